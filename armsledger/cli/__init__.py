@@ -1,0 +1,33 @@
+"""The `armsledger` command: a click group; each command parses, calls one library function, renders.
+
+Commands live in modules by concern: extract.py (extract, bench), gazetteer.py (gazetteer ...),
+ledger.py (ingest, deals, show, conflicts, export, sipri ...), serve.py (serve).
+"""
+from __future__ import annotations
+
+import logging
+
+import click
+
+from armsledger.cli import extract, gazetteer, ledger, serve
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.option("-v", "--verbose", count=True, help="-v for progress details, -vv for debugging.")
+@click.version_option(package_name="armsledger")
+def main(verbose: int) -> None:
+    """Read news about arms transfers and turn it into a sourced, reconciled register.
+
+    \b
+    Example:
+      armsledger extract samples/articles --format table
+    """
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+for _module in (extract, gazetteer, ledger, serve):
+    for _command in _module.COMMANDS:
+        main.add_command(_command)

@@ -1,0 +1,69 @@
+"""The one place where the stage order is written.
+
+1. read     ingest.read(source)            -> Iterator[Article]   files, corpora, stdin
+2. clean    clean.clean(article)           -> Document            furniture out, metadata, sentences
+3. detect   mentions.detect(doc, gaz)      -> list[Mention]       states, organisations, systems
+4. extract  claims.extract(doc, mentions)  -> list[Claim]         events with parties and figures
+
+Reconciling claims into deals (stage 5) and storing them (stage 6) belong to the ledger.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from armsledger.claims import extract
+from armsledger.clean import clean
+from armsledger.errors import SourceError
+from armsledger.ingest import read
+from armsledger.mentions import Gazetteers, detect, load_gazetteers
+from armsledger.models import Article, Claim, Document
+from armsledger.settings import Settings
+
+log = logging.getLogger("armsledger.pipeline")
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One article after the pipeline: the article as read, its cleaned document and its claims."""
+
+    article: Article
+    document: Document
+    claims: list[Claim]
+
+
+def run(source: str | Path | IO[str], *, settings: Settings | None = None,
+        gazetteers: Gazetteers | None = None,
+        on_error: Callable[[SourceError], None] | None = None) -> Iterator[Result]:
+    """Read, clean, detect and extract every article of a source, one at a time.
+
+    Args:
+        source: a folder, a file, a JSON Lines corpus, `-` or an open text stream.
+        settings: options; defaults from `Settings.load()`.
+        gazetteers: the catalogues to detect with; loaded once from the package (and
+            `settings.gazetteer_dir`) if None.
+        on_error: called with each input that cannot be read; the run goes on without it.
+            Errors are logged as warnings if None.
+
+    Returns:
+        An iterator of results, streaming: no more than one article is held at a time.
+    """
+    settings = settings or Settings.load()
+    gazetteers = gazetteers or load_gazetteers(extra_dir=settings.gazetteer_dir)
+    report = on_error or _log_error
+    for article in read(source, settings=settings, on_error=report):
+        try:
+            document = clean(article)
+        except SourceError as err:
+            report(err)
+            continue
+        mentions = detect(document, gazetteers)
+        claims = extract(document, mentions, gazetteers=gazetteers)
+        yield Result(article, document, claims)
+
+
+def _log_error(err: SourceError) -> None:
+    log.warning("%s", err)

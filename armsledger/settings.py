@@ -1,0 +1,93 @@
+"""Every option of armsledger, its default and its help text, in one place.
+
+Settings are read from `armsledger.toml` (in the working directory), then from `ARMSLEDGER_*`
+environment variables, then from command-line flags; a later source wins.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from armsledger.errors import ConfigError
+
+CONFIG_FILE = "armsledger.toml"
+
+
+def _option(default: Any, help: str) -> Any:  # Any: dataclass field defaults of several types
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """armsledger's options; build with `Settings.load(**overrides)`."""
+
+    db: str = _option("armsledger.db", "Ledger database: a SQLite file path or a postgresql:// URL.")
+    gazetteer_dir: str | None = _option(
+        None, "A folder of extra gazetteer CSV files (states.csv, orgs.csv, systems.csv) that extend the bundled ones."
+    )
+    max_article_bytes: int = _option(
+        5_000_000, "Articles larger than this many bytes are skipped with an error rather than read."
+    )
+    battalions_per_regiment: int = _option(
+        2, "How many battalions one regiment set counts as, when comparing quantities across sources."
+    )
+    batch_size: int = _option(200, "Articles stored per database transaction during ingest.")
+    host: str = _option("127.0.0.1", "Address the web server listens on.")
+    port: int = _option(8000, "Port the web server listens on.")
+    ingest_token: str | None = _option(
+        None, "Bearer token that POST /api/ingest requires (only with serve --allow-ingest)."
+    )
+
+    @classmethod
+    def load(cls, *, config_path: Path | None = None, environ: dict[str, str] | None = None,
+             **overrides: Any) -> Settings:  # Any: values of the fields' own types
+        """Build settings from the config file, then the environment, then explicit overrides.
+
+        Args:
+            config_path: the TOML file to read; `armsledger.toml` in the working directory if None.
+            environ: the environment to read `ARMSLEDGER_*` from; `os.environ` if None.
+            overrides: field values from the command line; None values are ignored.
+
+        Raises:
+            ConfigError: an unknown key, or a value of the wrong type.
+        """
+        values: dict[str, Any] = {}
+        path = config_path or Path(CONFIG_FILE)
+        if path.is_file():
+            try:
+                values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+                raise ConfigError(f"{path}: not valid TOML ({err}); fix or remove the file") from err
+        env = os.environ if environ is None else environ
+        for f in fields(cls):
+            key = "ARMSLEDGER_" + f.name.upper()
+            if key in env:
+                values[f.name] = env[key]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**_coerce(values))
+
+
+def _coerce(values: dict[str, Any]) -> dict[str, Any]:
+    known = {f.name: f for f in fields(Settings)}
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"unknown setting {key!r}; valid settings: {', '.join(sorted(known))}")
+        default = known[key].default
+        if isinstance(default, bool) or not isinstance(default, int) or isinstance(value, int):
+            out[key] = value
+            continue
+        try:
+            out[key] = int(value)
+        except ValueError as err:
+            raise ConfigError(f"setting {key!r} must be a whole number, got {value!r}") from err
+    return out
+
+
+def describe() -> list[tuple[str, object, str]]:
+    """Return (name, default, help) for every setting, for docs and `--help` texts."""
+    return [(f.name, f.default, f.metadata.get("help", "")) for f in dataclasses.fields(Settings)]
