@@ -1,0 +1,185 @@
+"""Quantities: "at least six battalions", "a regiment set", "more than 120 advanced guided missiles".
+
+Pure functions, text in, values out, with character spans relative to the input text.
+The nouns, their units and the words that may not stand between a number and its noun are
+general English and live in `data/patterns/units.json`.
+
+Rules (`quantity.v1`):
+- A number (digits, words, "a dozen"; "a"/"an" only before a formation noun such as "regiment
+  set"), an optional bound before it, then up to three other words, then a counted noun.
+  Consecutive nouns read as one ("fighter jets"); the last one gives the unit.
+- A figure is not a count when it is glued to other characters ("S-400", "Su-35", "20-year",
+  "3,200-ton"), follows a currency sign ("$2.5 billion"), is a bare four-digit year 1900-2099
+  without a bound ("in 2019 F-16s"), is followed by "%", or follows a capitalised word that is
+  not a function word ("Block 70", "Hermes 900": part of a designation).
+- Measures and function words may not stand between the number and the noun ("400 km",
+  "30 percent", "six of the ships", "40 mm naval gun").
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+
+from armsledger.claims.numbers import BOUND_PATTERN, NUMBER_PATTERN, NUMBER_WORDS, bound_of, number_value
+from armsledger.models import Quantity
+
+__all__ = ["QuantityMatch", "count_before", "find_quantities"]
+
+RULE = "quantity.v1"
+
+_DATA = json.loads(
+    resources.files("armsledger").joinpath("data/patterns/units.json").read_text(encoding="utf-8")
+)
+_NOUN_UNITS: dict[str, str] = {noun.lower(): unit for noun, unit in _DATA["nouns"].items()}
+_ARTICLE_NOUNS: frozenset[str] = frozenset(_DATA["article_nouns"])
+_STOP_WORDS: frozenset[str] = frozenset(_DATA["gap_stop_words"])
+_MEASURES: frozenset[str] = frozenset(_DATA["measure_words"])
+_COUNT_ADJECTIVES: list[str] = list(_DATA["count_adjectives"])
+_NUMBER_WORDS: frozenset[str] = frozenset(NUMBER_WORDS)
+
+MAX_GAP_WORDS = 3
+"""Words allowed between a number and its noun: "more than 120 advanced guided surface-to-air
+missiles" needs three; four let "12 to India, including aircraft"-style runs through."""
+
+_NOUN = "|".join(
+    re.escape(noun).replace(r"\ ", r"\s+") for noun in sorted(_NOUN_UNITS, key=len, reverse=True)
+)
+_NOUN_RE = re.compile(rf"(?<![\w-])(?:{_NOUN})(?![\w-])", re.IGNORECASE)
+_CURRENCY_SIGNS = "$£€¥₹₩₽"
+_NUMBER_START = rf"(?<![\w{_CURRENCY_SIGNS}.,/&-])"
+_NUMBER_END = r"(?![\w%-]|\s*(?:%|per\s*cent|percent)|\.\d)"
+_WORD_CHARS = r"[\w'’/+-]"
+_STOP_OR_NUMBER = "|".join(
+    re.escape(word) for word in sorted(_STOP_WORDS | _NUMBER_WORDS, key=len, reverse=True)
+)
+_MEASURE = "|".join(re.escape(word) for word in sorted(_MEASURES, key=len, reverse=True))
+_GAP_WORD = (
+    rf"(?!(?:{_STOP_OR_NUMBER}|[\d.,]+)(?![\w'’+/-]|[.,]\w))(?!(?:{_MEASURE})(?![\w'’+]))"
+    rf"(?:{_WORD_CHARS}+(?:[.,]{_WORD_CHARS}+)*)"
+)
+"""A word that may stand between a number and its noun: not a function word, measure or number."""
+_QUANTITY_RE = re.compile(
+    rf"{_NUMBER_START}(?:(?P<bound>{BOUND_PATTERN})\s+)?(?P<number>{NUMBER_PATTERN}){_NUMBER_END}"
+    rf"(?P<gap>(?:\s+{_GAP_WORD}){{0,{MAX_GAP_WORDS}}}?)\s+"
+    rf"(?P<noun>(?:{_NOUN})(?:\s+(?:{_NOUN}))*)(?![\w-])",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE_RE = re.compile(
+    rf"{_NUMBER_START}(?:(?P<bound>{BOUND_PATTERN})\s+)?(?P<number>{NUMBER_PATTERN}){_NUMBER_END}"
+    rf"(?:\s+(?:{'|'.join(map(re.escape, _COUNT_ADJECTIVES))}|[\w-]+-(?:made|built|designed|produced)))"
+    r"{0,2}\s+$",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_PREVIOUS_WORD_RE = re.compile(r"([\w'’.-]+)\s+$")
+_COUNT_BEFORE_WINDOW_CHARS = 80
+"""How far back count_before looks; "at least one hundred and twenty more " fits."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    """A counted noun found in a text: its span, its quantity and the noun as written."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    noun: str
+
+
+def find_quantities(text: str) -> list[QuantityMatch]:
+    """Find every counted quantity in a text ("at least six battalions", "two more frigates").
+
+    Args:
+        text: a sentence or a whole document.
+
+    Returns:
+        The matches in text order, with spans relative to `text`.
+    """
+    if _NOUN_RE.search(text) is None:
+        return []
+    found: list[QuantityMatch] = []
+    position = 0
+    while (match := _QUANTITY_RE.search(text, position)) is not None:
+        noun = match["noun"]
+        value = _count_value(text, match, article_ok=_is_article_noun(noun))
+        if value is None:
+            position = match.start() + 1  # a rejected figure must not hide a later one
+            continue
+        unit = _NOUN_UNITS[_last_noun(noun)]
+        quantity = Quantity(int(value), unit, bound_of(match["bound"]), match.group(0))
+        found.append(QuantityMatch(match.start(), match.end(), quantity, noun))
+        position = match.end()
+    return found
+
+
+def count_before(text: str, end: int) -> tuple[int, Quantity] | None:
+    """Read the number that ends right before `end`, e.g. before a system name: "20 F-16s".
+
+    Up to two words such as "more", "additional" or "Russian-made" may follow the number
+    ("two more F-16s", "at least six new ").
+
+    Args:
+        text: the text.
+        end: the offset where the counted thing starts (the number and a space end there).
+
+    Returns:
+        (start offset of the number or its bound, Quantity(value, "unit", bound)), or None when
+        no count ends there: no number, a year ("in 2019 F-16s"), money, a designation's digits,
+        or "a"/"an" (too weak to count a system).
+    """
+    start = max(0, end - _COUNT_BEFORE_WINDOW_CHARS)
+    if not any(char.isalnum() for char in text[start:end]):
+        return None
+    match = _COUNT_BEFORE_RE.search(text, start, end)
+    if match is None or match["number"].lower() in ("a", "an"):
+        return None
+    value = _count_value(text, match, article_ok=False)
+    if value is None:
+        return None
+    quantity = Quantity(int(value), "unit", bound_of(match["bound"]), text[match.start():end].rstrip())
+    return match.start(), quantity
+
+
+def _count_value(text: str, match: re.Match[str], *, article_ok: bool) -> Decimal | None:
+    """Return the whole positive count a match reads, or None if it is not a count."""
+    number = match["number"]
+    if number.lower() in ("a", "an") and not article_ok:
+        return None
+    value = number_value(number)
+    if value is None or value <= 0 or value != value.to_integral_value():
+        return None
+    if match["bound"] is None and _YEAR_RE.fullmatch(number):
+        return None
+    if match["bound"] is None and _follows_name(text, match.start()):
+        return None
+    return value
+
+
+def _follows_name(text: str, start: int) -> bool:
+    """Tell whether a figure follows a capitalised word that makes it a designation ("Block 70")."""
+    previous = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
+    if previous is None:
+        return False
+    word = previous.group(1)
+    if not word[0].isupper() or word.endswith(("'s", "’s", "s'", ".")):
+        return False
+    return word.lower() not in _STOP_WORDS
+
+
+def _last_noun(noun: str) -> str:
+    """Return the last counted noun of a run such as "fighter jets" or "regiment sets", lower case."""
+    lowered = " ".join(noun.lower().split())
+    for candidate in sorted(_NOUN_UNITS, key=len, reverse=True):
+        if lowered.endswith(candidate) and (
+            len(lowered) == len(candidate) or lowered[-len(candidate) - 1] == " "
+        ):
+            return candidate
+    return lowered
+
+
+def _is_article_noun(noun: str) -> bool:
+    """Tell whether "a"/"an" may count this noun run: it is a formation ("a regiment set")."""
+    return " ".join(noun.lower().split()) in _ARTICLE_NOUNS

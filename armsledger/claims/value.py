@@ -1,0 +1,136 @@
+"""Contract values: "$2.5 billion", "Rs 421 crore", "W845b", "5.6 trillion won", "€1.2bn".
+
+Pure functions, text in, values out, with character spans relative to the input text.
+Currency signs, codes, words and scale words are general vocabulary kept in
+`data/patterns/currencies.json`.
+
+Rules (`value.v1`), a small grammar rather than a general parser (quantulum3 and price-parser
+both misread "$2.5 billion"):
+- prefix form: [bound] sign-or-code figure [scale] -- "$2.5 billion", "US$1.2 billion",
+  "USD 500 million", "INR390 b", "Rs 3,000 crore", "W845b" (a bare letter sign only glued to
+  its figure);
+- suffix form: [bound] figure-or-number-words [scale] currency-word -- "1.2 billion euros",
+  "5.6 trillion won", "5.6 tln-won", "two billion dollars", "500 million USD";
+- implied form: figure "crore"/"lakh crore" with no currency is rupees, read only before
+  punctuation or a money word ("1 lakh crore deal"), so "1.4 crore people" is not money.
+A figure without a currency ("2.5 billion") is not a value.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from armsledger.claims.numbers import (
+    BOUND_PATTERN,
+    DIGITS_PATTERN,
+    WORDS_PATTERN,
+    bound_of,
+    number_value,
+    plain_decimal,
+)
+from armsledger.models import Money
+
+__all__ = ["ValueMatch", "find_values"]
+
+RULE = "value.v1"
+
+_DATA = json.loads(
+    resources.files("armsledger").joinpath("data/patterns/currencies.json").read_text(encoding="utf-8")
+)
+_PREFIXES: dict[str, str] = dict(_DATA["prefixes"])
+_SUFFIXES: dict[str, str] = {word.lower(): code for word, code in _DATA["suffixes"].items()}
+_CODES: dict[str, str] = {code: code for code in _PREFIXES if re.fullmatch(r"[A-Z]{3}", code)}
+_SCALES: dict[str, int] = {word.lower(): int(factor) for word, factor in _DATA["scales"].items()}
+_IMPLIED: dict[str, str] = dict(_DATA["implied"]["scales"])
+_CONTEXT_WORDS: frozenset[str] = frozenset(_DATA["implied"]["context_words"])
+
+
+def _alternation(words: list[str] | set[str]) -> str:
+    """Return a regex alternation of literal words, longest first, inner spaces as `\\s+`."""
+    return "|".join(
+        re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True)
+    )
+
+
+def _prefix(sign: str) -> str:
+    """Return the regex for one prefix: a lone letter ("W") must be glued to its figure."""
+    if re.fullmatch(r"[A-Za-z]", sign):
+        return rf"{re.escape(sign)}(?=\d)"
+    return rf"{re.escape(sign)}\s?"
+
+
+_PREFIX = "|".join(_prefix(sign) for sign in sorted(_PREFIXES, key=len, reverse=True))
+_SCALE = rf"(?i:{_alternation(set(_SCALES))})(?![\w])"
+_SUFFIX = rf"(?:(?i:{_alternation(set(_SUFFIXES))})|{_alternation(set(_CODES))})(?![\w'’])"
+_START = r"(?<![A-Za-z0-9_$£€¥₹₩₽₺₪.,-])"
+_VALUE_RE = re.compile(
+    rf"(?:(?P<bound>(?i:{BOUND_PATTERN}))\s+)?"
+    rf"(?:{_START}(?P<prefix>{_PREFIX})(?P<amount>{DIGITS_PATTERN})(?:[\s-]?(?P<scale>{_SCALE}))?"
+    rf"|{_START}(?P<amount2>{DIGITS_PATTERN}|(?i:{WORDS_PATTERN})\b)(?:[\s-]?(?P<scale2>{_SCALE}))?"
+    rf"[\s-](?P<suffix>{_SUFFIX})"
+    rf"|{_START}(?P<amount3>{DIGITS_PATTERN})\s?(?P<scale3>(?i:{_alternation(set(_IMPLIED))}))(?![\w]))"
+)
+_HINT_RE = re.compile(r"\d|illion")
+_NEXT_WORD_RE = re.compile(r"\s*([\w'’-]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class ValueMatch:
+    """A money amount found in a text: its span and its value."""
+
+    start: int
+    end: int
+    money: Money
+
+
+def find_values(text: str) -> list[ValueMatch]:
+    """Find every money amount in a text ("a $2.5 billion deal", "worth Rs 421 crore").
+
+    Args:
+        text: a sentence or a whole document.
+
+    Returns:
+        The matches in text order, with spans relative to `text`; Money.amount is a Decimal of
+        whole currency units (2500000000 for "$2.5 billion"), Money.text the words matched
+        (bound included) and Money.bound the bound ("more than") or None.
+    """
+    if _HINT_RE.search(text) is None:
+        return []
+    found: list[ValueMatch] = []
+    for match in _VALUE_RE.finditer(text):
+        money = _money(text, match)
+        if money is not None:
+            found.append(ValueMatch(match.start(), match.end(), money))
+    return found
+
+
+def _money(text: str, match: re.Match[str]) -> Money | None:
+    """Return the Money a grammar match stands for, or None when it is not money after all."""
+    if match["prefix"] is not None:
+        currency = _PREFIXES[match["prefix"].rstrip()]
+        amount_text, scale = match["amount"], match["scale"]
+    elif match["suffix"] is not None:
+        currency = _SUFFIXES.get(" ".join(match["suffix"].lower().split())) or _CODES[match["suffix"]]
+        amount_text, scale = match["amount2"], match["scale2"]
+    else:
+        scale = match["scale3"]
+        if not _is_money_context(text, match.end()):
+            return None
+        currency = _IMPLIED[" ".join(scale.lower().split())]
+        amount_text = match["amount3"]
+    amount = number_value(amount_text)
+    if amount is None:
+        return None
+    if scale is not None:
+        amount *= _SCALES[" ".join(scale.lower().split())]
+    return Money(plain_decimal(amount), currency, bound_of(match["bound"]), match.group(0))
+
+
+def _is_money_context(text: str, end: int) -> bool:
+    """Tell whether an amount without currency is followed by punctuation or a money word."""
+    following = _NEXT_WORD_RE.match(text, end)
+    word = following.group(1).lower() if following else ""
+    return word == "" or word in _CONTEXT_WORDS
+
