@@ -1,0 +1,74 @@
+"""The catalogue entries: one frozen dataclass per gazetteer file row."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ORG_KINDS: tuple[str, ...] = ("ministry", "armed-service", "agency", "company", "government", "legislature")
+"""What an organisation is; a mention of it carries its kind as its role."""
+
+SYSTEM_UNITS: tuple[str, ...] = ("battalion", "battery", "regiment", "unit", "missile")
+"""The unit a system is counted in (FORMAT.md's quantity units)."""
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """A state (ISO 3166-1 alpha-2, or a historical code such as SU) and the words that name it."""
+
+    code: str
+    name: str
+    names: tuple[str, ...]
+    """Other names news uses: official names, short forms, acronyms (`US`, `Türkiye`)."""
+    demonyms: tuple[str, ...]
+    seats: tuple[str, ...]
+    """Capitals and seats of power that stand for the state (`Moscow`, `Kremlin`, `Pentagon`)."""
+    historical: bool
+    guarded: tuple[str, ...] = ()
+    """Which of its words are also given names or other places (`Jordan`, `Georgia`): they count
+    only when no unknown capitalised word stands right next to them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """A ministry, armed service, agency, company, government or legislature, and its home state."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    state: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class System:
+    """A weapon system: the designation a claim prints, what news also calls it, where it comes from."""
+
+    id: str
+    designation: str
+    aliases: tuple[str, ...]
+    family: str
+    """The designation its variants share (`S-300` for `S-300PMU-2`)."""
+    category: str
+    """SIPRI's description: `SAM system`, `fighter aircraft`, `frigate`, ..."""
+    producer: str | None
+    """An organisation id, when known."""
+    origin: str
+    """The state that makes it (ISO alpha-2 or historical code)."""
+    unit: str
+    """What it is counted in: one of SYSTEM_UNITS."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """A phrase that names one of several states, or none (a region such as `Latin America`).
+
+    `candidates` empty means the phrase is blocked: it is matched so that nothing inside it counts.
+    Otherwise the phrase stands for the single candidate the document names elsewhere, or else
+    `default`, or else nothing.
+    """
+
+    id: str
+    name: str
+    candidates: tuple[str, ...]
+    default: str | None
+    role: str = "name"
+    """`name` or `demonym`: the role of the state mention it resolves to."""

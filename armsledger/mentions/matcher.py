@@ -1,0 +1,176 @@
+"""One Aho-Corasick automaton over every catalogue name; one pass over a text finds them all.
+
+Text and names are folded to one case and one kind of dash, quote and space (keeping every
+character's offset), so the automaton is case-blind; each hit is then checked for word boundaries
+and for its name's case policy, and the leftmost-longest hits win.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+import ahocorasick  # type: ignore[import-not-found]  # pyahocorasick ships no stubs
+
+from armsledger.mentions.entries import Ambiguity, Organisation, State, System
+from armsledger.mentions.rules import (
+    Candidate,
+    Target,
+    is_case_ok,
+    policy_for,
+    reject_guarded,
+    resolve_ambiguous,
+    system_end,
+)
+from armsledger.models import Mention
+
+_FOLD = str.maketrans({
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'",
+})
+"""Same-length replacements: every dash is a hyphen, every space a space, every apostrophe `'`."""
+
+_SEPARATOR_RE = re.compile(r"(?<=[A-Za-z])[- ](?=\d)|(?<=\d)[- ](?=[A-Za-z])|(?<=[A-Za-z])(?=\d)")
+"""A place between letters and digits where news writes a hyphen, a space or nothing (S-400, S400)."""
+
+
+def fold(text: str) -> str:
+    """Return text with unified dashes, spaces and apostrophes, lower-cased, of the same length."""
+    folded = text.translate(_FOLD).lower()
+    if len(folded) == len(text):
+        return folded
+    # A few characters (İ) lower-case to two; keep those as they are so offsets stay aligned.
+    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text.translate(_FOLD))
+
+
+def system_variants(name: str) -> set[str]:
+    """Return the spellings news uses for a designation: `S-400`, `S400`, `S 400`."""
+    variants = {name}
+    if any(ch.isdigit() for ch in name):
+        for joiner in ("-", " ", ""):
+            variants.add(_SEPARATOR_RE.sub(joiner, name))
+    return variants
+
+
+def _targets(states: Iterable[State], orgs: Iterable[Organisation], systems: Iterable[System],
+             ambiguities: Iterable[Ambiguity]) -> list[tuple[str, Target]]:
+    """Every (name, target) pair, in priority order for names that share a key."""
+    pairs: list[tuple[str, Target]] = []
+    for amb in ambiguities:
+        kind = "ambiguous" if amb.candidates else "blocked"
+        pairs.append((amb.name, Target(kind, amb.id, None, amb.role, amb.name, policy_for(amb.name),
+                                       candidates=amb.candidates, default=amb.default)))
+    for system in systems:
+        for role, names in (("name", (system.designation,)), ("alias", system.aliases)):
+            for name in names:
+                for variant in system_variants(name):
+                    pairs.append((variant, Target("system", system.id, system.origin, role, variant,
+                                                  policy_for(variant, is_designation=True))))
+    for org in orgs:
+        for name in (org.name, *org.aliases):
+            pairs.append((name, Target("org", org.id, org.state, org.kind, name, policy_for(name))))
+    for state in states:
+        for role, names in (("name", (state.name, *state.names)), ("demonym", state.demonyms),
+                            ("seat", state.seats)):
+            for name in names:
+                pairs.append((name, Target("state", state.code, state.code, role, name, policy_for(name),
+                                           is_guarded=name in state.guarded)))
+    return pairs
+
+
+def build_matcher(states: Iterable[State], orgs: Iterable[Organisation], systems: Iterable[System],
+                  ambiguities: Iterable[Ambiguity]) -> Matcher:
+    """Compile every name of the catalogues into one matcher."""
+    by_key: dict[str, list[Target]] = {}
+    for name, target in _targets(states, orgs, systems, ambiguities):
+        bucket = by_key.setdefault(fold(name), [])
+        if all(t.entity != target.entity or t.alias != target.alias for t in bucket):
+            bucket.append(target)
+    return Matcher({key: tuple(targets) for key, targets in by_key.items()})
+
+
+def collisions(states: Mapping[str, State], orgs: Mapping[str, Organisation], systems: Mapping[str, System],
+               ambiguities: Mapping[str, Ambiguity]) -> list[str]:
+    """Return a message for every folded name that two different entries share."""
+    owners: dict[str, dict[tuple[str, str], str]] = {}
+    for name, target in _targets(states.values(), orgs.values(), systems.values(), ambiguities.values()):
+        owners.setdefault(fold(name), {}).setdefault((target.kind, target.entity), name)
+    problems = []
+    for key, entries in sorted(owners.items()):
+        if len(entries) > 1:
+            listed = ", ".join(f"{kind} {entity!r} ({name!r})" for (kind, entity), name in entries.items())
+            problems.append(f"alias collision on {key!r}: {listed}; keep the name on one entry only")
+    return problems
+
+
+class Matcher:
+    """The compiled automaton and the targets of each folded name."""
+
+    __slots__ = ("_automaton", "_keys")
+
+    def __init__(self, targets: dict[str, tuple[Target, ...]]) -> None:
+        self._keys = targets
+        self._automaton = ahocorasick.Automaton()
+        for key, bucket in targets.items():
+            self._automaton.add_word(key, (len(key), bucket))
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Mention]:
+        """Return the catalogue mentions in text: non-overlapping, leftmost-longest, sorted by start."""
+        folded = fold(text)
+        size = len(text)
+        found: list[Candidate] = []
+        for last, (length, bucket) in self._automaton.iter(folded):
+            start = last - length + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            stop = last + 1
+            for target in bucket:
+                if target.kind == "system":
+                    end = system_end(text, stop, target.alias)
+                elif stop < size and folded[stop].isalnum():
+                    end = -1
+                else:
+                    end = stop
+                if end > 0 and is_case_ok(text, start, stop, target.alias, target.policy):
+                    found.append((start, end, target))
+                    break
+        chosen = _leftmost_longest(found)
+        kept = [c for c in chosen if not (c[2].is_guarded and reject_guarded(text, c, chosen))]
+        return [m for c in resolve_ambiguous(kept) if (m := _mention(text, c)) is not None]
+
+    def resolve_system(self, name: str, systems: Mapping[str, System]) -> System | None:
+        """Return the system a bare name stands for, allowing news suffixes (`F-35A`, `S-400s`)."""
+        for mention in self.find(name.strip()):
+            if mention.kind == "system" and mention.start == 0:
+                return systems.get(mention.entity)
+        return None
+
+
+def _leftmost_longest(found: list[Candidate]) -> list[Candidate]:
+    # Leftmost, then longest; on a tie a name read whole beats one extended by a suffix.
+    found.sort(key=lambda c: (c[0], c[0] - c[1], -len(c[2].alias)))
+    chosen: list[Candidate] = []
+    last_end = -1
+    for candidate in found:
+        if candidate[0] >= last_end:
+            chosen.append(candidate)
+            last_end = candidate[1]
+    return chosen
+
+
+def _mention(text: str, candidate: Candidate) -> Mention | None:
+    start, end, target = candidate
+    if target.kind == "blocked":
+        return None
+    if target.kind == "ambiguous":  # resolve_ambiguous left only resolved ones, entity = the state
+        return Mention(kind="state", entity=target.entity, start=start, end=end, text=text[start:end],
+                       state=target.entity, role=target.role)
+    kind: Literal["state", "org", "system"] = (
+        "org" if target.kind == "org" else "system" if target.kind == "system" else "state")
+    return Mention(kind=kind, entity=target.entity, start=start, end=end, text=text[start:end],
+                   state=target.state, role=target.role)
+
+
+__all__ = ["Matcher", "build_matcher", "collisions", "fold", "system_variants"]

@@ -1,0 +1,129 @@
+"""The rules a raw automaton hit must pass to count: case, word ends, context, ambiguity.
+
+Only general English vocabulary lives here (function words, titles, `Block`); every name of a
+state, organisation or system, and which of them are ambiguous, lives in the gazetteer files.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+EXACT, CASED, NOCASE = "exact", "cased", "nocase"
+"""Case policies: written exactly (acronyms), first letter as given (names), any case (designations)."""
+
+SHORT_NAME_CHARS = 3
+"""Names this short (ignoring dots, spaces, `&`) must match exactly: `US`, `L&T`, `TB2`, `K9`."""
+
+VARIANT_SUFFIX_RE = re.compile(r"(?:[A-Z]{1,4}\d{0,2}[A-Z]{0,2})?(?:s|es)?")
+"""What may follow a designation ending in a digit: a variant (`F-35A`, `Su-30MKI`, `Leopard 2A7`)
+and/or a plural (`S-400s`)."""
+
+BLOCK_SUFFIX_RE = re.compile(r" Block[- ]?\d{1,3}[A-Z]?(?![\w])")
+"""A production block after a designation (`F-16 Block 70`), kept in the mention's text."""
+
+_PREVIOUS_WORD_RE = re.compile(r"([A-Z][\w.'-]*)(,?) $")
+_NEXT_WORD_RE = re.compile(r" ([A-Z][\w'-]*)")
+
+FUNCTION_WORDS = frozenset(["A", "About", "Across", "After", "Against", "Along", "Also", "Although", "Amid", "Among", "An", "And", "Are", "As", "At", "Because", "Before", "Between", "Beyond", "Both", "But", "By", "Can", "Could", "Did", "Do", "Does", "During", "Either", "Even", "For", "From", "Had", "Has", "Have", "However", "If", "In", "Including", "Into", "Is", "Like", "May", "Meanwhile", "Might", "Must", "Near", "Neither", "Nor", "Not", "Now", "Of", "On", "Only", "Or", "Over", "Per", "Said", "Says", "Should", "Since", "So", "Than", "That", "The", "Then", "There", "These", "This", "Those", "Though", "Through", "To", "Toward", "Towards", "Under", "Unlike", "Unless", "Until", "Upon", "Via", "Was", "Were", "What", "When", "Whereas", "Where", "Whether", "Which", "While", "Who", "Why", "Will", "With", "Within", "Without", "Would", "Yet", "Neighbouring", "Neighboring", "Visiting", "Northern", "Southern", "Eastern", "Western", "Central", "Both", "Neighbour", "Neighbor", "Ally", "Allies", "Member", "Partner"])
+"""Capitalised words that may stand before a guarded name without making it a person or a place."""
+
+INSTITUTION_WORDS = frozenset(["Air", "Army", "Armed", "Army's", "Cabinet", "Coast", "Defence", "Defense", "Embassy", "Foreign", "Government", "Ground", "King", "Ministry", "Minister", "National", "Navy", "Parliament", "President", "Prime", "Queen", "Republic", "Security", "Special", "State", "Supreme"])
+"""Capitalised words that may follow a guarded name: "Jordan Armed Forces", "Georgia Defence Ministry"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What one name stands for, and how it must be written to count."""
+
+    kind: str
+    """`state`, `org`, `system`, `ambiguous` or `blocked`."""
+    entity: str
+    state: str | None
+    role: str
+    alias: str
+    policy: str
+    is_guarded: bool = False
+    candidates: tuple[str, ...] = ()
+    default: str | None = None
+
+
+Candidate = tuple[int, int, Target]
+"""A hit that passed its checks: start, end, target."""
+
+
+def policy_for(name: str, *, is_designation: bool = False) -> str:
+    """Return the case policy of a name: exact for short names and acronyms, any case for
+    designations with digits, else the first letter as written."""
+    compact = name.replace(".", "").replace(" ", "").replace("&", "")
+    has_digit = any(ch.isdigit() for ch in name)
+    if len(compact) <= SHORT_NAME_CHARS:
+        return EXACT
+    if has_digit and is_designation:
+        return NOCASE
+    if " " not in name and not has_digit and any(ch.isupper() for ch in name[1:]) and "-" not in name:
+        return EXACT
+    return CASED
+
+
+def is_case_ok(text: str, start: int, stop: int, alias: str, policy: str) -> bool:
+    """Tell whether text[start:stop] is written as the alias's policy requires."""
+    if policy == NOCASE:
+        return True
+    if policy == EXACT:
+        return text[start:stop] == alias
+    return not alias[0].isupper() or text[start].isupper()
+
+
+def system_end(text: str, stop: int, alias: str) -> int:
+    """Return where a system mention ending at stop really ends (after a variant suffix, plural or
+    block), or -1 when the word goes on in a way a designation does not."""
+    end = stop
+    size = len(text)
+    while end < size and text[end].isalnum():
+        end += 1
+    if end > stop:
+        suffix = text[stop:end]
+        if alias[-1].isdigit():
+            if not VARIANT_SUFFIX_RE.fullmatch(suffix):
+                return -1
+        elif suffix not in ("s", "es"):
+            return -1
+    block = BLOCK_SUFFIX_RE.match(text, end)
+    return block.end() if block else end
+
+
+def reject_guarded(text: str, candidate: Candidate, chosen: list[Candidate]) -> bool:
+    """Tell whether a guarded name (Jordan, Georgia) is a person's or another place's name here:
+    an unknown capitalised word right before it ("Michael Jordan", "Atlanta, Georgia") or right
+    after it ("Chad Smith")."""
+    start, end, _ = candidate
+    before = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
+    if before and not before.group(1).endswith(".") and before.group(1) not in FUNCTION_WORDS and not _is_covered(before.start(1), chosen):
+        return True
+    after = _NEXT_WORD_RE.match(text, end)
+    if after and after.group(1) not in FUNCTION_WORDS and after.group(1) not in INSTITUTION_WORDS:
+        return not _is_covered(after.start(1), chosen)
+    return False
+
+
+def _is_covered(position: int, chosen: list[Candidate]) -> bool:
+    return any(start <= position < end for start, end, _ in chosen)
+
+
+def resolve_ambiguous(kept: list[Candidate]) -> list[Candidate]:
+    """Resolve each ambiguous phrase (Korea, Congo) to the one candidate state the document names
+    otherwise; when it names none, to the phrase's default; drop it when it names several or
+    there is no default."""
+    named = {target.entity for _, _, target in kept if target.kind == "state"}
+    resolved: list[Candidate] = []
+    for start, end, target in kept:
+        if target.kind != "ambiguous":
+            resolved.append((start, end, target))
+            continue
+        options = [code for code in target.candidates if code in named]
+        if len(options) > 1:  # the document names several candidates: truly ambiguous
+            continue
+        state = options[0] if options else target.default
+        if state:
+            resolved.append((start, end, replace(target, entity=state, state=state)))
+    return resolved
