@@ -35,3 +35,9 @@ class StoreError(ArmsLedgerError):
     """The ledger's database cannot be opened, read or written."""
 
     exit_code = 1
+
+
+class NotFound(StoreError):
+    """The ledger holds no deal, article or system with the requested id."""
+
+    exit_code = 1

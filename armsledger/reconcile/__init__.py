@@ -1,0 +1,204 @@
+"""Stage 5: reconcile(evidence) -> list[ReconciledDeal]. Pure: claims with provenance in, deals out.
+
+A deal is one order of one system family from a supplier to a recipient (orders.py splits a
+group's claims into orders). For each deal: a status from its strongest undenied event, each
+figure's consensus, distinct values and conflicts (figures.py), and its denials set against the
+claims they deny.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from armsledger.ledger_models import Deal, Figure, SourceRef
+from armsledger.models import Claim, Money, Quantity
+from armsledger.reconcile import figures as _figures
+from armsledger.reconcile.orders import new_order_cue, split
+
+__all__ = ["Evidence", "ReconciledDeal", "deal_key", "new_order_cue", "reconcile"]
+
+_STAGE = {"interest": 0, "negotiation": 1, "agreement": 2, "delivery": 3, "completion": 4}
+_PLANNED_STAGE = {"interest": 0, "negotiation": 1, "agreement": 1, "delivery": 2, "completion": 3}
+_STATUS_OF_STAGE = ("offered", "negotiating", "ordered", "delivering", "delivered")
+_FIGURE_EVENTS = ("agreement", "completion", "delivery", "negotiation", "interest")
+"""Where a deal's quantity and value are read from, best first: the order itself, then the rest."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A stored claim with its provenance: the article, its outlet and its syndication group."""
+
+    claim_id: str
+    claim: Claim
+    article_id: str
+    independent_source: str
+    outlet: str | None = None
+    published: str | None = None
+
+    def ref(self) -> SourceRef:
+        """Return the source reference shown next to a value."""
+        return SourceRef(self.claim_id, self.article_id, self.outlet, self.published, self.claim.source,
+                         self.independent_source)
+
+
+@dataclass(frozen=True, slots=True)
+class ReconciledDeal:
+    """One deal: its summary row, figures, denials and the claims it was built from."""
+
+    key: str
+    ordinal: int
+    deal: Deal
+    figures: dict[str, Figure]
+    denials: list[tuple[str, list[str]]]
+    """(denying claim id, ids of the claims it denies)."""
+    claim_ids: list[str]
+
+
+def deal_key(claim: Claim) -> str | None:
+    """Return the group a claim's deal belongs to (`RU|TR|S-400`), or None when a party is unknown."""
+    if not claim.supplier or not claim.recipient:
+        return None
+    return f"{claim.supplier}|{claim.recipient}|{claim.system_family or claim.system or ''}"
+
+
+def deal_id(key: str, ordinal: int) -> str:
+    """Return a deal's stable, URL-safe id: `ru-tr-s-400-1`."""
+    supplier, recipient, family = key.split("|", 2)
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{supplier}-{recipient}-{family or 'arms'}".lower()).strip("-")
+    return f"{slug}-{ordinal}"
+
+
+def reconcile(evidence: Iterable[Evidence], *, battalions_per_regiment: int = 2,
+              categories: Mapping[str, str] | None = None) -> list[ReconciledDeal]:
+    """Group claims into deals and reconcile each deal's status, figures and denials.
+
+    Args:
+        evidence: the claims of every group to reconcile (all claims of a group, for a correct result).
+        battalions_per_regiment: how many battalions a regiment set counts as when comparing.
+        categories: system or family id -> category, from the gazetteer; missing ids give None.
+
+    Returns:
+        The deals, ordered by group key and order number. Claims without supplier or recipient
+        belong to no deal.
+    """
+    groups: dict[str, list[Evidence]] = defaultdict(list)
+    for item in evidence:
+        key = deal_key(item.claim)
+        if key is not None:
+            groups[key].append(item)
+    deals: list[ReconciledDeal] = []
+    for key in sorted(groups):
+        items = sorted(groups[key], key=lambda i: (i.published or "", i.article_id, i.claim_id))
+        for ordinal, order in enumerate(split(items), 1):
+            deals.append(_deal(key, ordinal, order, battalions_per_regiment, categories or {}))
+    return deals
+
+
+def _deal(key: str, ordinal: int, items: Sequence[Evidence], battalions_per_regiment: int,
+          categories: Mapping[str, str]) -> ReconciledDeal:
+    supplier, recipient, family = key.split("|", 2)
+    quantity_figure, quantity = _quantity(items, battalions_per_regiment)
+    value_figure, value = _value(items)
+    figures = {
+        "quantity": quantity_figure,
+        "value": value_figure,
+        "ordered_on": _dates(items, ("agreement",), pick=min, is_conflict_checked=True),
+        "first_delivered_on": _dates(items, ("delivery", "completion"), pick=min, is_conflict_checked=False),
+        "completed_on": _dates(items, ("completion",), pick=max, is_conflict_checked=False),
+    }
+    systems = Counter(i.claim.system for i in items if i.claim.system)
+    system = min(systems, key=lambda s: (-systems[s], s)) if systems else None
+    published = sorted(i.published for i in items if i.published)
+    deal = Deal(
+        id=deal_id(key, ordinal), supplier=supplier, recipient=recipient, system=system,
+        system_family=family or None,
+        category=categories.get(system or "") or categories.get(family),
+        status=status(items), quantity=quantity, value=value,
+        ordered_on=figures["ordered_on"].consensus,
+        first_delivered_on=figures["first_delivered_on"].consensus,
+        completed_on=figures["completed_on"].consensus,
+        has_conflict=any(f.has_conflict for f in figures.values()),
+        sources=len({i.independent_source for i in items}), claims=len(items),
+        first_reported=published[0] if published else None,
+        last_reported=published[-1] if published else None,
+    )
+    return ReconciledDeal(key, ordinal, deal, figures, _denials(items), [i.claim_id for i in items])
+
+
+def status(items: Sequence[Evidence]) -> str:
+    """Return a deal's status: its furthest undenied event; a planned event counts one step less."""
+    stage = 0
+    for item in items:
+        c = item.claim
+        if c.denied or c.event not in _STAGE:
+            continue
+        stage = max(stage, (_PLANNED_STAGE if c.planned else _STAGE)[c.event])
+    cancellations = [i for i in items if i.claim.event == "cancellation" and not i.claim.denied
+                     and not i.claim.planned]
+    if cancellations:
+        last_cancelled = max(_when(i) for i in cancellations)
+        later = [i for i in items if i.claim.event in ("delivery", "completion", "agreement")
+                 and not i.claim.denied and not i.claim.planned and _when(i) > last_cancelled]
+        if not later:
+            return "cancelled"
+    return _STATUS_OF_STAGE[stage]
+
+
+def _when(item: Evidence) -> str:
+    return item.claim.date.value if item.claim.date and item.claim.date.year else (item.published or "")
+
+
+def _tier(items: Sequence[Evidence], has_figure: str) -> list[Evidence]:
+    """Return the claims of the best event that states the figure (the order's own, if any)."""
+    for event in _FIGURE_EVENTS:
+        tier = [i for i in items if i.claim.event == event and not i.claim.denied
+                and getattr(i.claim, has_figure) is not None]
+        if tier:
+            return tier
+    return []
+
+
+def _quantity(items: Sequence[Evidence], battalions_per_regiment: int) -> tuple[Figure, Quantity | None]:
+    readings = []
+    for i in _tier(items, "quantity"):
+        assert i.claim.quantity is not None
+        readings.append(_figures.quantity_reading(i.claim.quantity, i.ref(),
+                                                  battalions_per_regiment=battalions_per_regiment))
+    figure, best = _figures.reconcile_amounts(readings)
+    if best is None:
+        return figure, None
+    number, unit = best.normalized.rsplit(" ", 2)[-2:]
+    bound = best.normalized[: -len(f"{number} {unit}")].strip() or None
+    return figure, Quantity(int(number), unit, bound, best.shown)
+
+
+def _value(items: Sequence[Evidence]) -> tuple[Figure, Money | None]:
+    tier = _tier(items, "value")
+    readings = [_figures.money_reading(i.claim.value, i.ref()) for i in tier if i.claim.value is not None]
+    figure, best = _figures.reconcile_amounts(readings)
+    if best is None:
+        return figure, None
+    chosen = next(i.claim.value for i in tier if i.claim_id == best.ref.claim_id)
+    return figure, chosen
+
+
+def _dates(items: Sequence[Evidence], events: tuple[str, ...], *, pick: _figures.Pick,
+           is_conflict_checked: bool) -> Figure:
+    readings = [
+        _figures.Reading(i.claim.date.value, "date", 0.0, 0.0, i.claim.date.value, i.ref(),
+                         precision=len(i.claim.date.value))
+        for i in items
+        if i.claim.event in events and not i.claim.denied and not i.claim.planned
+        and i.claim.date is not None and i.claim.date.year is not None
+    ]
+    return _figures.reconcile_dates(readings, pick=pick, is_conflict_checked=is_conflict_checked)
+
+
+def _denials(items: Sequence[Evidence]) -> list[tuple[str, list[str]]]:
+    """Set each denial against the undenied claims of the same event in the same deal."""
+    return [
+        (d.claim_id, [i.claim_id for i in items if i.claim.event == d.claim.event and not i.claim.denied])
+        for d in items if d.claim.denied
+    ]

@@ -1,0 +1,136 @@
+"""Split the claims about one supplier, recipient and system family into orders.
+
+A group holds one order unless the texts say there is another: an agreement dated more than
+ORDER_YEAR_GAP years from the others, or words such as "second regiment set", "new contract",
+"additional batch" on an offer, talks or a signing.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from armsledger.reconcile import Evidence
+
+ORDER_YEAR_GAP = 1
+"""Agreements at most this many years apart are one order reported with different dates."""
+PRE_ORDER_EVENTS = ("interest", "negotiation", "agreement")
+"""Events that can open a new order; deliveries and completions always serve an existing one."""
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_CUE = re.compile(
+    r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th|new|additional|another|further|follow-on|repeat)"
+    r"[\s-]+(?:[\w'-]+\s+){0,3}?"
+    r"(contract|deal|order|batch|regiment set|set|agreement|lot|tranche|package)s?\b",
+    re.IGNORECASE,
+)
+
+
+def new_order_cue(text: str) -> int | None:
+    """Return the order number a text names (2 for "second contract"), 0 for "a new contract", or None."""
+    match = _CUE.search(text)
+    if match is None:
+        return None
+    return _ORDINALS.get(match.group(1).lower(), 0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Order:
+    index: float
+    anchor: int | None
+    """The year of its (first) signed agreement, when known."""
+
+
+def _year(item: Evidence) -> int | None:
+    date = item.claim.date
+    return date.year if date is not None else None
+
+
+def _when(item: Evidence) -> int | None:
+    year = _year(item)
+    if year is None and item.published:
+        return int(item.published[:4])
+    return year
+
+
+def _is_signing(item: Evidence) -> bool:
+    c = item.claim
+    return c.event == "agreement" and not c.denied and not c.planned
+
+
+def split(items: Sequence[Evidence]) -> list[list[Evidence]]:
+    """Return the group's claims as orders, in order; every claim goes to exactly one order."""
+    cues: dict[str, int] = {}
+    for item in items:
+        if item.claim.event in PRE_ORDER_EVENTS:
+            cue = new_order_cue(item.claim.evidence)
+            if cue is not None:
+                cues[item.claim_id] = cue
+    base_years = sorted({y for i in items if _is_signing(i) and i.claim_id not in cues
+                         for y in [_year(i)] if y is not None})
+    clusters: list[list[int]] = []
+    for year in base_years:
+        if clusters and year - clusters[-1][-1] <= ORDER_YEAR_GAP:
+            clusters[-1].append(year)
+        else:
+            clusters.append([year])
+    base = [_Order(float(n), cluster[0]) for n, cluster in enumerate(clusters, 1)] or [_Order(1.0, None)]
+    cluster_of = {year: float(n) for n, cluster in enumerate(clusters, 1) for year in cluster}
+    assigned: dict[str, float] = {}
+    for item in items:
+        year = _year(item)
+        if item.claim_id in cues:
+            number = cues[item.claim_id]
+            assigned[item.claim_id] = float(number) if number else len(base) + 1.0
+        elif _is_signing(item) and year is not None:
+            assigned[item.claim_id] = cluster_of[year]
+    _follow_cues_within_articles(items, cues, assigned, base)
+    orders = {o.index: o for o in base}
+    for item in items:
+        index = assigned.get(item.claim_id)
+        if index is not None and index not in orders:
+            signing = [y for i in items if assigned.get(i.claim_id) == index and _is_signing(i)
+                       for y in [_year(i)] if y is not None]
+            orders[index] = _Order(index, min(signing) if signing else None)
+    ranked = sorted(orders.values(), key=lambda o: o.index)
+    for item in items:
+        if item.claim_id not in assigned:
+            assigned[item.claim_id] = _place(item, ranked)
+    grouped: dict[float, list[Evidence]] = defaultdict(list)
+    for item in items:
+        grouped[assigned[item.claim_id]].append(item)
+    return [grouped[index] for index in sorted(grouped)]
+
+
+def _follow_cues_within_articles(items: Sequence[Evidence], cues: dict[str, int],
+                                 assigned: dict[str, float], base: list[_Order]) -> None:
+    """An article about a new order: its other offers, talks and planned signings serve that order."""
+    latest_anchor = max((o.anchor for o in base if o.anchor is not None), default=None)
+    by_article: dict[str, float] = {}
+    for item in items:
+        if item.claim_id in cues:
+            by_article.setdefault(item.article_id, assigned[item.claim_id])
+    for item in items:
+        index = by_article.get(item.article_id)
+        c = item.claim
+        if index is None or item.claim_id in assigned or c.event not in PRE_ORDER_EVENTS or _is_signing(item):
+            continue
+        year = _year(item)
+        if year is None or latest_anchor is None or year > latest_anchor:
+            assigned[item.claim_id] = index
+
+
+def _place(item: Evidence, orders: list[_Order]) -> float:
+    """Place a claim without a cue: talks precede an order, deliveries follow one."""
+    anchored = [o for o in orders if o.anchor is not None]
+    when = _when(item)
+    if not anchored or when is None:
+        return orders[0].index
+    if item.claim.event in PRE_ORDER_EVENTS and not _is_signing(item):
+        later = [o for o in anchored if o.anchor is not None and o.anchor >= when]
+        return later[0].index if later else anchored[-1].index
+    earlier = [o for o in anchored if o.anchor is not None and o.anchor <= when]
+    return earlier[-1].index if earlier else anchored[0].index

@@ -1,0 +1,54 @@
+"""Stage 6: the ledger's database. `Store(url)` opens SQLite or PostgreSQL at the current schema.
+
+tables.py defines the tables; migrations/ creates them (Alembic); articles.py writes articles and
+claims, deals.py writes reconciled deals, reads.py turns rows back into ledger_models objects.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection
+
+from armsledger.store import engine as _engine
+from armsledger.store import migrate
+
+__all__ = ["Store"]
+
+
+class Store:
+    """A ledger database at the current schema; every read and write is one transaction."""
+
+    def __init__(self, url: str, *, lock_timeout_s: float = _engine.LOCK_TIMEOUT_S) -> None:
+        """Open (and create or migrate) the ledger at url.
+
+        Raises:
+            StoreError: the database cannot be reached, is corrupt or locked, or is no ledger.
+        """
+        self.url = url
+        self.engine = _engine.create(url, lock_timeout_s=lock_timeout_s)
+        self.is_sqlite = _engine.is_sqlite(self.engine)
+        try:
+            with self.write() as connection:
+                migrate.upgrade(connection, where=_engine.redact(url))
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """Yield a connection in a read transaction."""
+        with _engine.translated(self.url), self.engine.connect() as connection, connection.begin():
+            yield connection
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """Yield a connection in a write transaction: committed at the end, rolled back on error."""
+        with _engine.translated(self.url), self.engine.connect() as connection:
+            connection = connection.execution_options(immediate=True)
+            with connection.begin():
+                yield connection
+
+    def close(self) -> None:
+        """Release the database's connections."""
+        self.engine.dispose()

@@ -1,0 +1,172 @@
+"""Read the ledger: turn rows of deals, figures, claims and articles into ledger_models objects."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, true
+
+from armsledger.errors import ConfigError
+from armsledger.ledger_models import (
+    Conflict, Deal, DealDetail, Denial, Figure, FigureValue, Flow, SourceRef, StoredArticle, StoredClaim,
+    TimelineEvent,
+)
+from armsledger.models import Money, Quantity
+from armsledger.store.tables import articles, claims, deal_denials, deal_figures, deals
+
+SORTS = ("last_reported", "first_reported", "ordered_on", "first_delivered_on", "supplier", "recipient",
+         "system", "status", "sources", "claims", "id")
+"""Fields deals can be sorted by; prefix `-` for descending."""
+
+
+def deal_filter(*, supplier: str | None = None, recipient: str | None = None, system: str | None = None,
+                category: str | None = None, status: str | None = None, since: int | None = None,
+                until: int | None = None, q: str | None = None) -> ColumnElement[bool]:
+    """Return the WHERE condition for the deal filters shared by the CLI and the web."""
+    terms: list[ColumnElement[bool]] = []
+    if supplier:
+        terms.append(deals.c.supplier == supplier.upper())
+    if recipient:
+        terms.append(deals.c.recipient == recipient.upper())
+    if system:
+        terms.append(or_(func.lower(deals.c.system) == system.lower(),
+                         func.lower(deals.c.system_family) == system.lower()))
+    if category:
+        terms.append(func.lower(deals.c.category) == category.lower())
+    if status:
+        terms.append(deals.c.status == status.lower())
+    if since is not None:
+        latest = func.coalesce(deals.c.completed_on, deals.c.last_reported, deals.c.first_delivered_on,
+                               deals.c.ordered_on)
+        terms.append(func.substr(latest, 1, 4) >= f"{since:04d}")
+    if until is not None:
+        earliest = func.coalesce(deals.c.ordered_on, deals.c.first_delivered_on, deals.c.first_reported)
+        terms.append(func.substr(earliest, 1, 4) <= f"{until:04d}")
+    if q:
+        pattern = f"%{q.lower()}%"
+        terms.append(or_(
+            func.lower(deals.c.id).like(pattern), func.lower(deals.c.system).like(pattern),
+            func.lower(deals.c.system_family).like(pattern), func.lower(deals.c.supplier) == q.lower(),
+            func.lower(deals.c.recipient) == q.lower(),
+            deals.c.id.in_(select(claims.c.deal_id).where(func.lower(claims.c.evidence).like(pattern))),
+        ))
+    return and_(true(), *terms)
+
+
+def select_deals(condition: ColumnElement[bool], *, sort: str = "-last_reported", limit: int | None = None,
+                 offset: int = 0) -> Select[Any]:  # Any: the deals table's row type
+    """Return the query for deals matching a condition, sorted and paged.
+
+    Raises:
+        ConfigError: an unknown sort field.
+    """
+    field = sort.lstrip("-")
+    if field not in SORTS:
+        raise ConfigError(f"cannot sort deals by {sort!r}; choose one of {', '.join(SORTS)} (prefix - to reverse)")
+    column = deals.c[field]
+    order = column.desc().nulls_last() if sort.startswith("-") else column.asc().nulls_last()
+    query = select(deals).where(condition).order_by(order, deals.c.id).offset(offset)
+    return query.limit(limit) if limit is not None else query
+
+
+def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table
+    """Build a Deal from its row."""
+    return Deal(
+        id=row.id, supplier=row.supplier, recipient=row.recipient, system=row.system,
+        system_family=row.system_family, category=row.category, status=row.status,
+        quantity=None if row.quantity_value is None
+        else Quantity(row.quantity_value, row.quantity_unit, row.quantity_bound),
+        value=None if row.value_amount is None
+        else Money(Decimal(row.value_amount), row.value_currency, row.value_bound),
+        ordered_on=row.ordered_on, first_delivered_on=row.first_delivered_on, completed_on=row.completed_on,
+        has_conflict=bool(row.has_conflict), sources=row.sources, claims=row.claims,
+        first_reported=row.first_reported, last_reported=row.last_reported,
+    )
+
+
+def count(connection: Connection, condition: ColumnElement[bool]) -> int:
+    """Count the deals matching a condition."""
+    return int(connection.execute(select(func.count()).select_from(deals).where(condition)).scalar_one())
+
+
+def figure_values(values_json: str) -> list[FigureValue]:
+    """Rebuild a figure's values from their stored JSON."""
+    return [FigureValue(v["value"], [SourceRef(**s) for s in v["sources"]], v.get("normalized"))
+            for v in json.loads(values_json)]
+
+
+def _event(row: Any) -> TimelineEvent:  # Any: a Row of claims joined with articles
+    return TimelineEvent(
+        date=row.date, event=row.event, denied=bool(row.denied), planned=bool(row.planned), claim_id=row.id,
+        article_id=row.article_id, source=row.source, outlet=row.outlet, evidence=row.evidence,
+        span=(row.span_start, row.span_end), published=row.published,
+    )
+
+
+def detail(connection: Connection, row: Any) -> DealDetail:  # Any: a Row of the deals table
+    """Return a deal with its timeline, figures and denials."""
+    deal = deal_from_row(row)
+    events = {
+        r.id: _event(r) for r in connection.execute(
+            select(claims, articles.c.outlet, articles.c.published)
+            .join(articles, articles.c.id == claims.c.article_id).where(claims.c.deal_id == deal.id))
+    }
+    timeline = sorted(events.values(), key=lambda e: (e.date or e.published or "9999", e.claim_id))
+    figures = {
+        r.figure: Figure(r.consensus, figure_values(r.values_json), bool(r.has_conflict))
+        for r in connection.execute(select(deal_figures).where(deal_figures.c.deal_id == deal.id))
+    }
+    denied: dict[str, list[TimelineEvent]] = {}
+    for r in connection.execute(select(deal_denials).where(deal_denials.c.deal_id == deal.id)
+                                .order_by(deal_denials.c.claim_id, deal_denials.c.denied_claim_id)):
+        target = denied.setdefault(r.claim_id, [])
+        if r.denied_claim_id in events:
+            target.append(events[r.denied_claim_id])
+    denials = [Denial(events[c], d) for c, d in denied.items() if c in events]
+    return DealDetail(deal, timeline, figures, denials)
+
+
+def conflicts(connection: Connection) -> list[Conflict]:
+    """Return every figure on which independent sources disagree, newest report first."""
+    rows = connection.execute(
+        select(deal_figures, deals.c.supplier, deals.c.recipient, deals.c.system)
+        .join(deals, deals.c.id == deal_figures.c.deal_id).where(deal_figures.c.has_conflict == true())
+        .order_by(deal_figures.c.reported_on.desc().nulls_last(), deal_figures.c.deal_id, deal_figures.c.figure)
+    )
+    return [Conflict(r.deal_id, r.figure, figure_values(r.values_json), r.reported_on, r.supplier,
+                     r.recipient, r.system) for r in rows]
+
+
+def article(connection: Connection, row: Any) -> StoredArticle:  # Any: a Row of the articles table
+    """Return an article with its claims and syndication links."""
+    found = [
+        StoredClaim(
+            id=r.id, event=r.event, supplier=r.supplier, recipient=r.recipient, system=r.system,
+            system_family=r.system_family, denied=bool(r.denied), planned=bool(r.planned),
+            quantity=None if r.quantity_value is None
+            else Quantity(r.quantity_value, r.quantity_unit, r.quantity_bound, r.quantity_text or ""),
+            value=None if r.value_amount is None
+            else Money(Decimal(r.value_amount), r.value_currency, r.value_bound, r.value_text or ""),
+            date=r.date, source=r.source, evidence=r.evidence, span=(r.span_start, r.span_end), rule=r.rule,
+            deal_id=r.deal_id,
+        )
+        for r in connection.execute(select(claims).where(claims.c.article_id == row.id).order_by(claims.c.ordinal))
+    ]
+    copies = list(connection.execute(
+        select(articles.c.id).where(articles.c.copy_of == row.id).order_by(articles.c.id)).scalars())
+    return StoredArticle(
+        id=row.id, title=row.title, outlet=row.outlet, url=row.url, published=row.published,
+        published_precision=row.published_precision, published_source=row.published_source, text=row.text,
+        content_hash=row.content_hash, copy_of=row.copy_of, copies=copies, claims=found,
+    )
+
+
+def flows(connection: Connection, condition: ColumnElement[bool]) -> list[Flow]:
+    """Return deal counts per supplier and recipient, largest first."""
+    n = func.count().label("n")
+    rows = connection.execute(
+        select(deals.c.supplier, deals.c.recipient, n).where(condition)
+        .group_by(deals.c.supplier, deals.c.recipient).order_by(n.desc(), deals.c.supplier, deals.c.recipient)
+    )
+    return [Flow(r.supplier, r.recipient, int(r.n)) for r in rows]

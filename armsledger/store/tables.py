@@ -1,0 +1,121 @@
+"""The ledger's tables, for SQLAlchemy Core; the migrations under migrations/ create them.
+
+Column names follow docs/glossary.md: supplier, recipient, system, quantity, value, ordered_on, source.
+Money amounts are stored as decimal strings so SQLite and PostgreSQL keep them exact.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean, Column, ForeignKey, Index, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text,
+)
+
+metadata = MetaData()
+
+ID = 255
+"""Longest article or deal id, in characters."""
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("title", Text), Column("outlet", Text), Column("author", Text), Column("url", Text),
+    Column("published", String(10)), Column("published_precision", String(5)),
+    Column("published_source", String(32)),
+    Column("text", Text, nullable=False),
+    Column("origin", Text),
+    Column("source_group", String(ID), nullable=False, index=True),
+    Column("copy_of", String(ID)),
+    Column("minhash", Text, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+article_bands = Table(
+    "article_bands", metadata,
+    Column("article_id", String(ID), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("band", Integer, nullable=False),
+    Column("hash", String(16), nullable=False),
+    PrimaryKeyConstraint("article_id", "band"),
+    Index("ix_article_bands_band_hash", "band", "hash"),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String(ID + 12), primary_key=True),
+    Column("article_id", String(ID), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("event", String(16), nullable=False),
+    Column("supplier", String(8)), Column("recipient", String(8)),
+    Column("system", String(128)), Column("system_family", String(128)),
+    Column("denied", Boolean, nullable=False), Column("planned", Boolean, nullable=False),
+    Column("quantity_value", Integer), Column("quantity_unit", String(16)),
+    Column("quantity_bound", String(16)), Column("quantity_text", Text),
+    Column("value_amount", String(40)), Column("value_currency", String(3)),
+    Column("value_bound", String(16)), Column("value_text", Text),
+    Column("date", String(10)), Column("date_precision", String(5)), Column("date_source", String(64)),
+    Column("source", Text),
+    Column("evidence", Text, nullable=False),
+    Column("span_start", Integer, nullable=False), Column("span_end", Integer, nullable=False),
+    Column("rule", String(64), nullable=False), Column("trigger", Text),
+    Column("gazetteer_version", String(32)),
+    Column("notes", Text),
+    Column("deal_key", String(300), index=True),
+    Column("deal_id", String(ID), index=True),
+)
+
+deals = Table(
+    "deals", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("deal_key", String(300), nullable=False, index=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("supplier", String(8), nullable=False), Column("recipient", String(8), nullable=False),
+    Column("system", String(128)), Column("system_family", String(128)), Column("category", String(64)),
+    Column("status", String(16), nullable=False),
+    Column("quantity_value", Integer), Column("quantity_unit", String(16)),
+    Column("quantity_bound", String(16)),
+    Column("value_amount", String(40)), Column("value_currency", String(3)),
+    Column("value_bound", String(16)),
+    Column("ordered_on", String(10)), Column("first_delivered_on", String(10)),
+    Column("completed_on", String(10)),
+    Column("has_conflict", Boolean, nullable=False),
+    Column("sources", Integer, nullable=False), Column("claims", Integer, nullable=False),
+    Column("first_reported", String(10)), Column("last_reported", String(10)),
+)
+
+deal_figures = Table(
+    "deal_figures", metadata,
+    Column("deal_id", String(ID), ForeignKey("deals.id", ondelete="CASCADE"), nullable=False),
+    Column("figure", String(32), nullable=False),
+    Column("consensus", Text),
+    Column("has_conflict", Boolean, nullable=False),
+    Column("values_json", Text, nullable=False),
+    Column("reported_on", String(10)),
+    PrimaryKeyConstraint("deal_id", "figure"),
+)
+
+deal_denials = Table(
+    "deal_denials", metadata,
+    Column("deal_id", String(ID), ForeignKey("deals.id", ondelete="CASCADE"), nullable=False),
+    Column("claim_id", String(ID + 12), nullable=False),
+    Column("denied_claim_id", String(ID + 12), nullable=False),
+    PrimaryKeyConstraint("deal_id", "claim_id", "denied_claim_id"),
+)
+
+sipri_rows = Table(
+    "sipri_rows", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("line", Integer, nullable=False),
+    Column("supplier_name", Text, nullable=False), Column("recipient_name", Text, nullable=False),
+    Column("supplier", String(8)), Column("recipient", String(8)),
+    Column("ordered_year", Integer), Column("is_ordered_year_uncertain", Boolean, nullable=False),
+    Column("quantity_ordered", Integer), Column("is_quantity_uncertain", Boolean, nullable=False),
+    Column("designation", Text, nullable=False), Column("description", Text),
+    Column("quantity_delivered", Integer), Column("is_delivered_uncertain", Boolean, nullable=False),
+    Column("delivery_years", Text),
+    Column("status", Text), Column("comments", Text),
+    Column("tiv_per_unit", String(20)), Column("tiv_total", String(20)), Column("tiv_delivered", String(20)),
+    Column("value_amount", String(40)), Column("value_currency", String(3)),
+    Column("system", String(128), index=True),
+    Column("source_file", Text, nullable=False),
+    Index("ix_sipri_rows_parties", "supplier", "recipient"),
+)

@@ -1,0 +1,139 @@
+"""The Ledger API on hand-made claims: deals, deal detail, conflicts, articles, flows, systems."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ledger_factories import CN_DENIAL, CN_FIRST_SET, TR_SECOND, claim, result, s400_corpus
+
+from armsledger.errors import ConfigError, NotFound, SourceError
+from armsledger.ledger import Ledger
+from armsledger.settings import Settings
+
+
+@pytest.fixture()
+def ledger(tmp_path: Path) -> Ledger:
+    opened = Ledger(str(tmp_path / "ledger.db"), settings=Settings(batch_size=2))
+    opened.store_results(s400_corpus())
+    return opened
+
+
+def test_turkey_order_is_reconciled_from_two_sources(ledger: Ledger) -> None:
+    detail = ledger.deal("ru-tr-s-400-1")
+    assert detail.deal.status == "delivering"
+    assert detail.deal.ordered_on == "2017-09"
+    assert detail.deal.first_delivered_on == "2019-07-12"
+    assert detail.deal.value is not None and int(detail.deal.value.amount) == 2_500_000_000
+    assert (detail.deal.quantity.value, detail.deal.quantity.unit) == (2, "battalion")  # type: ignore[union-attr]
+    assert not detail.figures["quantity"].has_conflict, "1 regiment set and 2 battalions agree"
+    assert detail.deal.sources == 2
+
+
+def test_second_regiment_set_talks_are_their_own_deal(ledger: Ledger) -> None:
+    second = ledger.deal("ru-tr-s-400-2")
+    assert second.deal.status == "negotiating"
+    assert [e.evidence for e in second.timeline] == [TR_SECOND]
+
+
+def test_china_quantity_conflict_lists_both_sides_with_sources(ledger: Ledger) -> None:
+    figure = ledger.deal("ru-cn-s-400-1").figures["quantity"]
+    assert figure.has_conflict
+    sides = {v.value: sorted(s.article_id for s in v.sources) for v in figure.values}
+    assert sides == {"at least 6 battalion": ["copy-cn-2014", "paper-cn-2014"], "2 regiment": ["agency-cn-2020"]}
+
+
+def test_denial_is_set_against_the_delivery_it_denies(ledger: Ledger) -> None:
+    (denial,) = ledger.deal("ru-cn-s-400-1").denials
+    assert denial.claim.evidence == CN_DENIAL
+    assert [e.evidence for e in denial.denies] == [CN_FIRST_SET]
+
+
+def test_wire_copy_is_linked_and_counts_as_one_source(ledger: Ledger) -> None:
+    copy = ledger.article("copy-cn-2014")
+    assert copy.copy_of == "paper-cn-2014"
+    assert ledger.article("paper-cn-2014").copies == ["copy-cn-2014"]
+    assert ledger.deal("ru-cn-s-400-1").deal.sources == 3 - 1 + 1  # paper(+copy), agency, portal
+
+
+def test_deals_filter_by_party_system_status_and_years(ledger: Ledger) -> None:
+    assert {d.id for d in ledger.deals(recipient="tr")} == {"ru-tr-s-400-1", "ru-tr-s-400-2"}
+    assert [d.id for d in ledger.deals(status="negotiating")] == ["ru-tr-s-400-2"]
+    assert ledger.count_deals(system="s-400") == 3
+    assert [d.id for d in ledger.deals(until=2015)] == ["ru-cn-s-400-1"]
+    assert [d.id for d in ledger.deals(q="first set")] == ["ru-cn-s-400-1"]
+    assert ledger.deals(supplier="US") == []
+
+
+def test_deals_sort_and_page(ledger: Ledger) -> None:
+    by_id = [d.id for d in ledger.deals(sort="id")]
+    assert by_id == sorted(by_id)
+    assert [d.id for d in ledger.deals(sort="id", limit=1, offset=1)] == by_id[1:2]
+    with pytest.raises(ConfigError, match="cannot sort deals by 'price'"):
+        ledger.deals(sort="price")
+
+
+def test_conflicts_name_the_deal_and_figure(ledger: Ledger) -> None:
+    assert [(c.deal_id, c.figure) for c in ledger.conflicts()] == [("ru-cn-s-400-1", "quantity")]
+    assert ledger.conflicts()[0].reported_on == "2020-03-16"
+
+
+def test_article_keeps_text_metadata_and_claim_spans(ledger: Ledger) -> None:
+    stored = ledger.article("portal-cn-2020")
+    assert stored.outlet == "Portal F" and stored.published == "2020-01-29"
+    (found,) = stored.claims
+    assert stored.text[found.span[0]:found.span[1]] == CN_DENIAL
+    assert found.deal_id == "ru-cn-s-400-1" and found.denied
+
+
+def test_unknown_ids_raise_not_found(ledger: Ledger) -> None:
+    with pytest.raises(NotFound, match="no deal 'xx-1'"):
+        ledger.deal("xx-1")
+    with pytest.raises(NotFound, match="no article"):
+        ledger.article("missing")
+
+
+def test_flows_count_deals_per_pair(ledger: Ledger) -> None:
+    assert [(f.supplier, f.recipient, f.deals) for f in ledger.flows()] == [("RU", "TR", 2), ("RU", "CN", 1)]
+
+
+def test_system_view_lists_its_deals(ledger: Ledger) -> None:
+    view = ledger.system("S-400")
+    assert {d.id for d in view.deals} == {"ru-cn-s-400-1", "ru-tr-s-400-1", "ru-tr-s-400-2"}
+
+
+def test_ingest_again_skips_stored_articles(ledger: Ledger) -> None:
+    summary = ledger.store_results(s400_corpus())
+    assert (summary.articles_read, summary.articles_skipped, summary.claims) == (6, 6, 0)
+    assert ledger.count_deals() == 3
+
+
+def test_new_article_updates_only_the_deals_it_touches(ledger: Ledger) -> None:
+    before = {d.id: d for d in ledger.deals()}
+    text = "Turkey completed the S-400 order in 2020, its ministry said."
+    summary = ledger.store_results([result("late-tr", text, [
+        claim("completion", "RU", "TR", "S-400", text, date="2020")], published="2020-06-01")])
+    assert summary.deals_touched == 2  # the group RU|TR|S-400 holds two deals
+    after = {d.id: d for d in ledger.deals()}
+    assert after["ru-cn-s-400-1"] == before["ru-cn-s-400-1"]
+    assert after["ru-tr-s-400-1"].status == "delivered"
+
+
+def test_changed_article_replaces_its_old_claims(ledger: Ledger) -> None:
+    text = "Officials in Moscow confirmed S-400 deliveries to China."
+    ledger.store_results([result("portal-cn-2020", text, [
+        claim("delivery", "RU", "CN", "S-400", text, date="2020-01")], published="2020-01-29")])
+    assert ledger.deal("ru-cn-s-400-1").denials == []
+    assert len(ledger.article("portal-cn-2020").claims) == 1
+
+
+def test_add_articles_rejects_a_record_without_text(tmp_path: Path) -> None:
+    ledger = Ledger(str(tmp_path / "l.db"), settings=Settings())
+    with pytest.raises(SourceError, match="needs an 'id' and a 'text'"):
+        ledger.add_articles([{"id": "a"}])
+
+
+def test_add_articles_stores_documents(tmp_path: Path) -> None:
+    ledger = Ledger(str(tmp_path / "l.db"), settings=Settings())
+    summary = ledger.add_articles([{"id": "note-1", "text": "A short note about nothing in particular."}])
+    assert summary.articles_read == 1
+    assert ledger.article("note-1").text.startswith("A short note")
