@@ -1,0 +1,110 @@
+"""The JSON API under /api: the pages' data in the ledger's own vocabulary.
+
+Every answer has `"ok": true`; every failure is `{"ok": false, "error": "...", "status": N}`.
+"""
+from __future__ import annotations
+
+import hmac
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+
+from armsledger.web.filters import DealFilters, deal_filters, year_range
+
+log = logging.getLogger("armsledger.web")
+
+router = APIRouter(prefix="/api", tags=["ledger"])
+ingest_router = APIRouter(prefix="/api", tags=["ingest"])
+
+MAX_INGEST_ARTICLES = 500
+MAX_ARTICLE_CHARS = 2_000_000
+
+Record = dict[str, Any]  # Any: JSON values
+
+
+@router.get("/deals", summary="Deals of the register, filtered, sorted and paged")
+def deals(request: Request, view: DealFilters = Depends(deal_filters)) -> Record:
+    """Return one page of deals and how many match the filters in all."""
+    ledger = request.app.state.ledger
+    found = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset)
+    total = ledger.count_deals(**view.where())
+    return {"ok": True, "total": total, "limit": view.limit, "offset": view.offset,
+            "deals": [d.to_record() for d in found]}
+
+
+@router.get("/deals/{deal_id}", summary="One deal with its timeline, figures and denials")
+def deal(request: Request, deal_id: str) -> Record:
+    """Return a deal, every claim on its timeline and every source's value of each figure."""
+    return {"ok": True, "deal": request.app.state.ledger.deal(deal_id).to_record()}
+
+
+@router.get("/articles/{article_id:path}", summary="One stored article with its claims")
+def article(request: Request, article_id: str) -> Record:
+    """Return an article's cleaned text, metadata, claims with their spans and deals."""
+    return {"ok": True, "article": request.app.state.ledger.article(article_id).to_record()}
+
+
+@router.get("/conflicts", summary="Figures on which independent sources disagree, newest first")
+def conflicts(request: Request) -> Record:
+    """Return every open conflict with each side's value and sources."""
+    found = sorted(request.app.state.ledger.conflicts(), key=lambda c: c.reported_on or "", reverse=True)
+    return {"ok": True, "conflicts": [c.to_record() for c in found]}
+
+
+@router.get("/flows", summary="Deal counts from each supplier to each recipient")
+def flows(request: Request, since: str | None = Query(None, description="First year, inclusive."),
+          until: str | None = Query(None, description="Last year, inclusive."),
+          category: str | None = Query(None, description="System category.")) -> Record:
+    """Return supplier -> recipient deal counts, optionally within years and a category."""
+    first, last = year_range(since, until)
+    found = request.app.state.ledger.flows(since=first, until=last, category=(category or "").strip() or None)
+    return {"ok": True, "flows": [f.to_record() for f in found]}
+
+
+@router.get("/systems/{system:path}", summary="A weapon system's catalogue entry and its deals")
+def system(request: Request, system: str) -> Record:
+    """Return what the catalogue says about a system and every deal for it."""
+    return {"ok": True, "system": request.app.state.ledger.system(system).to_record()}
+
+
+class ArticleIn(BaseModel):
+    """One article to add, as in a JSON Lines corpus: `id` and `text` (or `html`) are required."""
+
+    id: str = Field(min_length=1, max_length=300)
+    text: str | None = Field(None, max_length=MAX_ARTICLE_CHARS)
+    html: str | None = Field(None, max_length=MAX_ARTICLE_CHARS)
+    url: str | None = Field(None, max_length=2000)
+    title: str | None = Field(None, max_length=2000)
+    published: str | None = Field(None, max_length=40)
+    outlet: str | None = Field(None, max_length=300)
+
+
+class IngestIn(BaseModel):
+    """Articles to extract, store and reconcile."""
+
+    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_INGEST_ARTICLES)
+
+
+def _check_token(request: Request) -> None:
+    """Refuse the request unless it carries the server's bearer token (checked before the body)."""
+    expected: str | None = request.app.state.token
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if expected is None or scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(401, "a valid bearer token is required: Authorization: Bearer <token>",
+                            headers={"www-authenticate": "Bearer"})
+
+
+@ingest_router.post("/ingest", summary="Add articles (needs serve --allow-ingest and the bearer token)",
+                    dependencies=[Depends(_check_token)])
+async def ingest(request: Request, body: IngestIn) -> Record:
+    """Extract, store and reconcile the posted articles; answer what the ingest did."""
+    articles = [a.model_dump(exclude_none=True) for a in body.articles]
+    summary = await run_in_threadpool(request.app.state.ledger.add_articles, articles)
+    request.app.state.cache.clear()
+    log.info("ingested %d articles over the API", len(articles))
+    return {"ok": True, "summary": summary.to_record()}
+

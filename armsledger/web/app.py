@@ -1,0 +1,120 @@
+"""The web application: `create_app(ledger)` returns a FastAPI app over one ledger.
+
+Pages are rendered on the server with Jinja2 (autoescaped) and work without JavaScript; the JSON
+API lives under /api with its OpenAPI document at /api/openapi.json. The app is read-only unless
+built with `allow_ingest=True` and a bearer token.
+"""
+from __future__ import annotations
+
+import logging
+from importlib.resources import files
+from pathlib import Path
+from typing import Protocol
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from armsledger.errors import ArmsLedgerError, ConfigError
+from armsledger.web import api, views
+from armsledger.web.cache import PageCache
+from armsledger.web.errors import on_http_error, on_ledger_error, on_unexpected_error, on_validation_error
+from armsledger.web.present import is_web_url, show, state_name
+
+log = logging.getLogger("armsledger.web")
+
+SECURITY_HEADERS: dict[str, str] = {
+    # No inline script or style anywhere: article text that slipped through escaping still could not run.
+    "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+}
+
+
+class LedgerReader(Protocol):
+    """What the web needs of a ledger (armsledger.ledger.Ledger provides it)."""
+
+    def deals(self, **filters: object) -> list[object]: ...
+    def count_deals(self, **filters: object) -> int: ...
+    def deal(self, deal_id: str) -> object: ...
+    def conflicts(self) -> list[object]: ...
+    def article(self, article_id: str) -> object: ...
+    def flows(self, **filters: object) -> list[object]: ...
+    def system(self, system: str) -> object: ...
+
+
+def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None = None,
+               cache_size: int = 2048) -> FastAPI:
+    """Build the web application over a ledger.
+
+    Args:
+        ledger: an `armsledger.ledger.Ledger` (anything with its read methods).
+        allow_ingest: add `POST /api/ingest`, which stores new articles; off by default.
+        token: the bearer token `POST /api/ingest` requires; needed when allow_ingest is set.
+        cache_size: rendered responses kept in memory (0 turns the cache off); emptied on ingest.
+
+    Raises:
+        ConfigError: allow_ingest without a token.
+    """
+    if allow_ingest and not token:
+        raise ConfigError("--allow-ingest needs a bearer token: set ARMSLEDGER_INGEST_TOKEN or --token")
+    app = FastAPI(title="armsledger", summary="A sourced, reconciled register of arms transfers.",
+                  version="1", openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
+    app.state.ledger = ledger
+    app.state.templates = _templates()
+    app.state.token = token if allow_ingest else None
+    app.state.cache = PageCache(cache_size)
+    app.add_exception_handler(HTTPException, on_http_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(ArmsLedgerError, on_ledger_error)
+    app.add_exception_handler(Exception, on_unexpected_error)
+    app.include_router(api.router)
+    if allow_ingest:
+        app.include_router(api.ingest_router)
+    app.include_router(views.router)
+    app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
+    app.add_middleware(_SecurityHeaders)  # type: ignore[arg-type]  # Starlette's middleware factory typing
+    app.state.cache.install(app)
+    return app
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(_package_dir("templates")))
+    env = templates.env
+    env.autoescape = True
+    env.filters["show"] = show
+    env.filters["state_name"] = state_name
+    env.tests["web_url"] = is_web_url
+    env.filters["is_web_url"] = is_web_url
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    return templates
+
+
+def _package_dir(name: str) -> Path:
+    return Path(str(files("armsledger.web").joinpath(name)))
+
+
+class _SecurityHeaders:
+    """ASGI middleware adding SECURITY_HEADERS to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + self.headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

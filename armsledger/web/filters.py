@@ -1,0 +1,118 @@
+"""The register's filters, read from a query string once and shared by pages, CSV and the JSON API."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from urllib.parse import urlencode
+
+from fastapi import Query
+
+from armsledger.ledger_models import STATUSES
+from armsledger.store.reads import SORTS as DEAL_SORTS
+from armsledger.web.errors import BadRequest
+
+SORTS: tuple[str, ...] = tuple(
+    order for field in DEAL_SORTS if field != "id" for order in ("-" + field, field)
+)
+"""Orders the register offers: the ledger's sort fields, a leading `-` for descending."""
+DEFAULT_SORT = "-last_reported"
+
+PAGE_SIZES: tuple[int, ...] = (25, 50, 100, 200)
+DEFAULT_PAGE_SIZE = 50
+MAX_TEXT_CHARS = 200
+"""Longer filter values are refused: no name in the catalogues is near this long."""
+YEAR_RANGE = (1900, 2100)
+
+
+@dataclass(frozen=True, slots=True)
+class DealFilters:
+    """What the user asked the register for: filters, order, and the page."""
+
+    supplier: str | None = None
+    recipient: str | None = None
+    system: str | None = None
+    category: str | None = None
+    status: str | None = None
+    since: int | None = None
+    until: int | None = None
+    q: str | None = None
+    sort: str = DEFAULT_SORT
+    limit: int = DEFAULT_PAGE_SIZE
+    offset: int = 0
+
+    def where(self) -> dict[str, object]:
+        """Return the keyword arguments that select deals: `Ledger.count_deals(**where)`."""
+        return {k: v for k, v in asdict(self).items() if k not in ("sort", "limit", "offset")}
+
+    def query(self, **changes: object) -> str:
+        """Return the query string of this view with some fields changed, empty fields left out."""
+        view = replace(self, **changes)  # type: ignore[arg-type]  # changes name DealFilters fields
+        defaults = DealFilters()
+        pairs = [(k, v) for k, v in asdict(view).items()
+                 if v is not None and v != "" and v != getattr(defaults, k)]
+        return urlencode(pairs)
+
+    @property
+    def is_filtered(self) -> bool:
+        """Whether any filter (not only order or page) is set."""
+        return any(v is not None for v in self.where().values())
+
+
+def deal_filters(
+    supplier: str | None = Query(None, description="Supplier state, ISO 3166-1 alpha-2 (RU)."),
+    recipient: str | None = Query(None, description="Recipient state, ISO 3166-1 alpha-2 (TR)."),
+    system: str | None = Query(None, description="Weapon system or family designation (S-400)."),
+    category: str | None = Query(None, description="System category (air defence, aircraft, ...)."),
+    status: str | None = Query(None, description="One of: " + ", ".join(STATUSES) + "."),
+    since: str | None = Query(None, description="First year, inclusive (2017)."),
+    until: str | None = Query(None, description="Last year, inclusive (2020)."),
+    q: str | None = Query(None, description="Full-text search over parties, systems and evidence."),
+    sort: str | None = Query(None, description="One of: " + ", ".join(SORTS) + "."),
+    limit: str | None = Query(None, description="Rows per page: " + ", ".join(map(str, PAGE_SIZES)) + "."),
+    offset: str | None = Query(None, description="Rows to skip."),
+) -> DealFilters:
+    """Read and check the register's query parameters; empty form fields count as absent.
+
+    Raises:
+        BadRequest: a value out of range or not one of the valid choices.
+    """
+    chosen_sort = _text("sort", sort) or DEFAULT_SORT
+    if chosen_sort not in SORTS:
+        raise BadRequest(f"sort: unknown order {chosen_sort!r}; valid orders: {', '.join(SORTS)}")
+    chosen_status = _text("status", status)
+    if chosen_status is not None and chosen_status not in STATUSES:
+        raise BadRequest(f"status: unknown status {chosen_status!r}; valid statuses: {', '.join(STATUSES)}")
+    first, last = year_range(since, until)
+    page_size = _whole("limit", limit, 1, max(PAGE_SIZES)) or DEFAULT_PAGE_SIZE
+    return DealFilters(
+        supplier=_text("supplier", supplier), recipient=_text("recipient", recipient),
+        system=_text("system", system), category=_text("category", category), status=chosen_status,
+        since=first, until=last,
+        q=_text("q", q), sort=chosen_sort, limit=page_size,
+        offset=_whole("offset", offset, 0, 10**9) or 0,
+    )
+
+
+def year_range(since: str | None, until: str | None) -> tuple[int | None, int | None]:
+    """Read a `since`/`until` pair of years, either may be empty.
+
+    Raises:
+        BadRequest: a year that is not a whole number in YEAR_RANGE.
+    """
+    return _whole("since", since, *YEAR_RANGE), _whole("until", until, *YEAR_RANGE)
+
+
+def _text(name: str, value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if len(value) > MAX_TEXT_CHARS:
+        raise BadRequest(f"{name}: longer than {MAX_TEXT_CHARS} characters; shorten it")
+    return value.strip()
+
+
+def _whole(name: str, value: str | None, low: int, high: int) -> int | None:
+    text = _text(name, value)
+    if text is None:
+        return None
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        raise BadRequest(f"{name}: expected a whole number from {low} to {high}, got {text!r}")
+    return int(text)

@@ -1,0 +1,50 @@
+"""Build the app from settings, in this process or in each of uvicorn's worker processes."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from fastapi import FastAPI
+
+from armsledger.settings import Settings
+from armsledger.web.app import create_app
+
+ALLOW_INGEST_ENV = "ARMSLEDGER_WEB_ALLOW_INGEST"
+"""Tells worker processes that the parent was started with --allow-ingest."""
+
+
+def build_app(settings: Settings, *, allow_ingest: bool = False) -> FastAPI:
+    """Open the ledger named by settings.db and return the web app over it.
+
+    Raises:
+        StoreError: the database cannot be opened.
+        ConfigError: allow_ingest without settings.ingest_token.
+    """
+    from armsledger.ledger import Ledger
+
+    return create_app(Ledger(settings.db, settings=settings), allow_ingest=allow_ingest,
+                      token=settings.ingest_token)
+
+
+@contextmanager
+def app_factory_env(settings: Settings, *, allow_ingest: bool) -> Iterator[None]:
+    """Put the settings worker processes need into the environment for the duration of the block."""
+    values = {"ARMSLEDGER_DB": settings.db, ALLOW_INGEST_ENV: "1" if allow_ingest else ""}
+    if settings.ingest_token:
+        values["ARMSLEDGER_INGEST_TOKEN"] = settings.ingest_token
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def app_from_env() -> FastAPI:
+    """uvicorn's factory for worker processes: the app as `app_factory_env` described it."""
+    return build_app(Settings.load(), allow_ingest=os.environ.get(ALLOW_INGEST_ENV) == "1")

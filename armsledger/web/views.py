@@ -1,0 +1,111 @@
+"""The pages: each route reads the ledger once or twice and renders one template. Read-only."""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, StreamingResponse
+
+from armsledger.web import charts
+from armsledger.web.filters import PAGE_SIZES, SORTS, STATUSES, DealFilters, deal_filters, year_range
+from armsledger.web.highlight import segments
+from armsledger.web.present import show
+
+router = APIRouter(include_in_schema=False)
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "id", "supplier", "recipient", "system", "system_family", "category", "status", "quantity", "value",
+    "ordered_on", "first_delivered_on", "completed_on", "has_conflict", "sources", "claims",
+    "first_reported", "last_reported",
+)
+CSV_MAX_ROWS = 100_000
+CSV_BATCH_ROWS = 2_000
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _page(request: Request, template: str, **context: Any) -> HTMLResponse:  # Any: template values
+    templates = request.app.state.templates
+    return HTMLResponse(templates.get_template(template).render(request=request, **context))
+
+
+@router.get("/", response_class=HTMLResponse)
+def register(request: Request, view: DealFilters = Depends(deal_filters)) -> HTMLResponse:
+    """The register: every deal, filtered, sorted, searched and paged."""
+    ledger = request.app.state.ledger
+    deals = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset)
+    total = ledger.count_deals(**view.where())
+    return _page(request, "register.html", view=view, deals=deals, total=total, sorts=SORTS,
+                 statuses=STATUSES, page_sizes=PAGE_SIZES, nav="register")
+
+
+@router.get("/deals.csv")
+def register_csv(request: Request, view: DealFilters = Depends(deal_filters)) -> StreamingResponse:
+    """The register's current view (every page of it) as CSV."""
+    ledger = request.app.state.ledger
+
+    def rows() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(CSV_COLUMNS)
+        for offset in range(0, CSV_MAX_ROWS, CSV_BATCH_ROWS):
+            batch = ledger.deals(**view.where(), sort=view.sort, limit=CSV_BATCH_ROWS, offset=offset)
+            for deal in batch:
+                writer.writerow([_csv_cell(getattr(deal, column)) for column in CSV_COLUMNS])
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            if len(batch) < CSV_BATCH_ROWS:
+                return
+
+    return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
+                             headers={"content-disposition": 'attachment; filename="armsledger-deals.csv"'})
+
+
+@router.get("/deals/{deal_id}", response_class=HTMLResponse)
+def deal(request: Request, deal_id: str) -> HTMLResponse:
+    """One deal: its timeline chart, figures with every source's value, denials and evidence."""
+    detail = request.app.state.ledger.deal(deal_id)
+    return _page(request, "deal.html", detail=detail, d=detail.deal, chart=charts.timeline(detail.timeline),
+                 nav="register")
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    """One article: its cleaned text with each claim's evidence highlighted and linked to its deal."""
+    stored = request.app.state.ledger.article(article_id)
+    return _page(request, "article.html", a=stored, parts=segments(stored.text, stored.claims), nav="")
+
+
+@router.get("/conflicts", response_class=HTMLResponse)
+def conflicts(request: Request) -> HTMLResponse:
+    """Every open disagreement between independent sources, newest first."""
+    found = sorted(request.app.state.ledger.conflicts(), key=lambda c: c.reported_on or "", reverse=True)
+    return _page(request, "conflicts.html", conflicts=found, nav="conflicts")
+
+
+@router.get("/flows", response_class=HTMLResponse)
+def flows(request: Request, since: str | None = Query(None), until: str | None = Query(None),
+          category: str | None = Query(None)) -> HTMLResponse:
+    """Deal counts from each supplier to each recipient, as a matrix."""
+    first, last = year_range(since, until)
+    chosen = (category or "").strip() or None
+    found = request.app.state.ledger.flows(since=first, until=last, category=chosen)
+    return _page(request, "flows.html", matrix=charts.flow_matrix(found), since=first, until=last,
+                 category=chosen, nav="flows")
+
+
+@router.get("/systems/{system:path}", response_class=HTMLResponse)
+def system(request: Request, system: str) -> HTMLResponse:
+    """A weapon system's catalogue entry and its deals."""
+    view = request.app.state.ledger.system(system)
+    return _page(request, "system.html", s=view, nav="")
+
+
+def _csv_cell(value: object) -> str:
+    """Render a cell; text a spreadsheet would run as a formula gets a leading quote."""
+    if isinstance(value, str):
+        return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    return "" if value is None else str(value) if isinstance(value, int) else show(value)
