@@ -212,9 +212,11 @@ def _relative(text: str, published: date, precision: Precision) -> list[DateMatc
                 found.append(DateMatch(match.start(), match.end(), value))
     for match in _LONE_MONTH_RE.finditer(text):
         month = _month_number(match["month"])
-        year = _year_for(published, month, 1, which=(match["which"] or "").lower())
+        which = (match["which"] or "").lower()
+        year = _year_for(published, month, 1, which=which)
         value = PartialDate(f"{year:04d}-{month:02d}", "month", SOURCE)
-        found.append(DateMatch(match.start("month"), match.end(), value))
+        start = match.start() if which in ("last", "next", "this") else match.start("month")
+        found.append(DateMatch(start, match.end(), value))
     return found
 
 
