@@ -1,0 +1,213 @@
+"""Find the words that announce an arms-transfer event in a clause, and the modality around them.
+
+The patterns are data: `data/patterns/events.jsonl` (one rule per line: the event it announces,
+who its grammatical subject is, the regular expression) and `data/patterns/cues.jsonl` (hedges,
+futures, denials, negations, conditionals). A rule's id and version go into every claim it
+produces (`agreement.sign.v1`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from armsledger.errors import GazetteerError
+
+CUE_WINDOW_CHARS = 60
+"""How far before a trigger a modal or negation still governs it ("may shortly sign" is 12;
+"is expected to be accomplished" sits inside the trigger). Chosen on the seeds: 60 reaches back
+over an adverb and a subject; re-run the eval gate after a change."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventRule:
+    """One event pattern of events.jsonl."""
+
+    id: str
+    version: int
+    event: str
+    orientation: str
+    """Who the subject of the trigger is: `buyer` (the recipient), `seller` (the supplier) or `neutral`."""
+    needs_object: bool
+    """True for common words ("offer", "order", "sold"): the system must follow close behind."""
+    regex: re.Pattern[str]
+
+    @property
+    def name(self) -> str:
+        """The rule's versioned name, as stored with claims."""
+        return f"{self.id}.v{self.version}"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One modality cue of cues.jsonl: hedge, planned, denied, negation or conditional."""
+
+    id: str
+    version: int
+    kind: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event announced at [start, end) of a clause by one rule."""
+
+    rule: EventRule
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """How a clause qualifies a trigger."""
+
+    is_planned: bool
+    is_denied: bool
+    is_hedged: bool
+    is_conditional: bool
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The compiled pattern files."""
+
+    events: tuple[EventRule, ...]
+    cues: tuple[Cue, ...]
+    any_event: re.Pattern[str]
+    """All event patterns joined: one search tells whether a sentence can hold a claim at all."""
+
+
+_NOUN_BEFORE = frozenset(
+    "a an the its their his her our your my this that these those of in for and or arms weapons military "
+    "defence defense export import major further new more any no such".split()
+)
+"""Words that, before an ambiguous -s form ("purchases", "exports", "offers"), make it a noun."""
+
+_AMBIGUOUS_NOUNS = re.compile(
+    r"(?:purchases|orders|exports|imports|supplies|offers|transfers|ships|sales|deals|gifts|proposes|"
+    r"purchase|order|export|import|offer|transfer|gift|supply|request|requests|proposal|plans?|eye|aims?|hopes?)$",
+    re.I,
+)
+
+
+@cache
+def load_rules() -> Rules:
+    """Load and compile the bundled pattern files once.
+
+    Raises:
+        GazetteerError: a pattern file is missing or a line is not a valid rule.
+    """
+    events = tuple(_load_events())
+    cues = tuple(_load_cues())
+    joined = re.compile("|".join(f"(?:{rule.regex.pattern})" for rule in events), re.I)
+    return Rules(events=events, cues=cues, any_event=joined)
+
+
+def _rows(name: str) -> list[dict[str, object]]:
+    try:
+        text = resources.files("armsledger").joinpath("data", "patterns", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as err:
+        raise GazetteerError(f"pattern file {name!r} is missing from armsledger/data/patterns") from err
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise GazetteerError(f"{name} line {n}: not JSON ({err.msg}); fix the line") from err
+    return rows
+
+
+def _load_events() -> list[EventRule]:
+    out = []
+    for row in _rows("events.jsonl"):
+        try:
+            out.append(EventRule(id=str(row["id"]), version=int(str(row["version"])), event=str(row["event"]),
+                                 orientation=str(row["orientation"]), needs_object=bool(row["needs_object"]),
+                                 regex=re.compile(str(row["pattern"]), re.I)))
+        except (KeyError, ValueError, re.error) as err:
+            raise GazetteerError(f"events.jsonl rule {row.get('id')!r}: {err}; fix the rule") from err
+    return out
+
+
+def _load_cues() -> list[Cue]:
+    out = []
+    for row in _rows("cues.jsonl"):
+        try:
+            out.append(Cue(id=str(row["id"]), version=int(str(row["version"])), kind=str(row["kind"]),
+                           regex=re.compile(str(row["pattern"]), re.I)))
+        except (KeyError, ValueError, re.error) as err:
+            raise GazetteerError(f"cues.jsonl cue {row.get('id')!r}: {err}; fix the cue") from err
+    return out
+
+
+def find_triggers(clause: str, rules: Rules) -> list[Trigger]:
+    """Return the event triggers of a clause, earliest first, overlapping ones resolved to the longest."""
+    found: list[Trigger] = []
+    for rule in rules.events:
+        for m in rule.regex.finditer(clause):
+            if _is_noun_use(clause, m.start(), m.group()):
+                continue
+            found.append(Trigger(rule, m.start(), m.end(), m.group()))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[Trigger] = []
+    for trig in found:
+        if kept and trig.start < kept[-1].end:
+            if trig.end - trig.start > kept[-1].end - kept[-1].start:
+                kept[-1] = trig
+            continue
+        kept.append(trig)
+    return kept
+
+
+def _is_noun_use(clause: str, start: int, text: str) -> bool:
+    """True when an ambiguous trigger word ("purchases", "offer") is used as a noun."""
+    first = text.split()[0] if text.split() else text
+    if not _AMBIGUOUS_NOUNS.search(first):
+        return False
+    before = clause[max(0, start - 30):start].split()
+    return bool(before) and before[-1].lower().strip(",") in _NOUN_BEFORE
+
+
+def read_modality(clause: str, trigger: Trigger, rules: Rules, *, sentence: str) -> Modality:
+    """Say whether the clause plans, hedges, denies or makes conditional the event at `trigger`."""
+    window = clause[max(0, trigger.start - CUE_WINDOW_CHARS):trigger.start]
+    inside = trigger.text
+    near = window[-25:]
+    planned = hedged = denied = conditional = False
+    cue_text = ""
+    for cue in rules.cues:
+        if cue.kind == "planned":
+            m = cue.regex.search(window[-35:]) or cue.regex.search(inside)
+            if m and not _has_clause_verb_between(window[-35:], m.end()):
+                planned, cue_text = True, cue_text or m.group()
+        elif cue.kind == "hedge":
+            m = cue.regex.search(window[-40:]) or cue.regex.search(inside)
+            if m:
+                hedged, cue_text = True, cue_text or m.group()
+        elif cue.kind == "negation":
+            m = cue.regex.search(near) or cue.regex.search(inside)
+            if m:
+                denied, cue_text = True, cue_text or m.group()
+        elif cue.kind == "denied":
+            m = cue.regex.search(sentence[:_offset_in(sentence, clause) + trigger.start])
+            if m:
+                denied, cue_text = True, cue_text or m.group()
+        elif cue.kind == "conditional" and cue.regex.search(sentence):
+            conditional = True
+    return Modality(is_planned=planned, is_denied=denied, is_hedged=hedged, is_conditional=conditional,
+                    cue=cue_text)
+
+
+def _offset_in(sentence: str, clause: str) -> int:
+    found = sentence.find(clause)
+    return max(found, 0)
+
+
+def _has_clause_verb_between(window: str, end: int) -> bool:
+    """True when a finite past verb separates a future cue from the trigger ("will say it signed")."""
+    return bool(re.search(r"\b(?:said|says|announced|reported|that)\b", window[end:], re.I))
