@@ -58,17 +58,20 @@ _SHORT_RULES: dict[str, str] = {
            r"videos|photos|posts)|home(?:page)?|menu|search|back to top|skip to (?:main )?content|"
            r"advertisement|sponsored(?: content)?|loading\W*|print|e-?mail|share|tweet|next|previous|close|"
            r"log ?in|sign ?in",
-    "letter": r"(?:send|write|submit)\s+(?:us\s+)?a\s+letter\s+to\s+the\s+editor\b.*|letters?\s+to\s+the\s+editor\b.{0,40}",
+    "letter": r"(?:send|write|submit)\s+(?:us\s+)?a\s+letter\s+to\s+the\s+editor\b.*"
+              r"|letters?\s+to\s+the\s+editor\b.{0,40}",
     "copyright": r"(?:copyright|©|\(c\))\s*.{0,200}|all rights reserved\W*",
     "photo": r"(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+\s?/\s?[A-Z][\w-]*[A-Z]",
-    "junk": r"real[- ]time analytics|web analytics|\[[\w -]{1,30}\]|\d{6,}|[?*•·]{2,}|_{2,}|[-=*~]{3,}|\(?end\)?",
+    "junk": r"real[- ]time analytics|web analytics|\[[\w -]{1,30}\]|\d{6,}|[?*•·]{2,}|_{2,}|[-=*~]{3,}"
+            r"|\(?end\)?",
 }
 _START_RULES: dict[str, str] = {
     "photo": r"\((?:photo|image|picture|file photo)s?\s*:[^)]*\).*|(?:file photo|photo credit)\s*:.*"
              r"|(?:image|photo|picture)\s+(?:copyright|caption|credit)\b.*",
     "comment": r"(?:our |the )?comment(?:ing|s)?\s+(?:rules|policy|guidelines|section)\b.*",
     "origin": r"this (?:article|story|post|piece|report)\s+(?:was\s+)?(?:originally|first)\s+"
-              r"(?:appeared|published|posted|ran)\b.*|(?:originally|first) (?:published|appeared) (?:at|in|on|by)\b.*"
+              r"(?:appeared|published|posted|ran)\b.*"
+              r"|(?:originally|first) (?:published|appeared) (?:at|in|on|by)\b.*"
               r"|(?:republished|reprinted) (?:with permission )?from\b.*",
     "editor-note": r"editor(?:'s|’s|s'|s’|s)?\s+note\b.*",
     "credit": r"contributing\s*:.{0,200}|\(?(?:additional )?(?:reporting|writing|editing) by\b.{0,300}"
@@ -76,7 +79,8 @@ _START_RULES: dict[str, str] = {
 }
 """Rules on how a paragraph of any length starts."""
 _END_RULES: dict[str, str] = {
-    "photo": r"\([^()]*\b(?:photo|photograph|image|picture)\b[^()]*\)|/via [A-Z][\w ]+|\bcourtesy of [^.]{2,80}",
+    "photo": r"\([^()]*\b(?:photo|photograph|image|picture)\b[^()]*\)|/via [A-Z][\w ]+"
+             r"|\bcourtesy of [^.]{2,80}",
     "credit": r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\W*|\bcan be reached at\s.{0,80}",
 }
 """Rules on how a caption or a credit line ends."""
@@ -90,17 +94,19 @@ def _compile(rules: dict[str, str], flags: int, suffix: str = "") -> re.Pattern[
         "|".join(f"(?P<{kind.replace('-', '_')}>{rule}){suffix}" for kind, rule in rules.items()), flags)
 
 
-_SHORT = _compile({k: v for k, v in _SHORT_RULES.items() if k != "photo"}, re.I)
+_SHORT = _compile({k: v for k, v in _SHORT_RULES.items() if k != "photo"}, re.IGNORECASE)
 _SHORT_CREDIT = re.compile(r"©\s*[^.]{1,80}/\s*\w+$|(?:^|\s)" + _SHORT_RULES["photo"] + "$")  # case matters
-_START = _compile(_START_RULES, re.I)
-_END = _compile(_END_RULES, re.I, suffix="$")
-_HEADER = re.compile(r"(?:updated|published|posted|last (?:updated|modified)|first published)\b:?\s.{4,80}", re.I)
+_START = _compile(_START_RULES, re.IGNORECASE)
+_END = _compile(_END_RULES, re.IGNORECASE, suffix="$")
+_HEADER = re.compile(r"(?:updated|published|posted|last (?:updated|modified)|first published)\b:?\s.{4,80}",
+                     re.IGNORECASE)
 _INLINE = re.compile(
     r"\((?:ATTN:[^)]*|LEAD|UPDATE(?: \d+)?|URGENT|CORRECTED|REFILE|EXCLUSIVE|\d?(?:ST|ND|RD|TH)? ?LD|END)\)"
 )
 _TRAILING_EMAIL = re.compile(r"(?<=[.!?\"”])\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _STORY_HIGHLIGHTS = "Story highlights "
-_SOURCE_LINE = re.compile(r"SOURCE:\s*(?:[A-Z0-9][A-Z0-9 /&.,'’-]{0,80}|[A-Z][a-z]+)\.?\s+(?=[A-Z][a-z]|[“\"]|[A-Z]{2,5} [a-z])")
+_SOURCE_LINE = re.compile(
+    r"SOURCE:\s*(?:[A-Z0-9][A-Z0-9 /&.,'’-]{0,80}|[A-Z][a-z]+)\.?\s+(?=[A-Z][a-z]|[“\"]|[A-Z]{2,5} [a-z])")
 _NAME_LINE = re.compile(r"[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*){1,3}")
 _OUTLET_LINE = re.compile(r"[A-Z0-9&.' -]{2,40}")
 _BIO = re.compile(

@@ -42,21 +42,21 @@ _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+"
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d\d?)[-/.](?P<d>\d\d?)(?!\d)"), "day"),
     (re.compile(rf"(?:{_WEEKDAY})?(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
-                r"(?P<y>(?:19|20)\d\d)\b", re.I), "day"),
+                r"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE), "day"),
     (re.compile(rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH})\.?,?\s+"
-                r"(?P<y>(?:19|20)\d\d)\b", re.I), "day"),
+                r"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE), "day"),
     (re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?![\d-])"), "month"),
-    (re.compile(rf"(?P<mn>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I), "month"),
+    (re.compile(rf"(?P<mn>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE), "month"),
     (re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)"), "year"),
 )
 
 _URL_DATES: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d?)/(?P<d>\d\d?)(?=/|$|[-_.])"), "day"),
     (re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)(?P<d>\d\d)(?=/|$)"), "day"),
-    (re.compile(rf"/(?P<y>(?:19|20)\d\d)/(?P<mn>{_MONTH})/(?P<d>\d\d?)(?=/|$)", re.I), "day"),
+    (re.compile(rf"/(?P<y>(?:19|20)\d\d)/(?P<mn>{_MONTH})/(?P<d>\d\d?)(?=/|$)", re.IGNORECASE), "day"),
     (re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?=/|$|[-_.])"), "day"),
     (re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d?)(?=/|$)"), "month"),
-    (re.compile(rf"/(?P<y>(?:19|20)\d\d)/(?P<mn>{_MONTH})(?=/|$)", re.I), "month"),
+    (re.compile(rf"/(?P<y>(?:19|20)\d\d)/(?P<mn>{_MONTH})(?=/|$)", re.IGNORECASE), "month"),
 )
 
 _BYLINE = re.compile(
@@ -64,8 +64,8 @@ _BYLINE = re.compile(
     r"\s*(?:$|[|,;–—]|\s-\s|\s+(?:and|for|in)\s)"
 )
 _NOT_NAMES = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Then Now Far Contrast Comparison Law "
-    "Default Design Early Late".split()
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Then", "Now",
+     "Far", "Contrast", "Comparison", "Law", "Default", "Design", "Early", "Late"]
 ) | frozenset(name.title() for name in MONTHS)
 _HEADLINE_MAX_CHARS = 200
 _HEADLINE_MAX_WORDS = 25
@@ -157,7 +157,8 @@ def outlet_from_url(url: str | None) -> tuple[str | None, bool]:
     return (core[-1] if core else labels[0]), False
 
 
-_HOST_NOISE = frozenset("www m mobile amp edition news n mnews com org net co gov edu ac uk in".split())
+_HOST_NOISE = frozenset(["www", "m", "mobile", "amp", "edition", "news", "n", "mnews", "com", "org", "net",
+                         "co", "gov", "edu", "ac", "uk", "in"])
 
 
 @cache

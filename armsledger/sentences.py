@@ -16,23 +16,28 @@ from armsledger.metadata import DATELINE
 Span = tuple[int, int]
 
 _TITLES = frozenset(
-    "Mr Mrs Ms Messrs Dr Prof Gen Lt Col Maj Capt Cpt Sgt Cpl Pvt Adm Cmdr Cdr Brig Sen Rep Gov Pres "
-    "Rev Hon Amb Supt Insp St Mt Ft Jr Sr Sen Fr Gens Reps Sens Govs vs v cf approx Dept Univ Assn".split()
+    ["Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl",
+     "Pvt", "Adm", "Cmdr", "Cdr", "Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "Amb", "Supt",
+     "Insp", "St", "Mt", "Ft", "Jr", "Sr", "Sen", "Fr", "Gens", "Reps", "Sens", "Govs", "vs", "v",
+     "cf", "approx", "Dept", "Univ", "Assn"]
 )
 """Words that end in a period but never end a sentence in news text."""
 
 _BEFORE_NUMBER = frozenset(
-    "No Nos Nr Vol Art Fig Sec Para p pp Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    ["No", "Nos", "Nr", "Vol", "Art", "Fig", "Sec", "Para", "p", "pp", "Jan", "Feb", "Mar", "Apr",
+     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 )
 """Words whose period ends no sentence when a number follows ("No. 3", "Jan. 15")."""
 
-_SUFFIXES = frozenset("Inc Corp Co Ltd Bros Plc LLC etc".split())
+_SUFFIXES = frozenset(["Inc", "Corp", "Co", "Ltd", "Bros", "Plc", "LLC", "etc"])
 """Company suffixes and "etc.": often the last word of a sentence, often not."""
 
 _STARTERS = frozenset(
-    "The A An It Its He She They We I You His Her Their Our This That These Those There Here But And "
-    "Yet So Or In On At As After Before When While If Since Although Though However Meanwhile Still "
-    "Also Last Next Earlier Later Now Then Other Some Many Most Both Such No Not Under According".split()
+    ["The", "A", "An", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their",
+     "Our", "This", "That", "These", "Those", "There", "Here", "But", "And", "Yet", "So", "Or", "In",
+     "On", "At", "As", "After", "Before", "When", "While", "If", "Since", "Although", "Though",
+     "However", "Meanwhile", "Still", "Also", "Last", "Next", "Earlier", "Later", "Now", "Then",
+     "Other", "Some", "Many", "Most", "Both", "Such", "No", "Not", "Under", "According"]
 )
 """Words after which a period that follows an acronym ("U.S.") is taken as a sentence end."""
 

@@ -1,0 +1,103 @@
+"""Read articles from web archives (WARC, with warcio) and RSS/Atom feeds (with feedparser).
+
+Part of stage 1 (`armsledger.ingest`): each function yields Articles and reports what it cannot
+read as SourceError, the same way as the rest of ingest.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from armsledger.decoding import read_text
+from armsledger.errors import SourceError
+from armsledger.models import Article
+from armsledger.settings import Settings
+
+Report = Callable[[SourceError], None]
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section")
+
+
+def read_warc(path: Path, *, settings: Settings, report: Report) -> Iterator[Article]:
+    """Yield one Article (with `html` and `url`) per HTML response record of a WARC file.
+
+    The article id is the record's target URI. A record larger than max_article_bytes is skipped
+    with an error, from its Content-Length, without reading it.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    limit = settings.max_article_bytes
+    try:
+        with open(path, "rb") as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                if "html" not in content_type.lower():
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                origin = f"{path}#{uri}"
+                length = int(record.rec_headers.get_header("Content-Length") or 0)
+                if length > limit:
+                    report(SourceError(origin, f"record is {length:,} bytes, larger than max_article_bytes "
+                                               f"({limit:,}); skipped"))
+                    continue
+                page = read_text(record.content_stream().read(limit + 1), origin, report)
+                if page is not None and page.strip():
+                    yield Article(id=uri or origin, html=page, url=uri or None, origin=origin)
+    except ArchiveLoadFailed as err:
+        report(SourceError(str(path), f"not a readable WARC file ({err}); check that it is WARC, "
+                                      "gzipped per record or not at all"))
+    except PermissionError:
+        report(SourceError(str(path), "permission denied; make the file readable (chmod +r)"))
+    except OSError as err:
+        report(SourceError(str(path), f"cannot be read ({err.strerror or err})"))
+
+
+def read_feed(data: bytes, *, origin: str, report: Report) -> Iterator[Article]:
+    """Yield one Article per entry of an RSS or Atom feed, its HTML content turned into text.
+
+    The article id is the entry's id, else its link, else `origin#N`.
+    """
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if not entries:
+        problem = parsed.get("bozo_exception")
+        report(SourceError(origin, f"no feed entries found{f' ({problem})' if problem else ''}; "
+                                   "is it an RSS or Atom feed?"))
+        return
+    for number, entry in enumerate(entries, 1):
+        where = f"{origin}#{number}"
+        content = entry.get("content")
+        body = content[0].get("value", "") if content else entry.get("summary", "")
+        text = html_to_text(body) if body else ""
+        if not text.strip():
+            report(SourceError(where, "feed entry has no text; skipped"))
+            continue
+        yield Article(id=str(entry.get("id") or entry.get("link") or where), text=text,
+                      url=entry.get("link"), title=entry.get("title"), published=_entry_date(entry),
+                      author=entry.get("author"), origin=where)
+
+
+def html_to_text(fragment: str) -> str:
+    """Return the text of an HTML fragment, block elements separated by blank lines."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ParserError, ValueError):
+        return fragment
+    for element in root.iter(*_BLOCK_TAGS):
+        element.tail = "\n\n" + (element.tail or "")
+    return str(root.text_content())
+
+
+def _entry_date(entry: Any) -> str | None:  # Any: feedparser's dict-like entry
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    return time.strftime("%Y-%m-%d", stamp) if stamp else None
