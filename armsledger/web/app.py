@@ -22,7 +22,7 @@ from armsledger.errors import ArmsLedgerError, ConfigError
 from armsledger.web import api, views
 from armsledger.web.cache import PageCache
 from armsledger.web.errors import on_http_error, on_ledger_error, on_unexpected_error, on_validation_error
-from armsledger.web.present import is_web_url, show, state_name
+from armsledger.web.present import is_web_url, show, show_figure, state_name
 
 log = logging.getLogger("armsledger.web")
 
@@ -88,8 +88,8 @@ def _templates() -> Jinja2Templates:
     env = templates.env
     env.autoescape = True
     env.filters["show"] = show
+    env.filters["figure"] = show_figure
     env.filters["state_name"] = state_name
-    env.tests["web_url"] = is_web_url
     env.filters["is_web_url"] = is_web_url
     env.trim_blocks = True
     env.lstrip_blocks = True

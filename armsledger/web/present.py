@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
@@ -18,6 +19,8 @@ from armsledger.models import Money, PartialDate, Quantity
 
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
 NO_VALUE = "—"
+_MONEY_TEXT = re.compile(r"(?:(?P<bound>[a-z][a-z ]*?) )?(?P<currency>[A-Z]{3}) (?P<amount>\d+(?:\.\d+)?)")
+_QUANTITY_TEXT = re.compile(r"(?:(?P<bound>[a-z][a-z ]*?) )?(?P<count>\d+) (?P<unit>[a-z]+)")
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
 
 
@@ -79,10 +82,17 @@ def is_web_url(url: str | None) -> bool:
     return bool(url) and urlsplit(str(url).strip()).scheme.lower() in ("http", "https")
 
 
-def sort_key(value: object) -> str:
-    """Return a string that sorts dates by time, for ordering timelines: undated last."""
-    text = value.value if isinstance(value, PartialDate) else show(value)
-    return "~" if text == NO_VALUE or text.startswith("--") else text
+def show_figure(text: str | None) -> str:
+    """Return a figure value as the ledger words it (`more than USD 3000000000`) in readable form."""
+    if not text:
+        return NO_VALUE
+    money = _MONEY_TEXT.fullmatch(text)
+    if money:
+        return show_money(Decimal(money["amount"]), money["currency"], money["bound"])
+    quantity = _QUANTITY_TEXT.fullmatch(text)
+    if quantity:
+        return show_quantity(int(quantity["count"]), quantity["unit"], quantity["bound"])
+    return text
 
 
 def to_json(value: object) -> object:

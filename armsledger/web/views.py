@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
+from armsledger.ledger_models import FIGURES
 from armsledger.web import charts
 from armsledger.web.filters import PAGE_SIZES, SORTS, STATUSES, DealFilters, deal_filters, year_range
 from armsledger.web.highlight import segments
@@ -68,8 +69,9 @@ def register_csv(request: Request, view: DealFilters = Depends(deal_filters)) ->
 def deal(request: Request, deal_id: str) -> HTMLResponse:
     """One deal: its timeline chart, figures with every source's value, denials and evidence."""
     detail = request.app.state.ledger.deal(deal_id)
-    return _page(request, "deal.html", detail=detail, d=detail.deal, chart=charts.timeline(detail.timeline),
-                 nav="register")
+    figures = sorted(detail.figures.items(), key=lambda item: _figure_rank(item[0]))
+    return _page(request, "deal.html", detail=detail, d=detail.deal, figures=figures,
+                 chart=charts.timeline(detail.timeline), nav="register")
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
@@ -102,6 +104,10 @@ def system(request: Request, system: str) -> HTMLResponse:
     """A weapon system's catalogue entry and its deals."""
     view = request.app.state.ledger.system(system)
     return _page(request, "system.html", s=view, nav="")
+
+
+def _figure_rank(name: str) -> tuple[int, str]:
+    return (FIGURES.index(name) if name in FIGURES else len(FIGURES), name)
 
 
 def _csv_cell(value: object) -> str:
