@@ -25,6 +25,8 @@ class State:
     guarded: tuple[str, ...] = ()
     """Which of its words are also given names or other places (`Jordan`, `Georgia`): they count
     only when no unknown capitalised word stands right next to them."""
+    successor: str | None = None
+    """For a historical state, the state that continues it (SU -> RU), as SIPRI and news treat it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,9 @@ class System:
     """The state that makes it (ISO alpha-2 or historical code)."""
     unit: str
     """What it is counted in: one of SYSTEM_UNITS."""
+    guarded: tuple[str, ...] = ()
+    """Which of its names are also common words (`Tiger`, `Boxer`): they count only when
+    capitalised inside a sentence, not as its first word."""
 
 
 @dataclass(frozen=True, slots=True)

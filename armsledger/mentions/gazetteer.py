@@ -30,10 +30,11 @@ from armsledger.mentions.matcher import Matcher, build_matcher, collisions
 log = logging.getLogger("armsledger.mentions.gazetteer")
 
 FILES: dict[str, tuple[str, ...]] = {
-    "states.csv": ("id", "name", "names", "demonyms", "seats", "historical", "guarded", "source", "added"),
+    "states.csv": ("id", "name", "names", "demonyms", "seats", "historical", "successor", "guarded", "source",
+                   "added"),
     "orgs.csv": ("id", "name", "aliases", "state", "kind", "source", "added"),
     "systems.csv": ("id", "designation", "aliases", "family", "category", "producer", "origin", "unit",
-                    "source", "added"),
+                    "guarded", "source", "added"),
     "ambiguities.csv": ("id", "name", "candidates", "default", "role", "note", "source", "added"),
 }
 """Each gazetteer file and its columns, in order."""
@@ -208,23 +209,42 @@ def _validate(rows: dict[str, list[Row]]) -> list[str]:
     check("systems.csv", "origin", codes.__contains__, state_hint)
     check("systems.csv", "unit", SYSTEM_UNITS.__contains__, f"use one of {', '.join(SYSTEM_UNITS)}")
     check("systems.csv", "producer", orgs.__contains__, "use an id of orgs.csv or leave it empty")
+    check("states.csv", "successor", codes.__contains__, state_hint)
     check("states.csv", "historical", ("0", "1").__contains__, "use 0 or 1")
     check("ambiguities.csv", "candidates", codes.__contains__, state_hint, many=True)
     check("ambiguities.csv", "default", codes.__contains__, state_hint)
     return problems
 
 
+def load_states() -> Mapping[str, State]:
+    """Return the bundled states alone (for tools that rebuild the other files).
+
+    Raises:
+        GazetteerError: states.csv is malformed.
+    """
+    rows: list[Row] = []
+    problems = _read_csv(_bundled_text("states.csv"), "states.csv", rows)
+    if problems:
+        raise GazetteerError("; ".join(problems))
+    return MappingProxyType(_states(rows))
+
+
+def _states(rows: Iterable[Row]) -> dict[str, State]:
+    return {c["id"]: State(code=c["id"], name=c["name"], names=_split(c["names"]),
+                           demonyms=_split(c["demonyms"]), seats=_split(c["seats"]),
+                           historical=c["historical"] == "1", guarded=_split(c["guarded"]),
+                           successor=c["successor"] or None)
+            for c in _cells(rows)}
+
+
 def _build(rows: dict[str, list[Row]], *, version: str) -> Gazetteers:
-    states = {c["id"]: State(code=c["id"], name=c["name"], names=_split(c["names"]),
-                             demonyms=_split(c["demonyms"]), seats=_split(c["seats"]),
-                             historical=c["historical"] == "1", guarded=_split(c["guarded"]))
-              for c in _cells(rows["states.csv"])}
+    states = _states(rows["states.csv"])
     orgs = {c["id"]: Organisation(id=c["id"], name=c["name"], aliases=_split(c["aliases"]),
                                   state=c["state"], kind=c["kind"])
             for c in _cells(rows["orgs.csv"])}
     systems = {c["id"]: System(id=c["id"], designation=c["designation"], aliases=_split(c["aliases"]),
                                family=c["family"], category=c["category"], producer=c["producer"] or None,
-                               origin=c["origin"], unit=c["unit"])
+                               origin=c["origin"], unit=c["unit"], guarded=_split(c["guarded"]))
                for c in _cells(rows["systems.csv"])}
     ambiguities = {c["id"]: Ambiguity(id=c["id"], name=c["name"], candidates=_split(c["candidates"]),
                                       default=c["default"] or None, role=c["role"] or "name")

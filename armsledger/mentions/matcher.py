@@ -66,7 +66,8 @@ def _targets(states: Iterable[State], orgs: Iterable[Organisation], systems: Ite
             for name in names:
                 for variant in system_variants(name):
                     pairs.append((variant, Target("system", system.id, system.origin, role, variant,
-                                                  policy_for(variant, is_designation=True))))
+                                                  policy_for(variant, is_designation=True),
+                                                  is_guarded=name in system.guarded)))
     for org in orgs:
         for name in (org.name, *org.aliases):
             pairs.append((name, Target("org", org.id, org.state, org.kind, name, policy_for(name))))
@@ -142,6 +143,9 @@ class Matcher:
 
     def resolve_system(self, name: str, systems: Mapping[str, System]) -> System | None:
         """Return the system a bare name stands for, allowing news suffixes (`F-35A`, `S-400s`)."""
+        for target in self._keys.get(fold(name.strip()), ()):
+            if target.kind == "system":
+                return systems.get(target.entity)
         for mention in self.find(name.strip()):
             if mention.kind == "system" and mention.start == 0:
                 return systems.get(mention.entity)

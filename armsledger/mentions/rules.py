@@ -93,10 +93,15 @@ def system_end(text: str, stop: int, alias: str) -> int:
 
 
 def reject_guarded(text: str, candidate: Candidate, chosen: list[Candidate]) -> bool:
-    """Tell whether a guarded name (Jordan, Georgia) is a person's or another place's name here:
-    an unknown capitalised word right before it ("Michael Jordan", "Atlanta, Georgia") or right
-    after it ("Chad Smith")."""
-    start, end, _ = candidate
+    """Tell whether a guarded name is used as something else here.
+
+    A system named by a common word (Tiger, Boxer) must not open a sentence, where any word is
+    capitalised. A state's name (Jordan, Georgia) must not have an unknown capitalised word right
+    before it ("Michael Jordan", "Atlanta, Georgia") or right after it ("Chad Smith").
+    """
+    start, end, target = candidate
+    if target.kind == "system":
+        return _is_sentence_start(text, start)
     before = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
     if before and not before.group(1).endswith(".") and before.group(1) not in FUNCTION_WORDS and not _is_covered(before.start(1), chosen):
         return True
@@ -104,6 +109,11 @@ def reject_guarded(text: str, candidate: Candidate, chosen: list[Candidate]) -> 
     if after and after.group(1) not in FUNCTION_WORDS and after.group(1) not in INSTITUTION_WORDS:
         return not _is_covered(after.start(1), chosen)
     return False
+
+
+def _is_sentence_start(text: str, position: int) -> bool:
+    before = text[max(0, position - 3):position].rstrip(" \"'\u201c\u2018(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _is_covered(position: int, chosen: list[Candidate]) -> bool:

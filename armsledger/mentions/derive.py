@@ -1,0 +1,182 @@
+"""Derive system entries from a SIPRI register, then lay hand-curated rows over them.
+
+Used by scripts/build_systems.py; every step is deterministic, so the same register and the same
+curated file always give the same systems.csv.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+from armsledger.mentions.entries import State
+from armsledger.mentions.matcher import fold
+from armsledger.mentions.sipri import SipriRow, state_code, state_index
+
+COLUMNS: tuple[str, ...] = ("id", "designation", "aliases", "family", "category", "producer", "origin",
+                            "unit", "guarded", "source", "added")
+"""The columns of systems.csv."""
+
+Entry = dict[str, str]
+
+RECENT_YEAR = 1990
+"""Origins are counted over new-build orders from this year on when there are any: a type made in
+the Soviet Union and now in Russia gets Russia."""
+
+_FAMILY_RE = re.compile(r"^((?:[A-Za-z]+/)?[A-Za-z]+-?\d+)(?!\d|mm)")
+_CODE_NAME_RE = re.compile(r"^(\S*\d\S*) ([A-Z][A-Za-z' -]+)$")
+"""A designation made of a code and a name: `C-130H Hercules`, `AH-64E Apache Guardian`."""
+
+_MISSILE_RE = re.compile(r"missile|\bSAM\b|torpedo|guided bomb|guided glide bomb|guided rocket|"
+                         r"guided shell|loitering munition|one-way attack", re.IGNORECASE)
+_BATTALION_RE = re.compile(r"SAM system|air-defence system|ABM system|coastal defence system",
+                           re.IGNORECASE)
+
+
+def canon(name: str) -> str:
+    """Return the key two spellings of one designation share: folded, without hyphens and spaces."""
+    return re.sub(r"[\s-]+", "", fold(name))
+
+
+def slug(name: str) -> str:
+    """Return a stable id for a designation: lower case, runs of other characters as one hyphen."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+def family_of(designation: str) -> str:
+    """Return the family a designation belongs to: its leading letters-and-number code
+    (`S-300PMU-2` -> `S-300`, `Leopard-2A6` -> `Leopard-2`), else the designation itself."""
+    match = _FAMILY_RE.match(designation)
+    return match.group(1) if match else designation
+
+
+def unit_for(category: str) -> str:
+    """Return what a category is counted in: battalion for SAM systems, missile for missiles."""
+    if _BATTALION_RE.search(category):
+        return "battalion"
+    if _MISSILE_RE.search(category):
+        return "missile"
+    return "unit"
+
+
+def derive_systems(rows: Iterable[SipriRow], states: Mapping[str, State], *,
+                   common_words: frozenset[str] = frozenset(), reserved: frozenset[str] = frozenset(),
+                   added: str = "") -> dict[str, Entry]:
+    """Return one entry per SIPRI designation, plus one per family that has no entry of its own.
+
+    The origin is the supplier of most new-build orders (recent ones first); the category is
+    SIPRI's most frequent description; a one-word designation that is also a common word (in
+    common_words, lower case) is guarded. Spellings with the same canon() are one entry, written
+    the most frequent way; a designation whose canon() is in reserved (a state's or an
+    organisation's name, as warships often are) is left out.
+    """
+    index = state_index(states)
+    suppliers: dict[str, Counter[tuple[int, str]]] = defaultdict(Counter)
+    categories: dict[str, Counter[str]] = defaultdict(Counter)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        key = canon(row.designation)
+        if row.is_generic or not key or key in reserved:
+            continue
+        spellings[key][row.designation] += 1
+        categories[key][row.description] += 1
+        code = state_code(row.supplier, index)
+        if code is not None:
+            recent = int(bool(row.order_year and row.order_year >= RECENT_YEAR))
+            suppliers[key][(2 * int(row.is_new) + recent, code)] += 1
+    entries: dict[str, Entry] = {}
+    for key in sorted(categories):
+        if not suppliers[key]:
+            continue
+        designation = min(spellings[key], key=lambda d: (-spellings[key][d], d))
+        entry = _entry(designation, _origin(suppliers[key]), categories[key], added)
+        entry["guarded"] = designation if fold(designation) in common_words else ""
+        entries.setdefault(entry["id"], entry)
+    _add_code_aliases(entries)
+    _add_families(entries, added)
+    return entries
+
+
+def _origin(counts: Counter[tuple[int, str]]) -> str:
+    best_rank = max(rank for rank, _ in counts)
+    ranked = Counter({code: n for (rank, code), n in counts.items() if rank == best_rank})
+    return min(ranked, key=lambda code: (-ranked[code], code))
+
+
+def _entry(designation: str, origin: str, categories: Counter[str], added: str) -> Entry:
+    category = min(categories, key=lambda c: (-categories[c], c))
+    return {"id": slug(designation), "designation": designation, "aliases": "",
+            "family": family_of(designation), "category": category, "producer": "", "origin": origin,
+            "unit": unit_for(category), "guarded": "", "source": "sipri", "added": added}
+
+
+def _add_code_aliases(entries: dict[str, Entry]) -> None:
+    """Give `C-130H Hercules` the alias `C-130H` when no other entry is written that way."""
+    taken = {canon(e["designation"]) for e in entries.values()}
+    codes = Counter(canon(m.group(1)) for e in entries.values()
+                    if (m := _CODE_NAME_RE.match(e["designation"])))
+    for entry in entries.values():
+        match = _CODE_NAME_RE.match(entry["designation"])
+        if match and codes[canon(match.group(1))] == 1 and canon(match.group(1)) not in taken:
+            entry["aliases"] = match.group(1)
+
+
+def _add_families(entries: dict[str, Entry], added: str) -> None:
+    """Add an entry for each family (`F-16`, `S-300`) that is no designation of its own."""
+    taken = {canon(e["designation"]) for e in entries.values()}
+    taken |= {canon(a) for e in entries.values() for a in _names(e["aliases"])}
+    members: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries.values():
+        if entry["family"] != entry["designation"]:
+            members[canon(entry["family"])].append(entry)
+    for key, group in sorted(members.items()):
+        spellings = Counter(e["family"] for e in group)
+        family = min(spellings, key=lambda f: (-spellings[f], f))
+        if key in taken or slug(family) in entries:
+            continue
+        origins = Counter(e["origin"] for e in group)
+        categories = Counter(e["category"] for e in group)
+        origin = min(origins, key=lambda code: (-origins[code], code))
+        entry = _entry(family, origin, categories, added)
+        entry["source"] = "sipri-family"
+        entries[entry["id"]] = entry
+        for member in group:
+            member["family"] = family
+
+
+def overlay(derived: dict[str, Entry], curated: Iterable[Entry]) -> dict[str, Entry]:
+    """Lay curated rows over derived ones.
+
+    A curated row with a derived id fills in or replaces that entry's non-empty fields (aliases are
+    added); a derived entry whose designation is a curated entry's name is folded into it; a
+    derived alias a curated entry also uses is dropped. A curated family's producer passes to
+    the derived members of the same family and origin that have none.
+    """
+    result = dict(derived)
+    curated = list(curated)
+    claimed: dict[str, str] = {}
+    for row in curated:
+        for name in (row["designation"], *_names(row["aliases"])):
+            claimed[canon(name)] = row["id"]
+    for ident, entry in list(result.items()):
+        owner = claimed.get(canon(entry["designation"]))
+        if owner is not None and owner != ident:
+            del result[ident]
+    for row in curated:
+        base = result.get(row["id"], {})
+        merged = {column: row.get(column) or base.get(column, "") for column in COLUMNS}
+        merged["aliases"] = "|".join(dict.fromkeys([*_names(base.get("aliases", "")), *_names(row["aliases"])]))
+        merged["source"] = "sipri+curated" if base and base["source"].startswith("sipri") else "curated"
+        result[row["id"]] = merged
+    for ident, entry in result.items():
+        kept = [a for a in _names(entry["aliases"]) if claimed.get(canon(a), ident) == ident]
+        entry["aliases"] = "|".join(kept)
+    producers = {(r["family"], r["origin"]): r["producer"] for r in curated if r.get("producer")}
+    for entry in result.values():
+        if not entry["producer"]:
+            entry["producer"] = producers.get((entry["family"], entry["origin"]), "")
+    return dict(sorted(result.items()))
+
+
+def _names(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
