@@ -57,7 +57,8 @@ def clean(article: Article) -> Document:
         "Updated ..." line or a byline date), or `dateline` ("MOSCOW, March 16" gives `--03-16`).
 
     Raises:
-        SourceError: the article has no text, or its HTML holds no extractable story.
+        SourceError: the article has no text, its HTML holds no extractable story, or nothing is
+            left once the furniture is out.
     """
     page: dict[str, Any] = {}  # Any: trafilatura's metadata values (str or None)
     if article.text is not None and article.text.strip():
@@ -70,6 +71,10 @@ def clean(article: Article) -> Document:
     paragraphs, removed = strip_furniture(_paragraphs(_normalise(raw)))
     paragraphs = _split_glued_datelines(paragraphs)
     text = "\n\n".join(paragraphs)
+    if not text:
+        what = "HTML" if page else "text"
+        raise SourceError(article.origin or article.id, f"no article text left in the {what} after removing "
+                                                        f"page furniture ({len(removed)} lines); is it a story?")
     title = article.title or page.get("title") or _first_headline(paragraphs)
     dateline = _find_dateline(paragraphs)
     return Document(
@@ -202,11 +207,12 @@ def _read_html(article: Article) -> dict[str, Any]:  # Any: trafilatura metadata
     """Extract the story and its metadata from HTML with trafilatura (htmldate for the date)."""
     import trafilatura  # imported here: it takes ~0.5 s to import and plain text never needs it
 
-    result = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         article.html or "", url=article.url, with_metadata=True, include_comments=False,
-        include_tables=False, as_dict=True,
+        include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True, "url": article.url},
     )
+    result = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else extracted
     if not isinstance(result, dict) or not (result.get("text") or "").strip():
         raise SourceError(article.origin or article.id,
                           "no article text found in the HTML; is it a story page rather than an index?")

@@ -176,12 +176,13 @@ def _cut_inline(paragraph: str, removed: list[Removal]) -> str:
     """Cut agency markers ("(LEAD)", "(ATTN: ...)", "(END)"), a label and a trailing e-mail address."""
     cut = paragraph
     if "(" in cut:
-        cut = _INLINE.sub(lambda m: _record(removed, m.group(), " "), cut)
+        cut = _INLINE.sub(lambda m: _record(removed, m.group(), " "), cut).strip()
     if cut.startswith(_STORY_HIGHLIGHTS):
         cut = _record(removed, _STORY_HIGHLIGHTS, "") + cut[len(_STORY_HIGHLIGHTS):]
     if cut.endswith("???"):
         stripped = cut.rstrip("?")
-        cut = _record(removed, cut[len(stripped):], "") and stripped + "?"
+        _record(removed, cut[len(stripped):], "")
+        cut = stripped if stripped.endswith((".", "!")) else stripped + "?"
     if "@" in cut[-_END_WINDOW_CHARS:]:
         cut = _TRAILING_EMAIL.sub(lambda m: _record(removed, m.group(), ""), cut)
     if cut is paragraph:

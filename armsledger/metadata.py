@@ -140,7 +140,7 @@ def is_headline(paragraph: str) -> bool:
 def outlet_from_url(url: str | None) -> tuple[str | None, bool]:
     """Return the outlet named by a URL's host and whether the name came from data/outlets.csv.
 
-    An unknown host gives its main label ("example" for news.example.co.uk), with False.
+    An unknown host gives its registered name ("example" for news.example.co.uk), with False.
     """
     if not url:
         return None, False
@@ -153,12 +153,14 @@ def outlet_from_url(url: str | None) -> tuple[str | None, bool]:
         name = known.get(".".join(labels[i:]))
         if name:
             return name, True
-    core = [label for label in labels if label not in _HOST_NOISE]
-    return (core[-1] if core else labels[0]), False
+    core = labels[:-1] if len(labels) > 1 else labels  # drop the top-level domain
+    while len(core) > 1 and core[-1] in _SECOND_LEVEL:
+        core = core[:-1]
+    return core[-1], False
 
 
-_HOST_NOISE = frozenset(["www", "m", "mobile", "amp", "edition", "news", "n", "mnews", "com", "org", "net",
-                         "co", "gov", "edu", "ac", "uk", "in"])
+_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "edu", "ac", "ne", "or", "go"])
+"""Second-level labels of country domains (news.example.co.uk), skipped to reach the site's name."""
 
 
 @cache

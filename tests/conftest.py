@@ -1,0 +1,28 @@
+"""Shared fixtures. `article`: a factory that loads tests/data/articles/<slug>.txt or .html."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from armsledger.models import Article
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+"""The team's shared data (seeds, eval, bench), beside the repository; tests that read it skip without it."""
+
+
+@pytest.fixture
+def article() -> Callable[..., Article]:
+    """Return a factory: article("agency_dateline", url=...) loads that fixture as an Article."""
+
+    def load(slug: str, **fields: Any) -> Article:  # Any: Article's own field types
+        for suffix, key in ((".txt", "text"), (".html", "html")):
+            path = ARTICLES / f"{slug}{suffix}"
+            if path.is_file():
+                return Article(id=path.name, origin=str(path), **{key: path.read_text(encoding="utf-8")}, **fields)
+        raise FileNotFoundError(f"no fixture {slug!r} in {ARTICLES}")
+
+    return load
