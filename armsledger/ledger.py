@@ -16,16 +16,19 @@ from typing import IO, Any
 
 from sqlalchemy import select
 
-from armsledger.errors import NotFound, SourceError
+from armsledger import export as _export
+from armsledger import sipri as _sipri
+from armsledger.errors import NotFound, SourceError, StoreError
 from armsledger.ledger_models import (
     Conflict, Deal, DealDetail, Flow, IngestSummary, StoredArticle, SystemView,
 )
-from armsledger.mentions import Gazetteers, load_gazetteers
+from armsledger.mentions import Gazetteers, System, load_gazetteers
 from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
 from armsledger.store import Store, reads
 from armsledger.store.articles import store_article
 from armsledger.store.deals import reconcile_groups
+from armsledger.store import sipri_rows
 from armsledger.store.engine import LOCK_TIMEOUT_S
 from armsledger.store.tables import articles, deals
 
@@ -164,17 +167,17 @@ class Ledger:
                                         categories=self._categories()))
 
     def _categories(self) -> dict[str, str]:
-        """System and family id -> category, from the gazetteer when it has systems."""
-        systems: Mapping[str, Any] = getattr(self.gazetteers, "systems", None) or {}  # Any: gazetteer System
+        """System designation and family -> category, from the gazetteer."""
         found: dict[str, str] = {}
-        for system_id, system in systems.items():
-            category = getattr(system, "category", None)
-            if category:
-                found[system_id] = category
-                family = getattr(system, "family", None)
-                if family:
-                    found.setdefault(family, category)
+        for system in self.gazetteers.systems.values():
+            found[system.designation] = system.category
+            found.setdefault(system.family, system.category)
         return found
+
+    def catalogue_entry(self, name: str) -> System | None:
+        """Return the gazetteer's entry for a system id, designation or alias, or None."""
+        systems = self.gazetteers.systems
+        return systems.get(name) or systems.get(name.lower()) or self.gazetteers.resolve_system(name)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -253,15 +256,99 @@ class Ledger:
         Raises:
             NotFound: neither the gazetteer nor any deal knows the system.
         """
-        systems: Mapping[str, Any] = getattr(self.gazetteers, "systems", None) or {}  # Any: gazetteer System
-        entry = systems.get(system)
-        found = self.deals(system=system, sort="ordered_on")
+        entry = self.catalogue_entry(system)
+        found = self.deals(system=entry.family if entry else system, sort="ordered_on")
+        if entry is not None and entry.family != entry.designation:
+            found = [d for d in found if d.system == entry.designation] or found
         if entry is None and not found:
             raise NotFound(f"no system {system!r} in the gazetteer or the ledger; check the designation")
-        origin = getattr(entry, "origin", None)
+        first = found[0] if found else None
         return SystemView(
-            system=system, designation=getattr(entry, "designation", None) or (found[0].system if found else None),
-            family=getattr(entry, "family", None) or (found[0].system_family if found else None),
-            category=getattr(entry, "category", None) or (found[0].category if found else None),
-            origin=origin if isinstance(origin, str) or origin is None else str(origin), deals=found,
+            system=system,
+            designation=entry.designation if entry else first.system if first else None,
+            family=entry.family if entry else first.system_family if first else None,
+            category=entry.category if entry else first.category if first else None,
+            origin=entry.origin if entry else None, deals=found,
+        )
+
+    # -- export and SIPRI ------------------------------------------------------------------------
+
+    def export(self, fmt: str, *, stream: IO[str] | None = None, path: Path | None = None,
+               **filters: Any) -> int:  # Any: the filter values of deals()
+        """Write the deals matching filters as csv, json, parquet (to path) or sipri; return how many.
+
+        Raises:
+            ConfigError: an unknown format, or parquet without a path.
+        """
+        found = self.deals(sort="id", **filters)
+        _export.export(fmt, deals=found, details=lambda: [self.deal(d.id) for d in found], stream=stream,
+                       path=path, country=self.country_name, delivery_years=self._delivery_years)
+        return len(found)
+
+    def country_name(self, code: str) -> str:
+        """Return a state's name for an ISO code (the code itself if the gazetteer lacks it)."""
+        state = self.gazetteers.states.get(code)
+        return state.name if state else code
+
+    def _delivery_years(self, deal: Deal) -> list[int]:
+        return sorted({int(e.date[:4]) for e in self.deal(deal.id).timeline
+                       if e.event in ("delivery", "completion") and not e.denied and not e.planned
+                       and e.date and e.date[:4].isdigit()})
+
+    def sipri_import(self, path: str | Path) -> int:
+        """Replace the stored SIPRI rows with a trade-register CSV export; return the rows read.
+
+        The file is read in full before the ledger is touched: a bad file changes nothing.
+
+        Raises:
+            SourceError: the file is missing or not in SIPRI's trade-register format.
+        """
+        names: dict[str, str] = {}
+        for state in self.gazetteers.states.values():
+            names[state.name] = state.code
+            names.update((name, state.code) for name in state.names)
+        cache: dict[str, str | None] = {}
+
+        def system(designation: str) -> str | None:
+            if designation not in cache:
+                entry = self.gazetteers.resolve_system(designation)
+                cache[designation] = entry.designation if entry else None
+            return cache[designation]
+
+        rows = _sipri.read_register(Path(path), country=_sipri.sipri_name_table(names), system=system)
+        with self.store.write() as connection:
+            sipri_rows.replace_rows(connection, rows, source_file=str(path))
+        return len(rows)
+
+    def sipri_diff(self, *, system: str | None = None, supplier: str | None = None,
+                   recipient: str | None = None) -> _sipri.SipriDiff:
+        """Line the ledger's deals up with SIPRI's rows: matches with differences, news-only, SIPRI-only.
+
+        Without --system, SIPRI rows are compared only for system families the ledger has deals of.
+
+        Raises:
+            StoreError: no SIPRI register has been imported.
+        """
+        found = self.deals(system=system, supplier=supplier, recipient=recipient, sort="id")
+        families = {d.system_family or d.system for d in found} - {None}
+        if system:
+            entry = self.catalogue_entry(system)
+            families.add(entry.family if entry else system)
+        designations = [s.designation for s in self.gazetteers.systems.values() if s.family in families]
+        designations += [f for f in families if f is not None]
+        with self.store.read() as connection:
+            if sipri_rows.count_rows(connection) == 0:
+                raise StoreError("no SIPRI register in the ledger; run `armsledger sipri import FILE` first")
+            rows = sipri_rows.read_rows(connection, systems=designations, supplier=supplier, recipient=recipient)
+
+        def family(designation: str) -> str | None:
+            entry = self.catalogue_entry(designation)
+            return entry.family if entry else designation
+
+        pairs, news_only, sipri_only = _sipri.line_up(found, rows, family=family)
+        bpr = self.settings.battalions_per_regiment
+        return _sipri.SipriDiff(
+            matches=[_sipri.Match(d, r, _sipri.compare(d, r, battalions_per_regiment=bpr)) for d, r in pairs],
+            news_only=[_sipri.NewsOnly(d, self.deal(d.id).timeline) for d in news_only],
+            sipri_only=sipri_only,
         )

@@ -1,6 +1,312 @@
-"""Commands of the ledger part of armsledger (being built)."""
+"""Ledger commands: ingest, deals, show, conflicts, export, sipri import|diff.
+
+Each command parses its options, calls one Ledger method, and renders the result: a rich table
+for people, or csv/json/jsonl for pipes. Errors become one line on stderr and the error's exit code.
+"""
 from __future__ import annotations
 
-import click
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
-COMMANDS: list[click.Command] = []
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from armsledger.errors import ArmsLedgerError, SourceError
+from armsledger.export import FORMATS, deal_row
+from armsledger.ledger import Ledger
+from armsledger.ledger_models import STATUSES, Deal, DealDetail
+from armsledger.settings import Settings
+from armsledger.sipri import SipriDiff
+
+OUTPUTS = ("table", "csv", "json", "jsonl")
+WIDTH_WHEN_PIPED = 200
+"""Characters per line of a table written to a file or pipe."""
+_db = click.option("--db", help="Ledger: a SQLite file or a postgresql:// URL [default: armsledger.db or ARMSLEDGER_DB].")
+_format = click.option("--format", "fmt", type=click.Choice(OUTPUTS), default="table", show_default=True,
+                       help="table for people; csv, json or jsonl for other programs.")
+
+
+@contextmanager
+def _ledger(db: str | None, **settings: Any) -> Iterator[Ledger]:  # Any: Settings field values
+    """Open the ledger; turn library errors into one line on stderr and their exit code."""
+    try:
+        ledger = Ledger(settings=Settings.load(db=db, **settings))
+        try:
+            yield ledger
+        finally:
+            ledger.close()
+    except ArmsLedgerError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
+
+
+def _console() -> Console:
+    """A console for stdout: as wide as the terminal, or wide enough for a file or pipe."""
+    console = Console(soft_wrap=False)
+    return console if console.is_terminal else Console(soft_wrap=False, width=WIDTH_WHEN_PIPED)
+
+
+def _emit(records: Sequence[dict[str, Any]], fmt: str, table: Callable[[], Table]) -> None:  # Any: JSON values
+    if fmt == "table":
+        _console().print(table())
+    elif fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        columns = list(records[0]) if records else []
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _cell(v) for k, v in r.items()} for r in records)
+
+
+def _cell(value: Any) -> Any:  # Any: a JSON value
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+
+
+def _quantity(deal: Deal) -> str:
+    q = deal.quantity
+    return f"{q.bound + ' ' if q and q.bound else ''}{q.value} {q.unit}" if q else ""
+
+
+def _value(deal: Deal) -> str:
+    v = deal.value
+    return f"{v.bound + ' ' if v and v.bound else ''}{v.currency} {v.amount:,f}" if v else ""
+
+
+@click.command("ingest")
+@click.argument("corpus")
+@_db
+@click.option("--batch-size", type=int, help="Articles per transaction [default: 200].")
+def ingest_command(corpus: str, db: str | None, batch_size: int | None) -> None:
+    """Extract and store every article of CORPUS and reconcile the deals it touches.
+
+    Articles already stored (same content) are skipped; wire copies are stored and linked.
+    Each batch is one transaction: rerun an interrupted ingest to finish it.
+
+    \b
+    Example:
+      armsledger ingest ../shared/seeds --db armsledger.db
+    """
+    errors: list[SourceError] = []
+    with _ledger(db, batch_size=batch_size) as ledger:
+        stderr = Console(stderr=True)
+
+        def report(err: SourceError) -> None:
+            errors.append(err)
+            stderr.print(f"error: {err}", markup=False, highlight=False)
+
+        if stderr.is_terminal:
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+                          TimeElapsedColumn(), console=stderr, transient=True) as bar:
+                task = bar.add_task("ingesting", total=None)
+                summary = ledger.ingest(corpus, on_error=report, progress=lambda n: bar.update(task, completed=n))
+        else:
+            summary = ledger.ingest(corpus, on_error=report)
+    click.echo(f"read {summary.articles_read} articles: {summary.articles_skipped} already stored, "
+               f"{summary.duplicates} duplicates, {summary.syndicated} wire copies; {summary.claims} claims; "
+               f"{summary.deals_touched} deals touched; {summary.errors} errors")
+    if errors:
+        sys.exit(1)
+
+
+@click.command("deals")
+@_db
+@click.option("--supplier", help="ISO code of the supplier, e.g. RU.")
+@click.option("--recipient", help="ISO code of the recipient, e.g. TR.")
+@click.option("--system", help="System or family, e.g. S-400.")
+@click.option("--category", help="System category, e.g. 'SAM system'.")
+@click.option("--status", type=click.Choice(STATUSES))
+@click.option("--since", type=int, help="Only deals active in or after this year.")
+@click.option("--until", type=int, help="Only deals begun in or before this year.")
+@click.option("--q", help="Free text in ids, systems and evidence.")
+@click.option("--sort", default="-last_reported", show_default=True, help="Field to sort by; - for descending.")
+@click.option("--limit", type=int)
+@_format
+def deals_command(db: str | None, fmt: str, limit: int | None, **filters: Any) -> None:  # Any: option values
+    """List the deals reconciled from the stored claims.
+
+    \b
+    Example:
+      armsledger deals --supplier RU --system S-400 --since 2019 --format table
+    """
+    with _ledger(db) as ledger:
+        found = ledger.deals(limit=limit, **filters)
+
+    def table() -> Table:
+        t = Table("id", "supplier", "recipient", "system", "status", "quantity", "value", "ordered_on",
+                  "first_delivered_on", "sources", "conflict")
+        for d in found:
+            t.add_row(d.id, d.supplier, d.recipient, d.system or "", d.status, _quantity(d), _value(d),
+                      d.ordered_on or "", d.first_delivered_on or "", str(d.sources), "yes" if d.has_conflict else "")
+        return t
+
+    _emit([deal_row(d) if fmt == "csv" else d.to_record() for d in found], fmt, table)
+
+
+@click.command("show")
+@click.argument("deal_id", metavar="DEAL")
+@_db
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+def show_command(deal_id: str, db: str | None, fmt: str) -> None:
+    """Show one deal: its figures with every source, its timeline with evidence, its denials.
+
+    \b
+    Example:
+      armsledger show ru-tr-s-400-1
+    """
+    with _ledger(db) as ledger:
+        detail = ledger.deal(deal_id)
+    if fmt == "json":
+        click.echo(json.dumps(detail.to_record(), ensure_ascii=False, indent=2))
+        return
+    _print_detail(detail)
+
+
+def _print_detail(detail: DealDetail) -> None:
+    d = detail.deal
+    console = _console()
+    console.print(f"[bold]{d.id}[/bold]  {d.supplier} -> {d.recipient}  {d.system or 'unnamed system'}  "
+                  f"status: {d.status}  sources: {d.sources}", highlight=False)
+    figures = Table("figure", "consensus", "values (sources)", "conflict", title="Figures")
+    for name, figure in detail.figures.items():
+        values = "; ".join(f"{v.value} ({', '.join(s.outlet or s.article_id for s in v.sources)})"
+                           for v in figure.values)
+        figures.add_row(name, figure.consensus or "", values, "CONFLICT" if figure.has_conflict else "")
+    console.print(figures)
+    timeline = Table("date", "event", "source", "evidence", title="Timeline")
+    for e in detail.timeline:
+        flags = " ".join(f for f, on in (("DENIED", e.denied), ("planned", e.planned)) if on)
+        timeline.add_row(e.date or f"({e.published or '?'})", f"{e.event} {flags}".strip(),
+                         ", ".join(x for x in (e.outlet or e.article_id, e.source) if x), e.evidence)
+    console.print(timeline)
+    for denial in detail.denials:
+        against = "; ".join(f"{x.article_id}: {x.evidence}" for x in denial.denies) or "no report in this deal"
+        console.print(f"[bold]denial[/bold] {denial.claim.article_id}: {denial.claim.evidence}\n"
+                      f"  against: {against}", highlight=False)
+
+
+@click.command("conflicts")
+@_db
+@_format
+def conflicts_command(db: str | None, fmt: str) -> None:
+    """List the figures on which independent sources disagree, newest first.
+
+    \b
+    Example:
+      armsledger conflicts --format jsonl
+    """
+    with _ledger(db) as ledger:
+        found = ledger.conflicts()
+
+    def table() -> Table:
+        t = Table("deal", "figure", "values (sources)", "reported_on")
+        for c in found:
+            t.add_row(c.deal_id, c.figure, "; ".join(
+                f"{v.value} ({', '.join(s.outlet or s.article_id for s in v.sources)})" for v in c.values),
+                c.reported_on or "")
+        return t
+
+    _emit([c.to_record() for c in found], fmt, table)
+
+
+@click.command("export")
+@_db
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
+              help="sipri: SIPRI's trade-register columns, to read side by side with SIPRI.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (required for parquet) [default: stdout].")
+def export_command(db: str | None, fmt: str, output: Path | None) -> None:
+    """Export every deal as csv, json (with figures and timelines), parquet or SIPRI columns.
+
+    \b
+    Example:
+      armsledger export --format sipri > deals-sipri.csv
+    """
+    with _ledger(db) as ledger:
+        if fmt == "parquet" or output is None:
+            count = ledger.export(fmt, stream=sys.stdout, path=output)
+        else:
+            partial = output.with_name(output.name + ".partial")
+            with partial.open("w", encoding="utf-8", newline="") as stream:
+                count = ledger.export(fmt, stream=stream)
+            partial.replace(output)
+    click.echo(f"exported {count} deals", err=True)
+
+
+@click.group("sipri")
+def sipri_group() -> None:
+    """Compare the ledger with SIPRI's trade register.
+
+    \b
+    Example:
+      armsledger sipri import ../shared/eval/reference/sipri-trade-register.csv
+    """
+
+
+@sipri_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@_db
+def sipri_import_command(file: Path, db: str | None) -> None:
+    """Import a SIPRI trade-register CSV export as SIPRI publishes it (replaces any earlier import).
+
+    \b
+    Example:
+      armsledger sipri import ../shared/eval/reference/sipri-trade-register.csv
+    """
+    with _ledger(db) as ledger:
+        count = ledger.sipri_import(file)
+    click.echo(f"imported {count} SIPRI rows from {file}")
+
+
+@sipri_group.command("diff")
+@_db
+@click.option("--system", help="System or family, e.g. S-400.")
+@click.option("--supplier")
+@click.option("--recipient")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+def sipri_diff_command(db: str | None, fmt: str, **filters: Any) -> None:  # Any: option values
+    """Line deals up with SIPRI rows: where they differ, what only the news says, what only SIPRI says.
+
+    \b
+    Example:
+      armsledger sipri diff --system S-400
+    """
+    with _ledger(db) as ledger:
+        diff = ledger.sipri_diff(**filters)
+    if fmt == "json":
+        click.echo(json.dumps(diff.to_record(), ensure_ascii=False, indent=2))
+        return
+    _print_diff(diff)
+
+
+def _print_diff(diff: SipriDiff) -> None:
+    console = _console()
+    both = Table("deal", "SIPRI row", "field", "news", "SIPRI", "", title="In both")
+    for m in diff.matches:
+        for n, f in enumerate(m.fields):
+            both.add_row(m.deal.id if n == 0 else "", f"line {m.row.line}: {m.row.designation}" if n == 0 else "",
+                         f.field, f.news or "", f.sipri or "", "same" if f.is_same else "DIFFERS")
+    console.print(both)
+    news = Table("deal", "status", "evidence", title="Only in the news (candidates for the register)")
+    for item in diff.news_only:
+        news.add_row(item.deal.id, item.deal.status,
+                     "\n".join(f"{e.article_id}: {e.evidence}" for e in item.evidence[:3]))
+    console.print(news)
+    sipri = Table("line", "supplier", "recipient", "designation", "ordered", "number", "delivered", title="Only in SIPRI")
+    for r in diff.sipri_only:
+        sipri.add_row(str(r.line), r.supplier_name, r.recipient_name, r.designation, str(r.ordered_year or ""),
+                      str(r.quantity_ordered or ""), "; ".join(str(y) for y in r.delivery_years))
+    console.print(sipri)
+
+
+COMMANDS: list[click.Command] = [ingest_command, deals_command, show_command, conflicts_command, export_command,
+                                 sipri_group]

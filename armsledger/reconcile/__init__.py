@@ -197,8 +197,9 @@ def _dates(items: Sequence[Evidence], events: tuple[str, ...], *, pick: _figures
 
 
 def _denials(items: Sequence[Evidence]) -> list[tuple[str, list[str]]]:
-    """Set each denial against the undenied claims of the same event in the same deal."""
+    """Set each denial against the undenied, unplanned claims of the same event in the same deal."""
     return [
-        (d.claim_id, [i.claim_id for i in items if i.claim.event == d.claim.event and not i.claim.denied])
+        (d.claim_id, [i.claim_id for i in items if i.claim.event == d.claim.event and not i.claim.denied
+                      and not i.claim.planned])
         for d in items if d.claim.denied
     ]

@@ -69,14 +69,15 @@ def split(items: Sequence[Evidence]) -> list[list[Evidence]]:
             cue = new_order_cue(item.claim.evidence)
             if cue is not None:
                 cues[item.claim_id] = cue
-    base_years = sorted({y for i in items if _is_signing(i) and i.claim_id not in cues
-                         for y in [_year(i)] if y is not None})
-    clusters: list[list[int]] = []
-    for year in base_years:
-        if clusters and year - clusters[-1][-1] <= ORDER_YEAR_GAP:
-            clusters[-1].append(year)
-        else:
-            clusters.append([year])
+    clusters = _cluster(sorted({y for i in items if _is_signing(i) and i.claim_id not in cues
+                                for y in [_year(i)] if y is not None}))
+    # A signing dated within a known order is that order, whatever its sentence says.
+    known = {y for cluster in clusters for y in range(cluster[0] - ORDER_YEAR_GAP, cluster[-1] + ORDER_YEAR_GAP + 1)}
+    for item in items:
+        if item.claim_id in cues and _is_signing(item) and _year(item) in known:
+            del cues[item.claim_id]
+    clusters = _cluster(sorted({y for i in items if _is_signing(i) and i.claim_id not in cues
+                                for y in [_year(i)] if y is not None}))
     base = [_Order(float(n), cluster[0]) for n, cluster in enumerate(clusters, 1)] or [_Order(1.0, None)]
     cluster_of = {year: float(n) for n, cluster in enumerate(clusters, 1) for year in cluster}
     assigned: dict[str, float] = {}
@@ -103,6 +104,17 @@ def split(items: Sequence[Evidence]) -> list[list[Evidence]]:
     for item in items:
         grouped[assigned[item.claim_id]].append(item)
     return [grouped[index] for index in sorted(grouped)]
+
+
+def _cluster(years: list[int]) -> list[list[int]]:
+    """Group sorted years into runs no more than ORDER_YEAR_GAP apart."""
+    clusters: list[list[int]] = []
+    for year in years:
+        if clusters and year - clusters[-1][-1] <= ORDER_YEAR_GAP:
+            clusters[-1].append(year)
+        else:
+            clusters.append([year])
+    return clusters
 
 
 def _follow_cues_within_articles(items: Sequence[Evidence], cues: dict[str, int],

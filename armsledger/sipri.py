@@ -1,0 +1,270 @@
+"""Read SIPRI's trade register as SIPRI publishes it, and line it up with the ledger's deals.
+
+The export has a preamble (11 lines), a header whose flag columns are named ` `, Latin-1 text, `?`
+flags for uncertain figures, delivery years as `2018; 2019`, and contract values only in the
+comments (`$3 b deal`, `INR390 b ($5.4 b) deal`).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from armsledger.errors import SourceError
+from armsledger.ledger_models import Deal, TimelineEvent, _Record
+
+HEADER_START = "Recipient,Supplier,Year of order"
+MAX_PREAMBLE_LINES = 30
+"""SIPRI's preamble has 11 lines; allow for a few more in other exports."""
+COLUMNS = 16
+_SCALE = {"b": Decimal(10) ** 9, "m": Decimal(10) ** 6, "k": Decimal(10) ** 3}
+_DOLLARS = re.compile(r"\$\s?(\d+(?:\.\d+)?)\s?([bmk])\b")
+_CODED = re.compile(r"\b([A-Z]{3})\s?(\d+(?:\.\d+)?)\s?([bmk])\b")
+
+
+@dataclass(frozen=True, slots=True)
+class SipriRow(_Record):
+    """One row of SIPRI's trade register, parsed."""
+
+    line: int
+    recipient_name: str
+    supplier_name: str
+    recipient: str | None
+    """ISO code of the recipient, None for a non-state (rebels, organisations)."""
+    supplier: str | None
+    ordered_year: int | None
+    is_ordered_year_uncertain: bool
+    quantity_ordered: int | None
+    is_quantity_uncertain: bool
+    designation: str
+    description: str
+    quantity_delivered: int | None
+    is_delivered_uncertain: bool
+    delivery_years: tuple[int, ...]
+    status: str
+    comments: str
+    tiv_per_unit: str
+    tiv_total: str
+    tiv_delivered: str
+    value_amount: Decimal | None
+    value_currency: str | None
+    system: str | None = None
+    """The gazetteer designation the row's weapon designation resolves to, if any."""
+
+
+def read_register(path: Path, *, country: Callable[[str], str | None],
+                  system: Callable[[str], str | None]) -> list[SipriRow]:
+    """Read a SIPRI trade-register CSV export in full.
+
+    Args:
+        country: a SIPRI country name -> ISO code, or None for a non-state.
+        system: a SIPRI weapon designation -> the gazetteer's designation, or None.
+
+    Raises:
+        SourceError: the file is missing, or not a SIPRI trade register (quoting what was found).
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise SourceError(str(path), f"cannot read the file ({err.strerror})") from err
+    text = raw.decode("latin-1")
+    if "\ufffd" in text or text.startswith("\xef\xbb\xbf") or _looks_like_utf8(raw):
+        text = raw.decode("utf-8", errors="replace")
+    lines = text.splitlines()
+    start = next((n for n, line in enumerate(lines[:MAX_PREAMBLE_LINES]) if line.startswith(HEADER_START)), None)
+    if start is None:
+        first = lines[0][:80] if lines else ""
+        raise SourceError(str(path), f"not a SIPRI trade register: no header line starting {HEADER_START!r} "
+                          f"in the first {MAX_PREAMBLE_LINES} lines (first line: {first!r}); export the "
+                          "trade register as CSV from SIPRI's Arms Transfers Database")
+    rows: list[SipriRow] = []
+    body = lines[start + 1:]
+    n = 0
+    while n < len(body):
+        number, record = start + 2 + n, body[n]
+        cells = _cells(record)
+        # SIPRI writes a line break inside a comment without quoting it: join the broken line.
+        while 0 < len(cells) < COLUMNS and n + 1 < len(body) and len(_cells(record + " " + body[n + 1])) <= COLUMNS:
+            n += 1
+            record = f"{record} {body[n]}"
+            cells = _cells(record)
+        n += 1
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != COLUMNS:
+            raise SourceError(f"{path}:{number}", f"expected {COLUMNS} columns as in SIPRI's trade register, "
+                              f"found {len(cells)}: {record[:80]!r}")
+        rows.append(_row(number, cells, country, system, f"{path}:{number}"))
+    if not rows:
+        raise SourceError(str(path), "SIPRI header found but no rows below it")
+    return rows
+
+
+def _cells(line: str) -> list[str]:
+    return next(csv.reader([line]), [])
+
+
+def _looks_like_utf8(raw: bytes) -> bool:
+    """Tell whether bytes are UTF-8 with non-ASCII text (the UTF-8 copies of the register)."""
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(ord(ch) > 127 for ch in decoded)
+
+
+def _row(number: int, cells: list[str], country: Callable[[str], str | None],
+         system: Callable[[str], str | None], where: str) -> SipriRow:
+    (recipient, supplier, year, year_flag, ordered, ordered_flag, designation, description, delivered,
+     delivered_flag, years, status, comments, tiv_unit, tiv_total, tiv_delivered) = (c.strip() for c in cells)
+    amount, currency = contract_value(comments)
+    return SipriRow(
+        line=number, recipient_name=recipient, supplier_name=supplier,
+        recipient=country(recipient), supplier=country(supplier),
+        ordered_year=_int(year, where, "Year of order"), is_ordered_year_uncertain=year_flag == "?",
+        quantity_ordered=_int(ordered, where, "Number ordered"), is_quantity_uncertain=ordered_flag == "?",
+        designation=designation, description=description,
+        quantity_delivered=_int(delivered, where, "Number delivered"), is_delivered_uncertain=delivered_flag == "?",
+        delivery_years=tuple(_int(y, where, "Year(s) of delivery") or 0 for y in years.split(";") if y.strip()),
+        status=status, comments=comments, tiv_per_unit=tiv_unit, tiv_total=tiv_total, tiv_delivered=tiv_delivered,
+        value_amount=amount, value_currency=currency, system=system(designation),
+    )
+
+
+def _int(cell: str, where: str, column: str) -> int | None:
+    cell = cell.strip().rstrip("?").strip()
+    if not cell:
+        return None
+    try:
+        return int(float(cell))
+    except ValueError as err:
+        raise SourceError(where, f"column {column!r} should be a number, found {cell!r}") from err
+
+
+def contract_value(comments: str) -> tuple[Decimal | None, str | None]:
+    """Read a contract value from SIPRI's comments: a dollar figure first (`$5.4 b`), else a coded one."""
+    match = _DOLLARS.search(comments)
+    if match:
+        return Decimal(match.group(1)) * _SCALE[match.group(2)], "USD"
+    coded = _CODED.search(comments)
+    if coded:
+        return Decimal(coded.group(2)) * _SCALE[coded.group(3)], coded.group(1)
+    return None, None
+
+
+def sipri_name_table(names: dict[str, str]) -> Callable[[str], str | None]:
+    """Return a lookup from SIPRI country names to ISO codes, given name -> code pairs.
+
+    SIPRI marks non-state recipients with `*` or `**`; they get None.
+    """
+    table = {k.lower(): v for k, v in names.items()}
+
+    def lookup(name: str) -> str | None:
+        if name.endswith("*"):
+            return None
+        return table.get(name.lower()) or table.get(re.sub(r"\s*\(.*\)$", "", name).lower())
+
+    return lookup
+
+
+# -- comparing -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Difference(_Record):
+    """One field on which the news and SIPRI differ (or agree, with `is_same`)."""
+
+    field: str
+    news: str | None
+    sipri: str | None
+    is_same: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Match(_Record):
+    """A deal and the SIPRI row it lines up with, field by field."""
+
+    deal: Deal
+    row: SipriRow
+    fields: list[Difference]
+
+
+@dataclass(frozen=True, slots=True)
+class NewsOnly(_Record):
+    """A deal SIPRI does not list: a candidate for the register, with the sentences that report it."""
+
+    deal: Deal
+    evidence: list[TimelineEvent]
+
+
+@dataclass(frozen=True, slots=True)
+class SipriDiff(_Record):
+    """The ledger and SIPRI side by side."""
+
+    matches: list[Match] = field(default_factory=list)
+    news_only: list[NewsOnly] = field(default_factory=list)
+    sipri_only: list[SipriRow] = field(default_factory=list)
+
+
+def line_up(deals: Sequence[Deal], rows: Sequence[SipriRow], *, family: Callable[[str], str | None]
+            ) -> tuple[list[tuple[Deal, SipriRow]], list[Deal], list[SipriRow]]:
+    """Pair deals with SIPRI rows of the same supplier, recipient and system family, nearest order year first.
+
+    Args:
+        family: a gazetteer designation -> its family.
+
+    Returns:
+        (pairs, deals without a row, rows without a deal).
+    """
+    def key_of_row(row: SipriRow) -> tuple[str | None, str | None, str | None]:
+        return row.supplier, row.recipient, family(row.system) if row.system else None
+
+    free_rows = list(rows)
+    pairs: list[tuple[Deal, SipriRow]] = []
+    lonely: list[Deal] = []
+    ordered_first = sorted(deals, key=lambda d: (d.ordered_on is None, d.status in ("offered", "negotiating"), d.id))
+    for deal in ordered_first:
+        key = (deal.supplier, deal.recipient, deal.system_family or deal.system)
+        candidates = [r for r in free_rows if key_of_row(r) == key]
+        if not candidates or deal.status in ("offered", "negotiating"):
+            lonely.append(deal)
+            continue
+        year = int(deal.ordered_on[:4]) if deal.ordered_on else None
+        best = min(candidates, key=lambda r: (abs((r.ordered_year or 0) - year) if year and r.ordered_year
+                                              else 99, r.line))
+        pairs.append((deal, best))
+        free_rows.remove(best)
+    return pairs, lonely, free_rows
+
+
+def compare(deal: Deal, row: SipriRow, *, battalions_per_regiment: int) -> list[Difference]:
+    """Compare a deal with its SIPRI row: order year, number ordered, value, first delivery year."""
+    q = deal.quantity
+    number = q.value * (battalions_per_regiment if q.unit == "regiment" else 1) if q else None
+    unit = "battalion" if q and q.unit == "regiment" else q.unit if q else ""
+    money = deal.value
+    usd = money.amount if money and money.currency == "USD" else None
+    delivered = deal.first_delivered_on[:4] if deal.first_delivered_on else None
+    first_sipri = str(min(row.delivery_years)) if row.delivery_years else None
+    return [
+        Difference("ordered_on", deal.ordered_on, _flag(row.ordered_year, row.is_ordered_year_uncertain),
+                   deal.ordered_on is not None and deal.ordered_on[:4] == str(row.ordered_year)),
+        Difference("quantity", f"{q.bound + ' ' if q and q.bound else ''}{number} {unit}" if q else None,
+                   _flag(row.quantity_ordered, row.is_quantity_uncertain),
+                   number is not None and number == row.quantity_ordered),
+        Difference("value", f"{money.bound + ' ' if money.bound else ''}{money.currency} {money.amount:f}"
+                   if money else None,
+                   f"{row.value_currency} {row.value_amount:f}" if row.value_amount is not None else None,
+                   usd is not None and row.value_amount is not None and row.value_currency == "USD"
+                   and abs(usd - row.value_amount) <= row.value_amount * Decimal("0.05")),
+        Difference("first_delivered_on", deal.first_delivered_on, first_sipri,
+                   delivered is not None and delivered == first_sipri),
+    ]
+
+
+def _flag(value: int | None, is_uncertain: bool) -> str | None:
+    return None if value is None else f"{value}{'?' if is_uncertain else ''}"
