@@ -5,6 +5,7 @@ read as SourceError, the same way as the rest of ingest.
 """
 from __future__ import annotations
 
+import gzip
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,6 +32,9 @@ def read_warc(path: Path, *, settings: Settings, report: Report) -> Iterator[Art
 
     limit = settings.max_article_bytes
     try:
+        if not _starts_like_warc(path):
+            report(SourceError(str(path), "not a WARC file (it does not start with 'WARC/'); skipped"))
+            return
         with open(path, "rb") as stream:
             for record in ArchiveIterator(stream):
                 if record.rec_type != "response" or record.http_headers is None:
@@ -55,6 +59,18 @@ def read_warc(path: Path, *, settings: Settings, report: Report) -> Iterator[Art
         report(SourceError(str(path), "permission denied; make the file readable (chmod +r)"))
     except OSError as err:
         report(SourceError(str(path), f"cannot be read ({err.strerror or err})"))
+
+
+def _starts_like_warc(path: Path) -> bool:
+    with open(path, "rb") as stream:
+        head = stream.read(512)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            with gzip.open(path, "rb") as unzipped:
+                head = unzipped.read(16)
+        except (OSError, EOFError):
+            return False
+    return head.startswith(b"WARC/")
 
 
 def read_feed(data: bytes, *, origin: str, report: Report) -> Iterator[Article]:

@@ -221,10 +221,11 @@ def _bounded_lines(stream: IO[Any], limit: int) -> Iterator[bytes | str | None]:
         line = stream.readline(limit + 1)
         if not line:
             return
-        if len(line) > limit and not line.endswith(("\n", b"\n")):
+        newline = b"\n" if isinstance(line, bytes) else "\n"
+        if len(line) > limit and not line.endswith(newline):
             while True:  # skip the rest of the long line
                 rest = stream.readline(_SKIP_CHUNK_BYTES)
-                if not rest or rest.endswith(("\n", b"\n")):
+                if not rest or rest.endswith(newline):
                     break
             yield None
         else:

@@ -4,8 +4,14 @@ from __future__ import annotations
 import pytest
 
 from armsledger.metadata import (
-    DATELINE, agency_of, author_from_byline, date_from_dateline, date_from_url, is_headline,
-    outlet_from_url, parse_date,
+    DATELINE,
+    agency_of,
+    author_from_byline,
+    date_from_dateline,
+    date_from_url,
+    is_headline,
+    outlet_from_url,
+    parse_date,
 )
 from armsledger.models import PartialDate
 
