@@ -22,6 +22,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "ordered_on", "first_delivered_on", "completed_on", "has_conflict", "sources", "claims",
     "first_reported", "last_reported",
 )
+FIGURE_LABELS = {"quantity": "Quantity", "value": "Value", "ordered_on": "Ordered",
+                 "first_delivered_on": "First delivery", "completed_on": "Completed"}
 CSV_MAX_ROWS = 100_000
 CSV_BATCH_ROWS = 2_000
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -70,7 +72,7 @@ def deal(request: Request, deal_id: str) -> HTMLResponse:
     """One deal: its timeline chart, figures with every source's value, denials and evidence."""
     detail = request.app.state.ledger.deal(deal_id)
     figures = sorted(detail.figures.items(), key=lambda item: _figure_rank(item[0]))
-    return _page(request, "deal.html", detail=detail, d=detail.deal, figures=figures,
+    return _page(request, "deal.html", detail=detail, d=detail.deal, figures=figures, labels=FIGURE_LABELS,
                  chart=charts.timeline(detail.timeline), nav="register")
 
 
