@@ -144,7 +144,7 @@ def _read_file(path: Path, settings: Settings, report: Report, *, sniff: bool) -
             report(SourceError(origin, "empty file; nothing to read"))
             return
         if size > limit:
-            report(SourceError(origin, _too_big(f"file is {size:,} bytes", limit)))
+            report(SourceError(origin, _too_big(f"file is {size:,} bytes,", limit)))
             return
         with open(path, "rb") as stream:
             data = stream.read(limit + 1)
@@ -192,7 +192,7 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _too_big(what: str, limit: int) -> str:
-    return (f"{what} larger than max_article_bytes ({limit:,}); skipped. Raise the limit "
+    return (f"{what} larger than max_article_bytes ({limit:,} bytes); skipped. Raise the limit "
             f"(ARMSLEDGER_MAX_ARTICLE_BYTES or max_article_bytes in armsledger.toml) to read it")
 
 

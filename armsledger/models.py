@@ -28,7 +28,8 @@ class PartialDate:
     value: str
     precision: Precision
     source: str = ""
-    """Where it came from: `published`, `url`, `updated-header`, `dateline`, `html-meta`, or a rule name."""
+    """Where it came from: `published`, `url`, `html-meta`, `header` (an "Updated ..." line or a
+    byline date), `dateline`, or a rule name."""
 
     @property
     def year(self) -> int | None:
