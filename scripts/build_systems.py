@@ -6,8 +6,8 @@ Usage:
 Steps: read the register (Latin-1, preamble, `?` flag columns); derive one entry per designation
 (origin = supplier of most new-build orders, 1990 on first; category = SIPRI's description; unit
 from the category) and one per family; lay sources/systems_curated.csv over them (aliases,
-reporting names, families, producers); mark one-word designations listed in
-sources/common_words.txt as guarded; write systems.csv sorted by id. The same inputs always give
+reporting names, families, producers); mark designations without digits (names such as
+`Collins`) as guarded; write systems.csv sorted by id. The same inputs always give
 the same file; an id already in systems.csv keeps its `added` date.
 """
 from __future__ import annotations
@@ -21,7 +21,6 @@ from pathlib import Path
 
 from armsledger.mentions.derive import COLUMNS, Entry, canon, derive_systems, overlay
 from armsledger.mentions.gazetteer import load_states
-from armsledger.mentions.matcher import fold
 from armsledger.mentions.sipri import read_register
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,17 +35,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sipri", type=Path, default=DEFAULT_SIPRI, help="SIPRI register export (CSV)")
     parser.add_argument("--curated", type=Path, default=DATA / "sources" / "systems_curated.csv")
-    parser.add_argument("--common-words", type=Path, default=DATA / "sources" / "common_words.txt")
     parser.add_argument("--out", type=Path, default=DATA / "systems.csv")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
     states = load_states()
-    common = frozenset(fold(w) for w in args.common_words.read_text(encoding="utf-8").split())
     today = datetime.date.today().isoformat()
     names = [n for s in states.values() for n in (s.name, *s.names, *s.demonyms, *s.seats)]
     names += [n for org in _read(DATA / "orgs.csv") for n in (org["name"], *org["aliases"].split("|")) if n]
-    derived = derive_systems(read_register(args.sipri), states, common_words=common,
+    derived = derive_systems(read_register(args.sipri), states,
                              reserved=frozenset(canon(n) for n in names), added=today)
     entries = overlay(derived, _read(args.curated))
     previous = {row["id"]: row for row in _read(args.out)} if args.out.is_file() else {}

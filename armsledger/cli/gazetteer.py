@@ -5,7 +5,15 @@ import sys
 
 import click
 
+from armsledger.clean import clean
+from armsledger.errors import ArmsLedgerError
+from armsledger.ingest import read
 from armsledger.mentions import check_gazetteers, load_gazetteers
+from armsledger.mentions.coverage import SINCE_YEAR, register_coverage, unresolved_names
+from armsledger.mentions.sipri import read_register
+from armsledger.settings import Settings
+
+GAZETTEER_DIR_HELP = "A folder of extra gazetteer CSV files that extend the bundled ones."
 
 
 @click.group("gazetteer")
@@ -19,8 +27,7 @@ def gazetteer_group() -> None:
 
 
 @gazetteer_group.command("check")
-@click.option("--gazetteer-dir", type=click.Path(file_okay=False), default=None,
-              help="A folder of extra gazetteer CSV files that extend the bundled ones.")
+@click.option("--gazetteer-dir", type=click.Path(file_okay=False), default=None, help=GAZETTEER_DIR_HELP)
 def check_command(gazetteer_dir: str | None) -> None:
     """Report duplicate ids, aliases shared across entries, unknown states and missing fields.
 
@@ -39,6 +46,59 @@ def check_command(gazetteer_dir: str | None) -> None:
     gazetteers = load_gazetteers(extra_dir=gazetteer_dir)
     click.echo(f"ok: gazetteers {gazetteers.version}: {len(gazetteers.states)} states, "
                f"{len(gazetteers.orgs)} organisations, {len(gazetteers.systems)} systems")
+
+
+@gazetteer_group.command("coverage")
+@click.option("--sipri", "sipri_file", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="A SIPRI trade-register export: report the share of its rows that resolve.")
+@click.option("--corpus", default=None, help="A corpus (folder, file, .jsonl): list the system-like "
+              "names in it that resolve to nothing.")
+@click.option("--since", type=int, default=SINCE_YEAR, show_default=True,
+              help="First order year of the register rows counted.")
+@click.option("--top", type=int, default=20, show_default=True, help="How many names to list.")
+@click.option("--gazetteer-dir", type=click.Path(file_okay=False), default=None, help=GAZETTEER_DIR_HELP)
+def coverage_command(sipri_file: str | None, corpus: str | None, since: int, top: int,
+                     gazetteer_dir: str | None) -> None:
+    """Report what the catalogues cover in a SIPRI register and/or a corpus.
+
+    For the register: of the rows ordered since --since that are new-build, not licensed, from a
+    state and with a real designation, the share that resolve to an entry of the supplier's
+    origin (a historical state counts as its successor), then the designations that miss.
+
+    \b
+    Example:
+      armsledger gazetteer coverage --sipri ../shared/eval/reference/sipri-trade-register.csv
+    """
+    if sipri_file is None and corpus is None:
+        raise click.UsageError("give --sipri FILE, --corpus CORPUS, or both")
+    try:
+        gazetteers = load_gazetteers(extra_dir=gazetteer_dir)
+        if sipri_file is not None:
+            report = register_coverage(read_register(sipri_file), gazetteers, since=since)
+            click.echo(f"gazetteers {gazetteers.version}; register rows ordered since {since}: {report.rows}")
+            click.echo(f"  resolved (all rows, second-hand and licensed included): {report.all_resolved} "
+                       f"({_share(report.all_resolved, report.rows)})")
+            click.echo(f"  eligible (new-build, not licensed, state supplier, named): {report.eligible}")
+            click.echo(f"  resolved: {report.resolved} ({_share(report.resolved, report.eligible)})")
+            click.echo(f"  resolved to the supplier's origin: {report.origin_match} "
+                       f"({_share(report.origin_match, report.eligible)})")
+            for name, rows in report.missing[:top]:
+                click.echo(f"  unresolved\t{name}\t{rows}")
+            for name, supplier, origin, rows in report.mismatched[:top]:
+                click.echo(f"  other origin\t{name}\tsupplier {supplier}\tcatalogue {origin}\t{rows}")
+        if corpus is not None:
+            articles = read(corpus, settings=Settings.load())
+            unresolved = unresolved_names((clean(article).text for article in articles), gazetteers)
+            click.echo(f"corpus {corpus}: {sum(unresolved.values())} unresolved system-like names, "
+                       f"{len(unresolved)} distinct")
+            for name, count in unresolved.most_common(top):
+                click.echo(f"  {name}\t{count}")
+    except ArmsLedgerError as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "n/a"
 
 
 COMMANDS: list[click.Command] = [gazetteer_group]

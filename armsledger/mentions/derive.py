@@ -60,13 +60,13 @@ def unit_for(category: str) -> str:
 
 
 def derive_systems(rows: Iterable[SipriRow], states: Mapping[str, State], *,
-                   common_words: frozenset[str] = frozenset(), reserved: frozenset[str] = frozenset(),
+                   reserved: frozenset[str] = frozenset(),
                    added: str = "") -> dict[str, Entry]:
     """Return one entry per SIPRI designation, plus one per family that has no entry of its own.
 
     The origin is the supplier of most new-build orders (recent ones first); the category is
-    SIPRI's most frequent description; a one-word designation that is also a common word (in
-    common_words, lower case) is guarded. Spellings with the same canon() are one entry, written
+    SIPRI's most frequent description; a designation without digits (a name such as `Collins`)
+    is guarded: it counts in text only before a weapon noun. Spellings with the same canon() are one entry, written
     the most frequent way; a designation whose canon() is in reserved (a state's or an
     organisation's name, as warships often are) is left out.
     """
@@ -90,7 +90,7 @@ def derive_systems(rows: Iterable[SipriRow], states: Mapping[str, State], *,
             continue
         designation = min(spellings[key], key=lambda d: (-spellings[key][d], d))
         entry = _entry(designation, _origin(suppliers[key]), categories[key], added)
-        entry["guarded"] = designation if fold(designation) in common_words else ""
+        entry["guarded"] = "" if any(ch.isdigit() for ch in designation) else designation
         entries.setdefault(entry["id"], entry)
     _add_code_aliases(entries)
     _add_families(entries, added)

@@ -38,6 +38,8 @@ class Organisation:
     aliases: tuple[str, ...]
     state: str
     kind: str
+    guarded: tuple[str, ...] = ()
+    """Which of its names are also given names (`Rafael`): as for a state's guarded names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +60,8 @@ class System:
     unit: str
     """What it is counted in: one of SYSTEM_UNITS."""
     guarded: tuple[str, ...] = ()
-    """Which of its names are also common words (`Tiger`, `Boxer`): they count only when
-    capitalised inside a sentence, not as its first word."""
+    """Which of its names are plain words (`Tiger`, `Collins`): they count only before a weapon
+    noun ("Tiger helicopters", "Collins-class")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ log = logging.getLogger("armsledger.mentions.gazetteer")
 FILES: dict[str, tuple[str, ...]] = {
     "states.csv": ("id", "name", "names", "demonyms", "seats", "historical", "successor", "guarded", "source",
                    "added"),
-    "orgs.csv": ("id", "name", "aliases", "state", "kind", "source", "added"),
+    "orgs.csv": ("id", "name", "aliases", "state", "kind", "guarded", "source", "added"),
     "systems.csv": ("id", "designation", "aliases", "family", "category", "producer", "origin", "unit",
                     "guarded", "source", "added"),
     "ambiguities.csv": ("id", "name", "candidates", "default", "role", "note", "source", "added"),
@@ -240,7 +240,7 @@ def _states(rows: Iterable[Row]) -> dict[str, State]:
 def _build(rows: dict[str, list[Row]], *, version: str) -> Gazetteers:
     states = _states(rows["states.csv"])
     orgs = {c["id"]: Organisation(id=c["id"], name=c["name"], aliases=_split(c["aliases"]),
-                                  state=c["state"], kind=c["kind"])
+                                  state=c["state"], kind=c["kind"], guarded=_split(c["guarded"]))
             for c in _cells(rows["orgs.csv"])}
     systems = {c["id"]: System(id=c["id"], designation=c["designation"], aliases=_split(c["aliases"]),
                                family=c["family"], category=c["category"], producer=c["producer"] or None,

@@ -15,6 +15,7 @@ import ahocorasick  # type: ignore[import-not-found]  # pyahocorasick ships no s
 from armsledger.mentions.entries import Ambiguity, Organisation, State, System
 from armsledger.mentions.rules import (
     Candidate,
+    SHORT_NAME_CHARS,
     Target,
     is_case_ok,
     policy_for,
@@ -45,9 +46,10 @@ def fold(text: str) -> str:
 
 
 def system_variants(name: str) -> set[str]:
-    """Return the spellings news uses for a designation: `S-400`, `S400`, `S 400`."""
+    """Return the spellings news uses for a designation: `S-400`, `S400`, `S 400`; a very short
+    one (`U-2`, `E-3`) only as written, since `U2` and `E3` are mostly other things."""
     variants = {name}
-    if any(ch.isdigit() for ch in name):
+    if any(ch.isdigit() for ch in name) and len(name.replace("-", "").replace(" ", "")) > SHORT_NAME_CHARS:
         for joiner in ("-", " ", ""):
             variants.add(_SEPARATOR_RE.sub(joiner, name))
     return variants
@@ -70,7 +72,8 @@ def _targets(states: Iterable[State], orgs: Iterable[Organisation], systems: Ite
                                                   is_guarded=name in system.guarded)))
     for org in orgs:
         for name in (org.name, *org.aliases):
-            pairs.append((name, Target("org", org.id, org.state, org.kind, name, policy_for(name))))
+            pairs.append((name, Target("org", org.id, org.state, org.kind, name, policy_for(name),
+                                       is_guarded=name in org.guarded)))
     for state in states:
         for role, names in (("name", (state.name, *state.names)), ("demonym", state.demonyms),
                             ("seat", state.seats)):

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-EXACT, CASED, NOCASE = "exact", "cased", "nocase"
-"""Case policies: written exactly (acronyms), first letter as given (names), any case (designations)."""
+EXACT, CASED, UPPER = "exact", "cased", "upper"
+"""Case policies: written exactly (acronyms); first letter as given (names); every capital as given,
+other letters in any case (designations: `MiG-29` as `MIG-29`, but `OF-40` never as `of 40`)."""
 
 SHORT_NAME_CHARS = 3
 """Names this short (ignoring dots, spaces, `&`) must match exactly: `US`, `L&T`, `TB2`, `K9`."""
@@ -26,6 +27,18 @@ _NEXT_WORD_RE = re.compile(r" ([A-Z][\w'-]*)")
 
 FUNCTION_WORDS = frozenset(["A", "About", "Across", "After", "Against", "Along", "Also", "Although", "Amid", "Among", "An", "And", "Are", "As", "At", "Because", "Before", "Between", "Beyond", "Both", "But", "By", "Can", "Could", "Did", "Do", "Does", "During", "Either", "Even", "For", "From", "Had", "Has", "Have", "However", "If", "In", "Including", "Into", "Is", "Like", "May", "Meanwhile", "Might", "Must", "Near", "Neither", "Nor", "Not", "Now", "Of", "On", "Only", "Or", "Over", "Per", "Said", "Says", "Should", "Since", "So", "Than", "That", "The", "Then", "There", "These", "This", "Those", "Though", "Through", "To", "Toward", "Towards", "Under", "Unlike", "Unless", "Until", "Upon", "Via", "Was", "Were", "What", "When", "Whereas", "Where", "Whether", "Which", "While", "Who", "Why", "Will", "With", "Within", "Without", "Would", "Yet", "Neighbouring", "Neighboring", "Visiting", "Northern", "Southern", "Eastern", "Western", "Central", "Both", "Neighbour", "Neighbor", "Ally", "Allies", "Member", "Partner"])
 """Capitalised words that may stand before a guarded name without making it a person or a place."""
+
+CUE_NOUNS = frozenset("""
+aircraft airplane airplanes APC APCs armoured battery batteries boat boats bomber bombers carrier
+carriers class corvette corvettes craft destroyer destroyers drone drones engine engines fighter
+fighters frigate frigates gun guns gunboat gunboats helicopter helicopters howitzer howitzers IFV
+IFVs jet jets launcher launchers missile missiles mortar mortars patrol plane planes radar radars
+rocket rockets ship ships submarine submarines system systems tank tanks torpedo torpedoes trainer
+trainers UAV UAVs vehicle vehicles vessel vessels warship warships
+""".split())
+"""Words after which a system named by a plain word counts: "Tiger helicopters", "Collins-class"."""
+
+_CUE_RE = re.compile(r"(?:s|es)?(?:[- ]class)?(?:\s+|-)([A-Za-z]+)")
 
 INSTITUTION_WORDS = frozenset(["Air", "Army", "Armed", "Army's", "Cabinet", "Coast", "Defence", "Defense", "Embassy", "Foreign", "Government", "Ground", "King", "Ministry", "Minister", "National", "Navy", "Parliament", "President", "Prime", "Queen", "Republic", "Security", "Special", "State", "Supreme"])
 """Capitalised words that may follow a guarded name: "Jordan Armed Forces", "Georgia Defence Ministry"."""
@@ -52,14 +65,14 @@ Candidate = tuple[int, int, Target]
 
 
 def policy_for(name: str, *, is_designation: bool = False) -> str:
-    """Return the case policy of a name: exact for short names and acronyms, any case for
+    """Return the case policy of a name: exact for short names and acronyms, capitals kept for
     designations with digits, else the first letter as written."""
     compact = name.replace(".", "").replace(" ", "").replace("&", "")
     has_digit = any(ch.isdigit() for ch in name)
     if len(compact) <= SHORT_NAME_CHARS:
         return EXACT
     if has_digit and is_designation:
-        return NOCASE
+        return UPPER
     if " " not in name and not has_digit and any(ch.isupper() for ch in name[1:]) and "-" not in name:
         return EXACT
     return CASED
@@ -67,8 +80,8 @@ def policy_for(name: str, *, is_designation: bool = False) -> str:
 
 def is_case_ok(text: str, start: int, stop: int, alias: str, policy: str) -> bool:
     """Tell whether text[start:stop] is written as the alias's policy requires."""
-    if policy == NOCASE:
-        return True
+    if policy == UPPER:
+        return all(written.isupper() for name, written in zip(alias, text[start:stop]) if name.isupper())
     if policy == EXACT:
         return text[start:stop] == alias
     return not alias[0].isupper() or text[start].isupper()
@@ -95,13 +108,15 @@ def system_end(text: str, stop: int, alias: str) -> int:
 def reject_guarded(text: str, candidate: Candidate, chosen: list[Candidate]) -> bool:
     """Tell whether a guarded name is used as something else here.
 
-    A system named by a common word (Tiger, Boxer) must not open a sentence, where any word is
-    capitalised. A state's name (Jordan, Georgia) must not have an unknown capitalised word right
-    before it ("Michael Jordan", "Atlanta, Georgia") or right after it ("Chad Smith").
+    A system named by plain words (Tiger, Collins) counts only when a weapon noun follows it
+    ("Tiger helicopters", "Collins-class"). A state's or organisation's name (Jordan, Rafael)
+    must not have an unknown capitalised word right before it ("Michael Jordan", "Atlanta,
+    Georgia") or right after it ("Chad Smith", "Rafael Nadal").
     """
     start, end, target = candidate
     if target.kind == "system":
-        return _is_sentence_start(text, start)
+        cue = _CUE_RE.match(text, end)
+        return cue is None or cue.group(1) not in CUE_NOUNS
     before = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
     if before and not before.group(1).endswith(".") and before.group(1) not in FUNCTION_WORDS and not _is_covered(before.start(1), chosen):
         return True
@@ -109,11 +124,6 @@ def reject_guarded(text: str, candidate: Candidate, chosen: list[Candidate]) -> 
     if after and after.group(1) not in FUNCTION_WORDS and after.group(1) not in INSTITUTION_WORDS:
         return not _is_covered(after.start(1), chosen)
     return False
-
-
-def _is_sentence_start(text: str, position: int) -> bool:
-    before = text[max(0, position - 3):position].rstrip(" \"'\u201c\u2018(")
-    return not before or before[-1] in ".!?:\n"
 
 
 def _is_covered(position: int, chosen: list[Candidate]) -> bool:
