@@ -14,8 +14,8 @@ import ahocorasick  # type: ignore[import-not-found]  # pyahocorasick ships no s
 
 from armsledger.mentions.entries import Ambiguity, Organisation, State, System
 from armsledger.mentions.rules import (
-    Candidate,
     SHORT_NAME_CHARS,
+    Candidate,
     Target,
     is_case_ok,
     policy_for,

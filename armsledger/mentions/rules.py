@@ -22,20 +22,33 @@ and/or a plural (`S-400s`)."""
 BLOCK_SUFFIX_RE = re.compile(r" Block[- ]?\d{1,3}[A-Z]?(?![\w])")
 """A production block after a designation (`F-16 Block 70`), kept in the mention's text."""
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _PREVIOUS_WORD_RE = re.compile(r"([A-Z][\w.'-]*)(,?) $")
 _NEXT_WORD_RE = re.compile(r" ([A-Z][\w'-]*)")
 
-FUNCTION_WORDS = frozenset(["A", "About", "Across", "After", "Against", "Along", "Also", "Although", "Amid", "Among", "An", "And", "Are", "As", "At", "Because", "Before", "Between", "Beyond", "Both", "But", "By", "Can", "Could", "Did", "Do", "Does", "During", "Either", "Even", "For", "From", "Had", "Has", "Have", "However", "If", "In", "Including", "Into", "Is", "Like", "May", "Meanwhile", "Might", "Must", "Near", "Neither", "Nor", "Not", "Now", "Of", "On", "Only", "Or", "Over", "Per", "Said", "Says", "Should", "Since", "So", "Than", "That", "The", "Then", "There", "These", "This", "Those", "Though", "Through", "To", "Toward", "Towards", "Under", "Unlike", "Unless", "Until", "Upon", "Via", "Was", "Were", "What", "When", "Whereas", "Where", "Whether", "Which", "While", "Who", "Why", "Will", "With", "Within", "Without", "Would", "Yet", "Neighbouring", "Neighboring", "Visiting", "Northern", "Southern", "Eastern", "Western", "Central", "Both", "Neighbour", "Neighbor", "Ally", "Allies", "Member", "Partner"])
+FUNCTION_WORDS = _words("""
+A About Across After Against Along Also Although Amid Among An And Are As At Because Before Between
+Beyond Both But By Can Could Did Do Does During Either Even For From Had Has Have However If In
+Including Into Is Like May Meanwhile Might Must Near Neither Nor Not Now Of On Only Or Over Per Said
+Says Should Since So Than That The Then There These This Those Though Through To Toward Towards
+Under Unlike Unless Until Upon Via Was Were What When Whereas Where Whether Which While Who Why Will
+With Within Without Would Yet Neighbouring Neighboring Visiting Northern Southern Eastern Western
+Central Neighbour Neighbor Ally Allies Member Partner
+""")
 """Capitalised words that may stand before a guarded name without making it a person or a place."""
 
-CUE_NOUNS = frozenset("""
+CUE_NOUNS = _words("""
 aircraft airplane airplanes APC APCs armoured battery batteries boat boats bomber bombers carrier
 carriers class corvette corvettes craft destroyer destroyers drone drones engine engines fighter
 fighters frigate frigates gun guns gunboat gunboats helicopter helicopters howitzer howitzers IFV
 IFVs jet jets launcher launchers missile missiles mortar mortars patrol plane planes radar radars
 rocket rockets ship ships submarine submarines system systems tank tanks torpedo torpedoes trainer
 trainers UAV UAVs vehicle vehicles vessel vessels warship warships
-""".split())
+""")
 """Words after which a system named by a plain word counts: "Tiger helicopters", "Collins-class"."""
 
 _CUE_RE = re.compile(r"(?:s|es)?(?:[- ]class)?(?:\s+|-)([A-Za-z]+)")
