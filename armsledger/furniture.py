@@ -9,7 +9,8 @@ Rules are general (they describe kinds of lines, never one site's lines) and eac
   "Image copyright X Image caption ...", "(AP Photo/...)", a caption line repeated before its credit)
 - `more`: "MORE: ...", "Read more", "Related: ..." tags
 - `origin`: "This article originally appeared at ..."
-- `editor-note`, `letter` ("Send a letter to the editor"), `copyright`
+- `editor-note`, `letter` ("Send a letter to the editor"), `copyright`, `video` (a video
+  player's "JUST WATCHED ... Replay More Videos" line)
 - `byline`: "By X | date", "By X, title", a name line over an outlet line at the top; `header`:
   "Updated 2:12 PM EST, Wed, Jan 29, 2020"; `source-line`: a "SOURCE: X / Y." prefix
 - `credit`: "X contributed to this report", "Reporting by ...", "can be reached at ..."
@@ -40,7 +41,10 @@ SHORT_LINE_CHARS = 160
 """Prompts, tags and nav lines are at most this long; a longer line is prose. Chosen by reading the
 seeds, the holdout and the BBC set: their furniture lines are all under 120 characters."""
 TRAILING_MAX_WORDS = 6
-"""Unpunctuated lines of at most this many words after the last sentence are dropped."""
+TRAILING_MAX_LINES = 2
+"""One or two unpunctuated lines of at most 6 words after the last sentence are dropped; more are a
+list. Chosen on the BBC set, where longer runs are football fixtures and vote counts."""
+BIO_MAX_CHARS = 600
 
 _SHORT_RULES: dict[str, str] = {
     "share": r"(?:like|follow|friend|find|join|connect with)\s+us\b.{0,60}"
@@ -74,6 +78,7 @@ _START_RULES: dict[str, str] = {
               r"|(?:originally|first) (?:published|appeared) (?:at|in|on|by)\b.*"
               r"|(?:republished|reprinted) (?:with permission )?from\b.*",
     "editor-note": r"editor(?:'s|’s|s'|s’|s)?\s+note\b.*",
+    "video": r"(?:just watched|must watch|now playing)\b.*",
     "credit": r"contributing\s*:.{0,200}|\(?(?:additional )?(?:reporting|writing|editing) by\b.{0,300}"
               r"|\S+@\S+\.\w+(?:\s*\(END\))?",
 }
@@ -110,7 +115,7 @@ _SOURCE_LINE = re.compile(
 _NAME_LINE = re.compile(r"[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*){1,3}")
 _OUTLET_LINE = re.compile(r"[A-Z0-9&.' -]{2,40}")
 _BIO = re.compile(
-    r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}) (?:is|was|has been) (?:a|an|the)\b[^.]{0,120}\b"
+    r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:is|has been) (?:a|an|the)\b[^.]{0,120}\b"
     r"(?:reporter|journalist|writer|editor|correspondent|columnist|analyst|author|contributor|specialist|"
     r"producer|blogger|freelancer|commentator)"
 )
@@ -223,14 +228,20 @@ def _strip_head(kept: list[str], removed: list[Removal]) -> None:
 
 
 def _strip_tail(kept: list[str], removed: list[Removal]) -> None:
-    """Cut author bios and short unpunctuated lines after the story's last sentence."""
+    """Cut an author bio, and one or two short unpunctuated lines, after the story's last sentence.
+
+    A longer run of short lines at the end is a list or a table (results, names) and stays.
+    """
     tail: list[Removal] = []
-    while len(kept) > 1:
-        last = kept[-1]
-        if _BIO.match(last):
-            tail.append(Removal("author-bio", kept.pop()))
-        elif len(last.split()) <= TRAILING_MAX_WORDS and not _SENTENCE_END.search(last):
-            tail.append(Removal("trailing", kept.pop()))
-        else:
-            break
+    if len(kept) > 1 and _BIO.match(kept[-1]) and len(kept[-1]) <= BIO_MAX_CHARS:
+        tail.append(Removal("author-bio", kept.pop()))
+    run = 0
+    while run < len(kept) - 1 and _is_trailing_line(kept[-1 - run]):
+        run += 1
+    if run <= TRAILING_MAX_LINES:
+        tail.extend(Removal("trailing", kept.pop()) for _ in range(run))
     removed.extend(reversed(tail))
+
+
+def _is_trailing_line(paragraph: str) -> bool:
+    return len(paragraph.split()) <= TRAILING_MAX_WORDS and not _SENTENCE_END.search(paragraph)

@@ -38,6 +38,7 @@ from armsledger.furniture import Removal, strip_furniture
     ("[pullquote]", "junk"),
     ("190712081713100", "junk"),
     ("___", "junk"),
+    ("JUST WATCHED Ships at sea Replay More Videos ... MUST WATCH Ships at sea 03:41", "video"),
 ])
 def test_strip_furniture_removes_each_kind(line: str, kind: str) -> None:
     kept, removed = strip_furniture(["A headline", line, "The body of the story is a sentence.",
@@ -54,6 +55,7 @@ def test_strip_furniture_removes_each_kind(line: str, kind: str) -> None:
     "Comments by the minister angered the buyers.",
     "All news of the deal came from the ministry.",
     "The deal was signed in Moscow - a first for the two states.",
+    "Acme is a key producer of radars and its chief analyst expects more orders.",
 ])
 def test_strip_furniture_keeps_prose_that_resembles_furniture(line: str) -> None:
     kept, _ = strip_furniture(["A headline", line, "The story ends here."])
@@ -88,3 +90,9 @@ def test_strip_furniture_drops_short_unpunctuated_lines_after_the_story() -> Non
     kept, removed = strip_furniture(["A headline", "The story ends here.", "Real Time Analytics", "Tracker Widget"])
     assert kept == ["A headline", "The story ends here."]
     assert [r.kind for r in removed] == ["junk", "trailing"]
+
+
+def test_strip_furniture_keeps_a_list_at_the_end() -> None:
+    lines = ["A headline", "The results were as follows:", "North 8,200", "South 7,900", "East 6,100"]
+    kept, _ = strip_furniture(lines)
+    assert kept == lines
