@@ -51,7 +51,8 @@ def clean(article: Article) -> Document:
 
     Returns:
         A Document whose `text` is the cleaned body (paragraphs separated by a blank line),
-        `sentences` the character spans of its sentences, `removed` the furniture taken out, and
+        `sentences` the character spans of its sentences, `removed` the furniture taken out (each
+        entry "kind: text", kinds as in `armsledger.furniture`), and
         `published` a PartialDate whose `source` says where it was read: `published` (the
         article's field), `url` (a date in the URL's path), `html-meta` (htmldate), `header` (an
         "Updated ..." line or a byline date), or `dateline` ("MOSCOW, March 16" gives `--03-16`).
