@@ -19,7 +19,8 @@ import logging
 import sys
 from pathlib import Path
 
-from armsledger.mentions.derive import COLUMNS, Entry, canon, derive_systems, overlay
+from armsledger.mentions.derive import COLUMNS, Entry, derive_systems, overlay
+from armsledger.mentions.matcher import canon
 from armsledger.mentions.gazetteer import load_states
 from armsledger.mentions.sipri import read_register
 

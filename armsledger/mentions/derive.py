@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from armsledger.mentions.entries import State
-from armsledger.mentions.matcher import fold
+from armsledger.mentions.matcher import canon, fold
 from armsledger.mentions.sipri import SipriRow, state_code, state_index
 
 COLUMNS: tuple[str, ...] = ("id", "designation", "aliases", "family", "category", "producer", "origin",
@@ -31,11 +31,6 @@ _MISSILE_RE = re.compile(r"missile|\bSAM\b|torpedo|guided bomb|guided glide bomb
                          r"guided shell|loitering munition|one-way attack", re.IGNORECASE)
 _BATTALION_RE = re.compile(r"SAM system|air-defence system|ABM system|coastal defence system",
                            re.IGNORECASE)
-
-
-def canon(name: str) -> str:
-    """Return the key two spellings of one designation share: folded, without hyphens and spaces."""
-    return re.sub(r"[\s-]+", "", fold(name))
 
 
 def slug(name: str) -> str:
@@ -165,6 +160,7 @@ def overlay(derived: dict[str, Entry], curated: Iterable[Entry]) -> dict[str, En
     for row in curated:
         base = result.get(row["id"], {})
         merged = {column: row.get(column) or base.get(column, "") for column in COLUMNS}
+        merged["guarded"] = row["guarded"]  # curated: plain names listed here, and only those, need a cue
         merged["aliases"] = "|".join(dict.fromkeys([*_names(base.get("aliases", "")), *_names(row["aliases"])]))
         merged["source"] = "sipri+curated" if base and base["source"].startswith("sipri") else "curated"
         result[row["id"]] = merged

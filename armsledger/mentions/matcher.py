@@ -32,6 +32,7 @@ _FOLD = str.maketrans({
 })
 """Same-length replacements: every dash is a hyphen, every space a space, every apostrophe `'`."""
 
+_CANON_RE = re.compile(r"[\s-]+")
 _SEPARATOR_RE = re.compile(r"(?<=[A-Za-z])[- ](?=\d)|(?<=\d)[- ](?=[A-Za-z])|(?<=[A-Za-z])(?=\d)")
 """A place between letters and digits where news writes a hyphen, a space or nothing (S-400, S400)."""
 
@@ -45,10 +46,16 @@ def fold(text: str) -> str:
     return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text.translate(_FOLD))
 
 
+def canon(name: str) -> str:
+    """Return the key two spellings of one designation share: folded, without hyphens and spaces."""
+    return _CANON_RE.sub("", fold(name))
+
+
 def system_variants(name: str) -> set[str]:
-    """Return the spellings news uses for a designation: `S-400`, `S400`, `S 400`; a very short
+    """Return the spellings news uses for a designation: `S-400`, `S400`, `S 400`, `VL-MICA` and
+    `VL MICA`; a very short
     one (`U-2`, `E-3`) only as written, since `U2` and `E3` are mostly other things."""
-    variants = {name}
+    variants = {name, name.replace("-", " "), name.replace(" ", "-")}
     if any(ch.isdigit() for ch in name) and len(name.replace("-", "").replace(" ", "")) > SHORT_NAME_CHARS:
         for joiner in ("-", " ", ""):
             variants.add(_SEPARATOR_RE.sub(joiner, name))
@@ -111,10 +118,14 @@ def collisions(states: Mapping[str, State], orgs: Mapping[str, Organisation], sy
 class Matcher:
     """The compiled automaton and the targets of each folded name."""
 
-    __slots__ = ("_automaton", "_keys")
+    __slots__ = ("_automaton", "_canon", "_keys")
 
     def __init__(self, targets: dict[str, tuple[Target, ...]]) -> None:
         self._keys = targets
+        self._canon: dict[str, str] = {}
+        for key, bucket in targets.items():
+            if any(t.kind == "system" for t in bucket):
+                self._canon.setdefault(canon(key), key)
         self._automaton = ahocorasick.Automaton()
         for key, bucket in targets.items():
             self._automaton.add_word(key, (len(key), bucket))
@@ -146,7 +157,8 @@ class Matcher:
 
     def resolve_system(self, name: str, systems: Mapping[str, System]) -> System | None:
         """Return the system a bare name stands for, allowing news suffixes (`F-35A`, `S-400s`)."""
-        for target in self._keys.get(fold(name.strip()), ()):
+        key = fold(name.strip())
+        for target in self._keys.get(key, self._keys.get(self._canon.get(canon(key), ""), ())):
             if target.kind == "system":
                 return systems.get(target.entity)
         for mention in self.find(name.strip()):
@@ -180,4 +192,4 @@ def _mention(text: str, candidate: Candidate) -> Mention | None:
                    state=target.state, role=target.role)
 
 
-__all__ = ["Matcher", "build_matcher", "collisions", "fold", "system_variants"]
+__all__ = ["Matcher", "canon", "build_matcher", "collisions", "fold", "system_variants"]
