@@ -1,0 +1,68 @@
+"""Export: csv, json with details, parquet, and SIPRI's columns."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from ledger_factories import s400_corpus
+
+from armsledger.errors import ConfigError
+from armsledger.export import DEAL_COLUMNS, SIPRI_COLUMNS, money_words
+from armsledger.ledger import Ledger
+from armsledger.settings import Settings
+
+
+@pytest.fixture()
+def ledger(tmp_path: Path) -> Ledger:
+    opened = Ledger(str(tmp_path / "l.db"), settings=Settings())
+    opened.store_results(s400_corpus())
+    return opened
+
+
+def test_csv_has_one_flat_row_per_deal(ledger: Ledger) -> None:
+    out = io.StringIO()
+    assert ledger.export("csv", stream=out, recipient="TR") == 2
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert tuple(rows[0]) == DEAL_COLUMNS
+    assert (rows[0]["id"], rows[0]["value_amount"], rows[0]["quantity_value"]) == ("ru-tr-s-400-1", "2500000000", "2")
+
+
+def test_json_carries_figures_timeline_and_denials(ledger: Ledger) -> None:
+    out = io.StringIO()
+    ledger.export("json", stream=out, recipient="CN")
+    (record,) = json.loads(out.getvalue())
+    assert record["figures"]["quantity"]["has_conflict"] is True
+    assert record["denials"][0]["claim"]["denied"] is True
+
+
+def test_parquet_needs_a_file_and_keeps_columns(ledger: Ledger, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="--output"):
+        ledger.export("parquet", stream=io.StringIO())
+    path = tmp_path / "deals.parquet"
+    ledger.export("parquet", path=path)
+    table = pq.read_table(path)
+    assert table.column_names == list(DEAL_COLUMNS) and table.num_rows == 3
+
+
+def test_sipri_columns_read_side_by_side_with_sipri(ledger: Ledger) -> None:
+    out = io.StringIO()
+    ledger.export("sipri", stream=out, recipient="CN")
+    header, row = list(csv.reader(io.StringIO(out.getvalue())))
+    assert tuple(header) == SIPRI_COLUMNS
+    assert row[:5] == ["China", "Russia", "2014", "", "4"]
+    assert row[10] == "2018" and "more than $3 b deal" in row[12]
+
+
+def test_money_words_follow_sipri_style() -> None:
+    assert money_words(Decimal("2500000000"), "USD") == "$2.5 b"
+    assert money_words(Decimal("980000000"), "EUR") == "EUR 980 m"
+
+
+def test_unknown_format_lists_the_choices(ledger: Ledger) -> None:
+    with pytest.raises(ConfigError, match="choose one of csv, json, parquet, sipri"):
+        ledger.export("xml", stream=io.StringIO())
