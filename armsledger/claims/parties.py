@@ -15,7 +15,7 @@ _PREPOSITIONS = frozenset(
     "to from with of in on by for against over at into than about between among under via across".split()
 )
 _GOVERNMENT_NOUNS = re.compile(
-    r"^[\s-]*(?:side|government|ministry|defen[cs]e\s+ministry|military|army|navy|air\s+force|armed\s+forces|"
+    r"^[\s-]*(?:side|government|ministry|defen[cs]e\s+ministry|military|army|navy|air\s+force|armed\s+forces?|"
     r"forces|partners?|buyers?|customers?|clients?|authorities|officials?|company|firm|troops|"
     r"coast\s+guard|marines?|state|administration)\b",
     re.I,
@@ -137,6 +137,7 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
     if from_list:
         (recipients if from_is_recipient else suppliers).extend(p.state for p in from_list)
         notes.append(f"'from {from_list[0].text}' gives the {'recipient' if from_is_recipient else 'supplier'}")
+    origin_hint = [s for s in origin_hint if origin is None or s == origin]
     if origin_hint:
         suppliers.extend(origin_hint)
         notes.append(f"the text names the system's maker: {origin_hint[0]}")
@@ -146,7 +147,13 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
     if possessor:
         recipients.append(possessor.state)
         notes.append(f"'{possessor.text}'s …' gives the recipient")
-    if subject and not passive:
+    if subject and not passive and orientation == "neutral" and origin:
+        if origin in subject:
+            suppliers.append(origin)
+        else:
+            recipients.extend(subject)
+            notes.append("the subject of the deal, not its maker, is the recipient")
+    elif subject and not passive:
         if orientation == "buyer":
             recipients.extend(subject)
             notes.append("the subject of a buying verb is the recipient")
@@ -168,10 +175,11 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
         if orientation == "neutral" and len(set(others)) == 1 and recipients:
             supplier = others[0]
             notes.append("the other named state is the supplier")
-    if not recipients:
-        recipients = [p.state for p in parties if p.state != supplier]
-        if recipients:
-            notes.append("the other states named in the clause are the recipients")
+    if not recipients and orientation == "neutral":
+        others = {p.state for p in parties if p.state != supplier}
+        if len(others) == 1:
+            recipients = list(others)
+            notes.append("the one other state named in the clause is the recipient")
     if not recipients and discourse_recipient and discourse_recipient != supplier:
         recipients = [discourse_recipient]
         notes.append(f"recipient carried from earlier sentences: {discourse_recipient}")

@@ -31,7 +31,7 @@ OBJECT_WINDOW_CHARS = 70
 _REFERENCE_BEFORE = re.compile(
     r"(?:modification|version|variant|derivative|successor|upgrade|replacement|rival|competitor)s?\s+(?:of|to|for)"
     r"\s+(?:the\s+)?$|(?:rather\s+than|instead\s+of|unlike|similar\s+to|compared\s+(?:to|with)|"
-    r"equivalent\s+of|over)\s+(?:the\s+)?$",
+    r"equivalent\s+of|over|replac(?:e|es|ed|ing)(?:\s+\w+){0,3})\s+(?:the\s+)?$",
     re.I,
 )
 PASSIVE_SUBJECT_CHARS = 160
@@ -45,15 +45,28 @@ _OBJECT_GAP_BREAK = re.compile(
     re.I)
 """Words between a common-word trigger and a system that show the system belongs to another verb."""
 _ANAPHOR_BEFORE = re.compile(
-    r"\b(?:it|they|them|these|those|such|the\s+(?:\w+\s+)?(?:systems?|sets?|batch|batches|missiles|launchers|"
-    r"aircraft|jets|ships|units|weapons))\b(?:\s+\S+){0,8}?\s*$|^\s*(?:systems?|missiles|launchers)\b",
-    re.I)
-"""A generic noun or pronoun before a verb, standing for a system named earlier."""
+    r"(?:\b(?:it|they|these|those|such)|(?:\bthe\s+(?:\w+\s+)?|^\s*(?:and\s+)?)(?:systems?|sets?|batch|batches|"
+    r"missiles|launchers|aircraft|jets|ships|units|weapons))\b(?:\s+\S+){0,8}?\s*$", re.I)
+"""A generic noun or pronoun as the subject of a passive verb ("The first set was delivered"),
+standing for a system named earlier."""
 _ARMS_OBJECT = re.compile(
     r"^\s+(?:(?:more\s+than|at\s+least|over|some|about|up\s+to)\s+)?(?:the\s+|a\s+|an\s+|\d[\d,]*\s+|"
     r"\w+\s+)?(?:\w+\s+){0,4}?(?:systems?|missiles|launchers|regiment\s+sets?|batteries|battalions|batch(?:es)?|"
     r"them)\b", re.I)
 """A generic object after a verb ("received more than 120 advanced guided missiles")."""
+_ORDINAL_UNIT = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last|final|next|another|additional)\s+"
+    r"(?:[\w-]+\s+)?(?P<noun>regiment\s+set|regiment|battalion|battery|squadron|division)\b(?!s)", re.I)
+"""One formation named by its place in an order: "the second regiment set" is one regiment."""
+_INTEREST_BEFORE = re.compile(
+    r"\b(?:consider(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing))"
+    r"(?:\s+\w+){0,2}\s*$", re.I)
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
+_FIRST_TO_BEFORE = re.compile(r"\b(?:first|second|third|only|last|latest)\b[^,;]{0,60}\bto\s+$", re.I)
+_NON_ARMS_TOPIC = re.compile(
+    r"\b(?:nuclear\s+(?:deal|programme|program|talks|agreement)|oil|gas|energy|trade|tariffs?|peace|ceasefire|truce|"
+    r"investment|loan|debt|grain|climate|prisoners?|hostages?|visas?|sanctions|embargo|exercises?|drills?)\b", re.I)
+"""Deals and talks about something other than arms: a system named earlier is not carried into them."""
 _GENERIC_ARMS = re.compile(
     r"\b(?:military\s+hardware|arms|weapons|weaponry|armaments|military\s+equipment|defen[cs]e\s+equipment)\b",
     re.I,
@@ -97,7 +110,7 @@ def read_sentence(ctx: SentenceContext, discourse: Discourse, *, rules: Rules,
     claims: list[Claim] = []
     source = find_source(ctx.text, last_person=discourse.last_person)
     if triggers:
-        triggers = _absorb(triggers)
+        triggers = _absorb(triggers, ctx.text)
         earlier: list[Mention] = []
         for trig, (c0, c1) in zip(triggers, _clauses(ctx.text, triggers)):
             claims.extend(_read_trigger(ctx, trig, c0, c1, discourse, source, earlier,
@@ -107,13 +120,14 @@ def read_sentence(ctx: SentenceContext, discourse: Discourse, *, rules: Rules,
     return claims
 
 
-def _absorb(triggers: list[Trigger]) -> list[Trigger]:
-    """Drop buying words that only say what a signed deal covers ("a deal under which X would procure")."""
-    if not any(t.rule.event == "agreement" for t in triggers):
+def _absorb(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """Drop transfer words that only say what a deal or talks cover ("a deal under which X would
+    procure", "negotiations with the US to procure", "in talks to supply")."""
+    if not any(t.rule.event in ("agreement", "negotiation") for t in triggers):
         return triggers
     return [t for t in triggers
-            if not (t.rule.event in ("delivery", "interest") and t.rule.orientation == "buyer"
-                    and t.rule.id != "delivery.began")]
+            if not (t.rule.event in ("delivery", "interest") and t.rule.id != "delivery.began" and (
+                t.rule.orientation == "buyer" or _INFINITIVE_BEFORE.search(text[:t.start])))]
 
 
 def _clauses(text: str, triggers: list[Trigger]) -> list[tuple[int, int]]:
@@ -149,7 +163,8 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
         if earlier:
             systems = [earlier[-1]]
             notes.append(f"system from an earlier clause of the sentence: {earlier[-1].text}")
-        elif discourse.system is not None and discourse.system_age <= SYSTEM_MEMORY_SENTENCES:
+        elif discourse.system is not None and discourse.system_age <= SYSTEM_MEMORY_SENTENCES \
+                and not _NON_ARMS_TOPIC.search(clause) and not _other_arms(clause, local, discourse.system, gazetteers):
             systems = [discourse.system]
             notes.append(f"system carried from earlier sentences: {discourse.system.text}")
         elif _GENERIC_ARMS.search(clause):
@@ -158,7 +173,20 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
             return []
     modality = read_modality(clause, trig, rules, sentence=ctx.text)
     event, planned, denied = trig.rule.event, modality.is_planned, modality.is_denied
-    if modality.is_conditional and event in ("agreement", "delivery") and not denied:
+    if modality.is_demand:
+        log.debug("%s: '%s' is asked for, not reported", ctx.doc, trig.text)
+        return []
+    if _INTEREST_BEFORE.search(clause[max(0, t0 - 50):t0]) and event in ("agreement", "delivery"):
+        event, planned = "interest", False
+        notes.append("a buyer considering or planning a purchase: interest")
+    elif event == "delivery" and trig.rule.orientation == "buyer" and _INFINITIVE_BEFORE.search(clause[:t0]) \
+            and not _FIRST_TO_BEFORE.search(clause[:t0]) and not planned:
+        event, planned = "interest", False
+        notes.append("a purpose, not a purchase ('to buy'): interest")
+    if modality.is_refusal and event in ("delivery", "agreement"):
+        event, planned = "interest", False
+        notes.append(f"a refusal ('{modality.cue.strip()}'): interest, denied")
+    elif modality.is_conditional and planned and event in ("agreement", "delivery") and not denied:
         event, planned = "interest", False
         notes.append("a conditional promise is an offer")
     elif modality.is_hedged and event == "agreement":
@@ -216,7 +244,8 @@ def _systems_for(clause: str, local: list[Mention], t0: int, t1: int, *,
     named = [m for m in local if m.kind == "system"
              and not _REFERENCE_BEFORE.search(clause[max(0, m.start - 40):m.start])]
     if not named:
-        if needs_object and not (_ANAPHOR_BEFORE.search(clause[:t0]) or _ARMS_OBJECT.match(clause[t1:])):
+        is_passive_anaphor = bool(_ANAPHOR_BEFORE.search(clause[:t0]) and _PASSIVE_END.search(clause[:t0]))
+        if needs_object and not (is_passive_anaphor or _ARMS_OBJECT.match(clause[t1:])):
             return None
         return []
     if needs_object:
@@ -266,7 +295,10 @@ def _figures(ctx: SentenceContext, clause: str, c0: int, local: list[Mention], s
         if m in local:
             counted = count_before(clause, m.start)
             if counted is not None:
-                quantities.append((counted[0], m.start, counted[1]))
+                quantities.append((counted[0], m.start, _unit_after(clause, m.end, counted[1])))
+    for m in _ORDINAL_UNIT.finditer(clause):
+        for match in find_quantities("a " + m.group("noun")):
+            quantities.append((m.start(), m.end(), Quantity(1, match.quantity.unit, None, m.group())))
     quantity = _nearest(quantities, anchor)
     value = _nearest([(v.start, v.end, v.money) for v in find_values(clause)], t0)
     date = _nearest([(d.start, d.end, d.date) for d in find_dates(clause, published=ctx.published)], t0)
@@ -302,3 +334,22 @@ def _remember(ctx: SentenceContext, discourse: Discourse, claims: list[Claim], s
             discourse.subject = first.state
     if source and source[0].isupper() and " " in source:
         discourse.last_person = source
+
+
+def _other_arms(clause: str, local: list[Mention], carried: Mention, gazetteers: Gazetteers) -> bool:
+    """True when the clause names unnamed arms of another maker ("16 Russian helicopters") than the
+    system carried from earlier sentences: then it speaks of something else."""
+    makers = _parties.generic_origin(clause, local)
+    origin = gazetteers.systems[carried.entity].origin
+    return bool(makers) and origin not in makers
+
+
+def _unit_after(clause: str, end: int, counted: Quantity) -> Quantity:
+    """Read "five S-400 regiment sets" as five regiments: the noun after the system gives the unit."""
+    tail = re.match(r"\s+((?:[\w-]+\s+){0,2}?[\w-]+)", clause[end:end + 40])
+    if tail is None:
+        return counted
+    for match in find_quantities(f"{counted.value} {tail.group(1)}"):
+        if match.start == 0:
+            return Quantity(counted.value, match.quantity.unit, counted.bound, counted.text)
+    return counted

@@ -68,6 +68,10 @@ class Modality:
     is_denied: bool
     is_hedged: bool
     is_conditional: bool
+    is_demand: bool
+    """Somebody asks for the event ("urged Turkey to buy"): the text does not say it happens."""
+    is_refusal: bool
+    """A party refuses or rules out the event ("refused to sell", "will never sell")."""
     cue: str
 
 
@@ -77,8 +81,8 @@ class Rules:
 
     events: tuple[EventRule, ...]
     cues: tuple[Cue, ...]
-    any_event: re.Pattern[str]
-    """All event patterns joined: one search tells whether a sentence can hold a claim at all."""
+    cheap_event: re.Pattern[str]
+    """The stems every event pattern needs: one fast search tells whether a sentence can hold a claim."""
 
 
 _NOUN_BEFORE = frozenset(
@@ -94,6 +98,18 @@ _AMBIGUOUS_NOUNS = re.compile(
 )
 
 
+_EVENT_STEMS = re.compile(
+    r"(?i)sign|ink|seal|clinch|conclu|finali|stru?ck|reach|contract|deal|agreement|order|award|win|won|secur|bag|"
+    r"land|decision|agree|deliver|suppl|export|sold|sell|ship|hand|transfer|gift|donat|receiv|got|gets|obtain|"
+    r"deliver|import|bought|buy|purchas|acquir|procur|induct|territory|arriv|buyer|customer|client|operator|"
+    r"acceptance|complet|finish|fulfil|accomplish|talks|negotiat|bargain|approv|clear|ok|authori|green|notif|"
+    r"prepar|close to|ready|willing|open to|offer|pitch|propos|want|seek|sought|plan|hope|aim|look|intend|keen|"
+    r"consider|evaluat|eye|shortlist|interest|request|express|drop|overlook|reject|turn|snub|pass|pick|cancel|"
+    r"suspen|froze|frozen|freez|halt|scrap|terminat|call|stop|block|hold|exclu|expel|remov|kick|participation|"
+    r"phase|stage")
+"""Stems of every event pattern (keep in step with events.jsonl; a test checks each rule needs one)."""
+
+
 @cache
 def load_rules() -> Rules:
     """Load and compile the bundled pattern files once.
@@ -103,8 +119,7 @@ def load_rules() -> Rules:
     """
     events = tuple(_load_events())
     cues = tuple(_load_cues())
-    joined = re.compile("|".join(f"(?:{rule.regex.pattern})" for rule in events), re.I)
-    return Rules(events=events, cues=cues, any_event=joined)
+    return Rules(events=events, cues=cues, cheap_event=_EVENT_STEMS)
 
 
 def _rows(name: str) -> list[dict[str, object]]:
@@ -178,7 +193,7 @@ def read_modality(clause: str, trigger: Trigger, rules: Rules, *, sentence: str)
     window = clause[max(0, trigger.start - CUE_WINDOW_CHARS):trigger.start]
     inside = trigger.text
     near = window[-25:]
-    planned = hedged = denied = conditional = False
+    planned = hedged = denied = conditional = demand = refusal = False
     cue_text = ""
     for cue in rules.cues:
         if cue.kind == "planned":
@@ -197,10 +212,27 @@ def read_modality(clause: str, trigger: Trigger, rules: Rules, *, sentence: str)
             m = cue.regex.search(sentence[:_offset_in(sentence, clause) + trigger.start])
             if m:
                 denied, cue_text = True, cue_text or m.group()
-        elif cue.kind == "conditional" and cue.regex.search(sentence):
-            conditional = True
+        elif cue.kind == "conditional":
+            conditional = conditional or _is_conditional(cue.regex, sentence)
+        elif cue.kind == "demand":
+            m = cue.regex.search(window)
+            if m:
+                demand, cue_text = True, m.group()
+        elif cue.kind == "refusal":
+            m = cue.regex.search(window[-30:])
+            if m:
+                refusal, denied, cue_text = True, True, m.group()
     return Modality(is_planned=planned, is_denied=denied, is_hedged=hedged, is_conditional=conditional,
-                    cue=cue_text)
+                    is_demand=demand, is_refusal=refusal, cue=cue_text)
+
+
+def _is_conditional(regex: re.Pattern[str], sentence: str) -> bool:
+    """True for a real condition ("we will sign, if they ask"), not "it is not clear if" (whether)."""
+    for m in regex.finditer(sentence):
+        before = sentence[max(0, m.start() - 25):m.start()].lower()
+        if not re.search(r"\b(?:clear|know|knows|known|whether|see|ask|asked|wonder|unclear|sure|decide)\W*$", before):
+            return True
+    return False
 
 
 def _offset_in(sentence: str, clause: str) -> int:

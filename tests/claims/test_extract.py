@@ -1,0 +1,104 @@
+"""Behaviour of the claim extractor on short articles written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger import Article, Claim, extract
+from armsledger.mentions import load_gazetteers
+
+
+@pytest.fixture(scope="module")
+def gaz():  # type: ignore[no-untyped-def]
+    return load_gazetteers()
+
+
+def claims_of(text: str, gaz: object, *, published: str | None = "2021-03-10",
+              title: str | None = None) -> list[Claim]:
+    return extract(Article(id="t", text=text, published=published, title=title), gazetteers=gaz)  # type: ignore[arg-type]
+
+
+def keys(claims: list[Claim]) -> set[tuple[object, ...]]:
+    return {(c.event, c.supplier, c.recipient, c.system, c.denied, c.planned) for c in claims}
+
+
+def test_coordinated_recipients_give_one_claim_each(gaz: object) -> None:
+    text = "Over the last decade, F-16 fighters were exported to Chile, Portugal and Romania."
+    assert keys(claims_of(text, gaz)) == {
+        ("delivery", "US", r, "F-16", False, False) for r in ("CL", "PT", "RO")
+    }
+
+
+def test_capital_and_agency_stand_for_their_states(gaz: object) -> None:
+    text = "Rosoboronexport signed a contract with Ankara for the S-400 system, officials said."
+    [claim] = claims_of(text, gaz)
+    assert (claim.event, claim.supplier, claim.recipient, claim.system) == ("agreement", "RU", "TR", "S-400")
+
+
+def test_party_and_system_carry_into_a_following_sentence(gaz: object) -> None:
+    text = ("Greece is the latest buyer of the Rafale fighter. "
+            "It signed a contract for eighteen aircraft in January 2021.")
+    claims = claims_of(text, gaz)
+    agreement = [c for c in claims if c.event == "agreement"]
+    assert [(c.supplier, c.recipient, c.system) for c in agreement] == [("FR", "GR", "Rafale")]
+    assert agreement[0].quantity is not None and agreement[0].quantity.value == 18
+    assert agreement[0].date is not None and agreement[0].date.value == "2021-01"
+
+
+def test_hedged_signing_is_negotiation(gaz: object) -> None:
+    [claim] = claims_of("Egypt and France may soon sign a contract for more Rafale jets.", gaz)
+    assert (claim.event, claim.planned) == ("negotiation", False)
+
+
+def test_future_completion_is_planned(gaz: object) -> None:
+    [claim] = claims_of("Russia will complete deliveries of the S-400 systems to India before the year-end.", gaz)
+    assert (claim.event, claim.supplier, claim.recipient, claim.planned) == ("completion", "RU", "IN", True)
+
+
+def test_denial_gives_a_denied_claim(gaz: object) -> None:
+    [claim] = claims_of("Moscow denied reports that deliveries of the S-400 to India had begun.", gaz)
+    assert (claim.event, claim.denied) == ("delivery", True)
+
+
+def test_conditional_promise_is_an_offer(gaz: object) -> None:
+    [claim] = claims_of("Washington will sign a deal for F-35 jets with Warsaw if Poland asks for them.", gaz)
+    assert claim.event == "interest"
+
+
+def test_refusal_to_sell_is_denied_interest(gaz: object) -> None:
+    [claim] = claims_of("The United States refused to sell F-35 jets to Turkey.", gaz)
+    assert (claim.event, claim.supplier, claim.recipient, claim.denied) == ("interest", "US", "TR", True)
+
+
+def test_an_urged_purchase_is_not_reported_as_one(gaz: object) -> None:
+    assert claims_of("Officials urged Greece to buy F-35 jets rather than more Rafale fighters.", gaz) == []
+
+
+def test_value_and_bounds_are_read_with_the_claim(gaz: object) -> None:
+    [claim] = claims_of("India signed a $5.4 billion deal with Russia for at least five S-400 regiment sets.", gaz)
+    assert claim.value is not None and int(claim.value.amount) == 5_400_000_000
+    assert claim.quantity is not None and (claim.quantity.value, claim.quantity.unit) == (5, "regiment")
+
+
+def test_relative_weekday_resolves_against_publication(gaz: object) -> None:
+    [claim] = claims_of("Poland received the first K9 howitzers from South Korea on Monday.", gaz,
+                        published="2022-12-07")
+    assert claim.date is not None and claim.date.value == "2022-12-05"
+
+
+def test_unnamed_arms_need_a_figure(gaz: object) -> None:
+    assert claims_of("Critics say Russia has sold weapons to many governments.", gaz) == []
+    [claim] = claims_of("Russia agreed to sell $2 billion worth of military hardware to China.", gaz)
+    assert (claim.supplier, claim.recipient, claim.system) == ("RU", "CN", None)
+
+
+def test_off_topic_business_news_has_no_claims(gaz: object) -> None:
+    text = ("The carmaker signed a deal with its suppliers and said deliveries of the new model to "
+            "dealers in Germany would begin in March.")
+    assert claims_of(text, gaz) == []
+
+
+def test_every_claim_carries_its_span_and_rule(gaz: object) -> None:
+    text = "Filler sentence here. Chile received two more F-16 fighters from the Netherlands last year."
+    [claim] = claims_of(text, gaz)
+    assert text[claim.span[0]:claim.span[1]].strip() == claim.evidence
+    assert claim.rule.endswith(".v1") and claim.trigger and claim.gazetteer_version
