@@ -1,11 +1,11 @@
 """The quality gate: score `extract` on an annotated corpus with the shared scorer.
 
     python tests/eval/gate.py            # print the scores and the floors
-    python tests/eval/gate.py --update   # raise the floors to today's scores (never lowers them)
+    python tests/eval/gate.py --update   # record today's scores as `achieved` and re-hash the corpus
 
 The floors live in tests/eval/baseline.json with a hash of the gold file and the documents, so a
-changed corpus is noticed rather than silently compared. Lowering a floor takes `--lower` and a
-line in the CHANGELOG.
+changed corpus is noticed rather than silently compared. Floors are edited by hand, never below
+the `minimum` the extraction issue set (a test checks), with a line in the CHANGELOG.
 """
 from __future__ import annotations
 
@@ -67,18 +67,14 @@ def score(docs: Path, gold: Path, shared: Path = SHARED) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--update", action="store_true", help="raise floors to today's scores")
-    ap.add_argument("--lower", action="store_true", help="allow --update to lower floors")
+    ap.add_argument("--update", action="store_true", help="record today's scores and the corpus hash")
     a = ap.parse_args(argv)
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
     scores = score(SHARED / "seeds", SHARED / "eval" / "dev" / "gold.jsonl")
     for m in METRICS:
         print(f"{m:<12} {scores[m]:.3f}  floor {baseline['floors'][m]:.3f}")
     if a.update:
-        for m in METRICS:
-            floor = round(scores[m] - 0.005, 3)
-            if floor > baseline["floors"][m] or a.lower:
-                baseline["floors"][m] = max(floor, baseline["minimum"][m])
+        baseline["achieved"] = {m: round(scores[m], 3) for m in METRICS}
         baseline["corpus_hash"] = corpus_hash(SHARED / "eval" / "dev" / "gold.jsonl", SHARED / "seeds")
         BASELINE.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
     return 0 if all(scores[m] >= baseline["floors"][m] for m in METRICS) else 1
