@@ -35,6 +35,12 @@ _MAKER_GAP = re.compile(r"(?:'s|’s)?(?:-(?:made|built|designed|developed|manuf
 _VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|said|says|caused|amid)\b", re.I)
 
 
+FROM_REACH_CHARS = 90
+"""How far after its trigger "from X" may name a supplier other than the system's maker ("bought
+second-hand F-16s from Denmark"). Chosen on the seeds and samples; "warnings from Washington" in a
+later clause must stay out. Re-run the eval gate after a change."""
+
+
 @dataclass(frozen=True, slots=True)
 class Party:
     """A state named in a clause: by its name, a seat of power, an organisation or a demonym."""
@@ -127,7 +133,9 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
     if to_list and _VERBISH.search(clause[trigger_end:to_list[0].start]):
         to_list = []
     from_list = _after_word(clause, parties, ("from",), trigger_start)
-    from_list = [p for p in from_list if not _VERBISH.search(clause[trigger_end:p.start].replace("from", " "))]
+    from_list = [p for p in from_list if not _VERBISH.search(clause[trigger_end:p.start].replace("from", " "))
+                 and (p.start - trigger_end <= FROM_REACH_CHARS or origin in (None, p.state))
+                 and "," not in clause[trigger_end:p.start]]
     subject = _subject(clause, parties, trigger_start)
     possessor = _possessor_of_act(clause, parties)
     passive = bool(_BE_BEFORE.search(clause[:trigger_start]))

@@ -29,7 +29,7 @@ OBJECT_WINDOW_CHARS = 70
 """How far after a common-word trigger ("offer", "sold", "considers") its system may stand."""
 
 _REFERENCE_BEFORE = re.compile(
-    r"(?:modification|version|variant|derivative|successor|upgrade|replacement|rival|competitor)s?\s+(?:of|to|for)"
+    r"(?:(?:compet\w*|bid\w*|pitted)\s+against|rival\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$|(?:modification|version|variant|derivative|successor|upgrade|replacement|rival|competitor)s?\s+(?:of|to|for)"
     r"\s+(?:the\s+)?$|(?:rather\s+than|instead\s+of|unlike|similar\s+to|compared\s+(?:to|with)|"
     r"equivalent\s+of|over|replac(?:e|es|ed|ing)(?:\s+\w+){0,3})\s+(?:the\s+)?$",
     re.I,
@@ -85,6 +85,8 @@ class Discourse:
 
     system: Mention | None = None
     system_age: int = 99
+    recent: list[Mention] = field(default_factory=list)
+    """Systems named lately, newest last, for a generic noun that fits an older one ("the jets")."""
     supplier: str | None = None
     recipient: str | None = None
     subject: str | None = None
@@ -110,14 +112,25 @@ def read_sentence(ctx: SentenceContext, discourse: Discourse, *, rules: Rules,
     claims: list[Claim] = []
     source = find_source(ctx.text, last_person=discourse.last_person)
     if triggers:
-        triggers = _absorb(triggers, ctx.text)
+        bounds = _clauses(ctx.text, triggers)
+        kept = set(map(id, _absorb_within_clauses(triggers, bounds, ctx.text)))
         earlier: list[Mention] = []
-        for trig, (c0, c1) in zip(triggers, _clauses(ctx.text, triggers)):
+        for trig, (c0, c1) in zip(triggers, bounds):
+            if id(trig) not in kept:
+                continue
             claims.extend(_read_trigger(ctx, trig, c0, c1, discourse, source, earlier,
                                         rules=rules, gazetteers=gazetteers))
             earlier = [m for m in ctx.mentions if m.kind == "system" and m.end <= c1] or earlier
     _remember(ctx, discourse, claims, source)
     return claims
+
+
+def _absorb_within_clauses(triggers: list[Trigger], bounds: list[tuple[int, int]], text: str) -> list[Trigger]:
+    """Apply `_absorb` among the triggers that share a clause."""
+    kept: list[Trigger] = []
+    for clause in dict.fromkeys(bounds):
+        kept.extend(_absorb([t for t, b in zip(triggers, bounds) if b == clause], text))
+    return kept
 
 
 def _absorb(triggers: list[Trigger], text: str) -> list[Trigger]:
@@ -165,8 +178,11 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
             notes.append(f"system from an earlier clause of the sentence: {earlier[-1].text}")
         elif discourse.system is not None and discourse.system_age <= SYSTEM_MEMORY_SENTENCES \
                 and not _NON_ARMS_TOPIC.search(clause) and not _other_arms(clause, local, discourse.system, gazetteers):
-            systems = [discourse.system]
-            notes.append(f"system carried from earlier sentences: {discourse.system.text}")
+            carried = _fitting(clause, discourse, gazetteers)
+            if carried is None:
+                return []
+            systems = [carried]
+            notes.append(f"system carried from earlier sentences: {carried.text}")
         elif _GENERIC_ARMS.search(clause):
             systems = []
         else:
@@ -319,12 +335,18 @@ def _shift(m: Mention, by: int) -> Mention:
 def _remember(ctx: SentenceContext, discourse: Discourse, claims: list[Claim], source: str | None) -> None:
     """Update what the article is about after a sentence."""
     discourse.system_age += 1
-    named = [m for m in ctx.mentions if m.kind == "system"]
+    named = [m for m in ctx.mentions if m.kind == "system"
+             and not _REFERENCE_BEFORE.search(ctx.text[max(0, m.start - 40):m.start])]
     if named:
         discourse.system = named[-1]
         discourse.system_age = 0
+        discourse.recent = (discourse.recent + named)[-6:]
     if claims:
         discourse.supplier, discourse.recipient = claims[-1].supplier, claims[-1].recipient
+        claimed = [m for m in named if claims[-1].system and m.text and
+                   gazetteers_designation_matches(m, claims[-1].system)]
+        if claimed:
+            discourse.system = claimed[-1]
         discourse.system_age = 0 if discourse.system else discourse.system_age
     subjects = [m for m in ctx.mentions if m.state and m.kind != "system" and m.role != "demonym"]
     if subjects:
@@ -353,3 +375,34 @@ def _unit_after(clause: str, end: int, counted: Quantity) -> Quantity:
         if match.start == 0:
             return Quantity(counted.value, match.quantity.unit, counted.bound, counted.text)
     return counted
+
+
+_NOUN_CATEGORIES = (
+    (re.compile(r"\b(?:jets?|fighters?|aircraft|planes?|warplanes?|bombers?)\b", re.I), ("aircraft",)),
+    (re.compile(r"\bhelicopters?\b", re.I), ("helicopter",)),
+    (re.compile(r"\b(?:ships?|vessels?|frigates?|corvettes?|destroyers?|submarines?|warships?|boats?)\b", re.I),
+     ("ship", "frigate", "corvette", "destroyer", "submarine", "boat", "craft")),
+    (re.compile(r"\b(?:air[\s-]+defen[cs]e|missile[\s-]+defen[cs]e|batter(?:y|ies)|interceptors?)\b", re.I),
+     ("SAM", "air defence", "missile")),
+    (re.compile(r"\btanks?\b", re.I), ("tank",)),
+    (re.compile(r"\b(?:drones?|UAVs?|UCAVs?)\b"), ("UAV",)),
+    (re.compile(r"\b(?:howitzers?|guns?)\b", re.I), ("gun", "howitzer", "artillery")),
+)
+"""Generic nouns and the catalogue categories they can stand for ("the jets" is no SAM system)."""
+
+
+def _fitting(clause: str, discourse: Discourse, gazetteers: Gazetteers) -> Mention | None:
+    """Return the recent system a clause's generic noun can stand for; the latest if it has none."""
+    assert discourse.system is not None
+    for noun, categories in _NOUN_CATEGORIES:
+        if noun.search(clause):
+            for m in reversed([*discourse.recent, discourse.system]):
+                if any(c in gazetteers.systems[m.entity].category for c in categories):
+                    return m
+            return None
+    return discourse.system
+
+
+def gazetteers_designation_matches(m: Mention, designation: str) -> bool:
+    """True when a mention's text names the given designation (for the claim's own system)."""
+    return designation.lower().replace("-", "") in m.text.lower().replace("-", "")

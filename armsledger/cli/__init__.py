@@ -22,7 +22,7 @@ def main(verbose: int) -> None:
 
     \b
     Example:
-      armsledger extract samples/articles --format table
+      armsledger extract samples/ --format table
     """
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
