@@ -21,8 +21,10 @@ log = logging.getLogger("armsledger.cli")
 @click.option("--token", default=None, help="Bearer token POST /api/ingest requires.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes; more serve more concurrent readers.")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Keep rendered pages in memory for a few seconds (emptied on ingest).")
 def serve_command(db: str | None, host: str | None, port: int | None, allow_ingest: bool,
-                  token: str | None, workers: int) -> None:
+                  token: str | None, workers: int, cache: bool) -> None:
     """Serve the register, deal, article, conflict, flow and system pages and the JSON API.
 
     Read-only unless --allow-ingest is given. The API is under /api; its OpenAPI document is
@@ -40,7 +42,7 @@ def serve_command(db: str | None, host: str | None, port: int | None, allow_inge
 
     settings = Settings.load(db=db, host=host, port=port, ingest_token=token)
     try:
-        app = build_app(settings, allow_ingest=allow_ingest)  # fail early, in this process, on a bad DB
+        app = build_app(settings, allow_ingest=allow_ingest, cache=cache)  # fail early here on a bad DB
     except ArmsLedgerError as err:
         raise click.ClickException(str(err)) from err
     click.echo(f"armsledger: serving {settings.db} on http://{settings.host}:{settings.port}/"
@@ -48,7 +50,7 @@ def serve_command(db: str | None, host: str | None, port: int | None, allow_inge
     if workers == 1:
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
         return
-    with app_factory_env(settings, allow_ingest=allow_ingest):
+    with app_factory_env(settings, allow_ingest=allow_ingest, cache=cache):
         uvicorn.run("armsledger.web.server:app_from_env", factory=True, workers=workers,
                     host=settings.host, port=settings.port, log_level="warning")
 

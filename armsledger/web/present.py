@@ -26,8 +26,10 @@ _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Deci
 
 def show(value: object) -> str:
     """Return a value as an analyst reads it: `2017-09`, `at least 6 battalions`, `$2.5 billion`."""
-    if value is None or value == "":
+    if value is None:
         return NO_VALUE
+    if isinstance(value, str):
+        return value or NO_VALUE
     if isinstance(value, PartialDate):
         return value.value
     if isinstance(value, Quantity):

@@ -12,9 +12,13 @@ from armsledger.web.app import create_app
 
 ALLOW_INGEST_ENV = "ARMSLEDGER_WEB_ALLOW_INGEST"
 """Tells worker processes that the parent was started with --allow-ingest."""
+CACHE_ENV = "ARMSLEDGER_WEB_CACHE"
+"""Tells worker processes whether the parent was started with --cache (the default) or --no-cache."""
+CACHE_SIZE = 2048
+"""Rendered responses kept per process."""
 
 
-def build_app(settings: Settings, *, allow_ingest: bool = False) -> FastAPI:
+def build_app(settings: Settings, *, allow_ingest: bool = False, cache: bool = True) -> FastAPI:
     """Open the ledger named by settings.db and return the web app over it.
 
     Raises:
@@ -24,13 +28,14 @@ def build_app(settings: Settings, *, allow_ingest: bool = False) -> FastAPI:
     from armsledger.ledger import Ledger
 
     return create_app(Ledger(settings.db, settings=settings), allow_ingest=allow_ingest,
-                      token=settings.ingest_token)
+                      token=settings.ingest_token, cache_size=CACHE_SIZE if cache else 0)
 
 
 @contextmanager
-def app_factory_env(settings: Settings, *, allow_ingest: bool) -> Iterator[None]:
+def app_factory_env(settings: Settings, *, allow_ingest: bool, cache: bool) -> Iterator[None]:
     """Put the settings worker processes need into the environment for the duration of the block."""
-    values = {"ARMSLEDGER_DB": settings.db, ALLOW_INGEST_ENV: "1" if allow_ingest else ""}
+    values = {"ARMSLEDGER_DB": settings.db, ALLOW_INGEST_ENV: "1" if allow_ingest else "",
+              CACHE_ENV: "1" if cache else "0"}
     if settings.ingest_token:
         values["ARMSLEDGER_INGEST_TOKEN"] = settings.ingest_token
     saved = {k: os.environ.get(k) for k in values}
@@ -47,4 +52,5 @@ def app_factory_env(settings: Settings, *, allow_ingest: bool) -> Iterator[None]
 
 def app_from_env() -> FastAPI:
     """uvicorn's factory for worker processes: the app as `app_factory_env` described it."""
-    return build_app(Settings.load(), allow_ingest=os.environ.get(ALLOW_INGEST_ENV) == "1")
+    return build_app(Settings.load(), allow_ingest=os.environ.get(ALLOW_INGEST_ENV) == "1",
+                     cache=os.environ.get(CACHE_ENV) != "0")

@@ -22,6 +22,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "ordered_on", "first_delivered_on", "completed_on", "has_conflict", "sources", "claims",
     "first_reported", "last_reported",
 )
+SORTABLE_COLUMNS = ("supplier", "recipient", "system", "status", "ordered_on", "sources", "last_reported")
+"""Register columns whose header sorts by them (the ledger's sort fields)."""
 FIGURE_LABELS = {"quantity": "Quantity", "value": "Value", "ordered_on": "Ordered",
                  "first_delivered_on": "First delivery", "completed_on": "Completed"}
 CSV_MAX_ROWS = 100_000
@@ -40,8 +42,10 @@ def register(request: Request, view: DealFilters = Depends(deal_filters)) -> HTM
     ledger = request.app.state.ledger
     deals = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset)
     total = ledger.count_deals(**view.where())
+    sort_links = {field: view.query(sort=field if view.sort == "-" + field else "-" + field, offset=0)
+                  for field in SORTABLE_COLUMNS}
     return _page(request, "register.html", view=view, deals=deals, total=total, sorts=SORTS,
-                 statuses=STATUSES, page_sizes=PAGE_SIZES, nav="register")
+                 statuses=STATUSES, page_sizes=PAGE_SIZES, sort_links=sort_links, nav="register")
 
 
 @router.get("/deals.csv")

@@ -1,0 +1,222 @@
+"""Load benchmark of the web: N concurrent clients for T seconds against the register, deal pages and the API.
+
+    python benchmarks/fill_db.py --db /tmp/bench.db --claims 100000      # once
+    python benchmarks/web_load.py --db /tmp/bench.db --clients 50 --duration 30
+
+Starts `armsledger serve` on a free port (or measures --url), then runs closed-loop clients with
+no think time: each sends its next request as soon as the last answer arrived, over one
+keep-alive HTTP/1.1 connection. Each client cycles through the three scenarios; every request
+picks a different page of the register, a different deal, a different API query. Prints
+requests, throughput and latency percentiles per scenario; exits 1 when a target is missed:
+p95 >= TARGET_P95_MS or any error.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+
+TARGET_P95_MS = 100.0
+START_TIMEOUT_S = 60.0
+DEAL_SAMPLE = 600
+"""Distinct deals the deal scenario visits."""
+STATUSES = ("offered", "negotiating", "ordered", "delivering", "delivered", "cancelled")
+
+
+@dataclass
+class Scenario:
+    name: str
+    paths: list[str]
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+    statuses: dict[int, int] = field(default_factory=dict)
+
+
+def _get_json(url: str) -> dict[str, object]:
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - a local server
+        return json.loads(response.read())  # type: ignore[no-any-return]
+
+
+def scenarios(base: str, rng: random.Random, *, mix: str) -> list[Scenario]:
+    """Build the scenarios' URL lists from what the server holds.
+
+    `fixed`: the register's first page, the deal with the most claims, one API query, as the
+    issue states the target. `varied`: every request a different register page or filter, one
+    of DEAL_SAMPLE deals, a different API query: mostly cache misses, the server's raw speed.
+    """
+    if mix == "fixed":
+        busiest = _get_json(f"{base}/api/deals?limit=1&sort=-claims")["deals"]
+        assert isinstance(busiest, list) and busiest, "the ledger holds no deals"
+        return [Scenario("register", ["/"]), Scenario("deal", [f"/deals/{busiest[0]['id']}"]),
+                Scenario("api", ["/api/deals?limit=50"])]
+    total = int(_get_json(f"{base}/api/deals?limit=1")["total"])  # type: ignore[call-overload]
+    flows = _get_json(f"{base}/api/flows")["flows"]
+    assert isinstance(flows, list)
+    recipients = sorted({f["recipient"] for f in flows})
+    suppliers = sorted({f["supplier"] for f in flows})
+    deal_ids: list[str] = []
+    for sort in ("-last_reported", "supplier", "-ordered_on", "recipient", "system", "-sources"):
+        for offset in rng.sample(range(0, max(total - 200, 1)), 1):
+            found = _get_json(f"{base}/api/deals?limit=200&sort={sort}&offset={offset}")["deals"]
+            assert isinstance(found, list)
+            deal_ids.extend(d["id"] for d in found)
+    deal_ids = rng.sample(deal_ids, min(DEAL_SAMPLE, len(deal_ids)))
+    last_page = max(total // 50 - 1, 0)
+    register = ["/"] + [f"/?offset={50 * rng.randint(0, last_page)}" for _ in range(100)]
+    register += [f"/?recipient={r}" for r in recipients[:60]] + [f"/?supplier={s}&sort=-ordered_on" for s in suppliers]
+    register += [f"/?status={s}&since={y}" for s in STATUSES for y in (2000, 2010, 2020)]
+    api = [f"/api/deals?supplier={s}&limit=20" for s in suppliers] + [f"/api/deals/{d}" for d in deal_ids[:100]]
+    api += [f"/api/deals?recipient={r}" for r in recipients]
+    return [Scenario("register", register), Scenario("deal", [f"/deals/{d}" for d in deal_ids]),
+            Scenario("api", api)]
+
+
+async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, path: str) -> int:
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept: */*\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ")[1])
+    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+    if "content-length" in headers:
+        await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding") == "chunked":
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    return status
+
+
+async def _client(number: int, host: str, port: int, chosen: list[Scenario], until: float, seed: int) -> None:
+    rng = random.Random(seed * 1000 + number)
+    reader, writer = await asyncio.open_connection(host, port)
+    turn = number
+    try:
+        while time.perf_counter() < until:
+            scenario = chosen[turn % len(chosen)]
+            turn += 1
+            path = rng.choice(scenario.paths)
+            started = time.perf_counter()
+            try:
+                status = await _request(reader, writer, f"{host}:{port}", path)
+            except (OSError, asyncio.IncompleteReadError, ValueError):
+                scenario.errors += 1
+                writer.close()
+                reader, writer = await asyncio.open_connection(host, port)
+                continue
+            scenario.latencies_ms.append((time.perf_counter() - started) * 1000)
+            scenario.statuses[status] = scenario.statuses.get(status, 0) + 1
+            if status != 200:
+                scenario.errors += 1
+    finally:
+        writer.close()
+
+
+async def run_load(host: str, port: int, chosen: list[Scenario], *, clients: int, duration_s: float,
+                   seed: int) -> float:
+    """Run the clients for duration_s; return the seconds actually measured."""
+    started = time.perf_counter()
+    until = started + duration_s
+    await asyncio.gather(*(_client(n, host, port, chosen, until, seed) for n in range(clients)))
+    return time.perf_counter() - started
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def report(chosen: list[Scenario], elapsed_s: float, clients: int) -> bool:
+    """Print one line per scenario; return whether every target was met."""
+    print(f"{clients} clients, {elapsed_s:.1f} s")
+    print(f"{'scenario':<10}{'requests':>9}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'max ms':>8}{'errors':>7}")
+    met = True
+    for s in chosen:
+        p95 = _percentile(s.latencies_ms, 0.95)
+        print(f"{s.name:<10}{len(s.latencies_ms):>9}{len(s.latencies_ms) / elapsed_s:>8.0f}"
+              f"{statistics.median(s.latencies_ms) if s.latencies_ms else float('nan'):>8.1f}{p95:>8.1f}"
+              f"{_percentile(s.latencies_ms, 0.99):>8.1f}{max(s.latencies_ms, default=float('nan')):>8.1f}"
+              f"{s.errors:>7}")
+        met = met and p95 < TARGET_P95_MS and s.errors == 0 and bool(s.latencies_ms)
+    total = sum(len(s.latencies_ms) for s in chosen)
+    print(f"{'all':<10}{total:>9}{total / elapsed_s:>8.0f}   target p95 < {TARGET_P95_MS:.0f} ms, no errors: "
+          f"{'met' if met else 'MISSED'}")
+    return met
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_server(db: str, port: int, workers: int, cache: bool) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from armsledger.cli import main; main()", "serve", "--db", db, "--port", str(port),
+         "--workers", str(workers), "--cache" if cache else "--no-cache"])
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        try:
+            _get_json(f"http://127.0.0.1:{port}/api/deals?limit=1")
+            return process
+        except OSError:
+            if process.poll() is not None:
+                raise SystemExit(f"armsledger serve exited with {process.returncode}") from None
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit(f"armsledger serve did not answer within {START_TIMEOUT_S} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="Ledger to serve (see fill_db.py); not needed with --url.")
+    parser.add_argument("--url", help="Measure this running server instead of starting one.")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=30.0, help="Seconds of measured load.")
+    parser.add_argument("--warmup", type=float, default=3.0, help="Seconds of unmeasured load first.")
+    parser.add_argument("--workers", type=int, default=2, help="Server processes (armsledger serve --workers).")
+    parser.add_argument("--no-cache", action="store_true", help="Serve without the rendered-page cache.")
+    parser.add_argument("--mix", choices=("fixed", "varied"), default="fixed",
+                        help="fixed: the register, one deal page, one API query; varied: a different URL "
+                        "each request (see scenarios()).")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    if not args.url and not args.db:
+        parser.error("give --db (a ledger to serve) or --url (a running server)")
+    process = None
+    if args.url:
+        base = args.url.rstrip("/")
+    else:
+        port = _free_port()
+        process = _start_server(args.db, port, args.workers, not args.no_cache)
+        base = f"http://127.0.0.1:{port}"
+    try:
+        host, port_text = base.split("://", 1)[1].split(":")
+        chosen = scenarios(base, random.Random(args.seed), mix=args.mix)
+        print(f"{base}: {', '.join(f'{s.name} {len(s.paths)} urls' for s in chosen)}; "
+              f"mix {args.mix}, workers {args.workers if process else '?'}, cache {'off' if args.no_cache else 'on'}")
+        if args.warmup > 0:
+            warm = [Scenario(s.name, s.paths) for s in chosen]
+            asyncio.run(run_load(host, int(port_text), warm, clients=args.clients, duration_s=args.warmup,
+                                 seed=args.seed + 1))
+        elapsed = asyncio.run(run_load(host, int(port_text), chosen, clients=args.clients,
+                                       duration_s=args.duration, seed=args.seed))
+        return 0 if report(chosen, elapsed, args.clients) else 1
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=15)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
