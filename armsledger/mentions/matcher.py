@@ -1,8 +1,11 @@
 """One Aho-Corasick automaton over every catalogue name; one pass over a text finds them all.
 
-Text and names are folded to one case and one kind of dash, quote and space (keeping every
-character's offset), so the automaton is case-blind; each hit is then checked for word boundaries
-and for its name's case policy, and the leftmost-longest hits win.
+The automaton reads a scan form of the text: lower case, every punctuation mark and space a space,
+with a space added at each end, every character keeping its offset. Each name is a key with a
+leading space (and, but for systems, a trailing one), so a hit always starts, and ends, at a word
+boundary, and hyphens, spaces and dots inside names match each other (`S-400`, `S 400`). Each hit
+is then checked against its name's case policy on the original text, and the leftmost-longest
+hits win.
 """
 from __future__ import annotations
 
@@ -46,6 +49,22 @@ def fold(text: str) -> str:
     return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text.translate(_FOLD))
 
 
+_SEPARATORS = (" \t\r\n\u00a0\u2009\u202f\u2007-\u2010\u2011\u2012\u2013\u2014\u2212'\u2018\u2019\u02bc"
+               "\".,;:!?()[]{}/\\&\u201c\u201d\u00ab\u00bb\u2026*#+=|<>~^`_")
+"""Characters that separate words; in the scan form each becomes a space."""
+
+
+def scan_form(text: str) -> str:
+    """Return text lower-cased with every separator a space, keeping every character's offset."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters (İ) lower-case to two; keep those as they are
+        low = "".join(ch if len(lowered := ch.lower()) != 1 else lowered for ch in text)
+    for separator in _SEPARATORS:  # str.replace per character is far faster than str.translate
+        if separator in low:
+            low = low.replace(separator, " ")
+    return low
+
+
 def canon(name: str) -> str:
     """Return the key two spellings of one designation share: folded, without hyphens and spaces."""
     return _CANON_RE.sub("", fold(name))
@@ -53,10 +72,13 @@ def canon(name: str) -> str:
 
 def system_variants(name: str) -> set[str]:
     """Return the spellings news uses for a designation: `S-400`, `S400`, `S 400`, `VL-MICA` and
-    `VL MICA`; a very short
-    one (`U-2`, `E-3`) only as written, since `U2` and `E3` are mostly other things."""
-    variants = {name, name.replace("-", " "), name.replace(" ", "-")}
-    if any(ch.isdigit() for ch in name) and len(name.replace("-", "").replace(" ", "")) > SHORT_NAME_CHARS:
+    `VL MICA`; a very short one (`U-2`, `E-3`) only as written, since `U2` and `E3` are mostly
+    other things."""
+    variants = {name}
+    if len(name.replace("-", "").replace(" ", "")) <= SHORT_NAME_CHARS:
+        return variants
+    variants |= {name.replace("-", " "), name.replace(" ", "-")}
+    if any(ch.isdigit() for ch in name):
         for joiner in ("-", " ", ""):
             variants.add(_SEPARATOR_RE.sub(joiner, name))
     return variants
@@ -95,10 +117,23 @@ def build_matcher(states: Iterable[State], orgs: Iterable[Organisation], systems
     """Compile every name of the catalogues into one matcher."""
     by_key: dict[str, list[Target]] = {}
     for name, target in _targets(states, orgs, systems, ambiguities):
-        bucket = by_key.setdefault(fold(name), [])
-        if all(t.entity != target.entity or t.alias != target.alias for t in bucket):
-            bucket.append(target)
+        for key in _keys(name, is_system=target.kind == "system"):
+            bucket = by_key.setdefault(key, [])
+            if all(t.entity != target.entity or t.alias != target.alias for t in bucket):
+                bucket.append(target)
     return Matcher({key: tuple(targets) for key, targets in by_key.items()})
+
+
+def _keys(name: str, *, is_system: bool) -> tuple[str, ...]:
+    """Return the automaton keys of a name: closed by a space, but for a designation ending in a
+    digit, which a variant may follow (F-35A, S-400s; see system_end); a system's plain name
+    also in the plural."""
+    key = " " + scan_form(name)
+    if not is_system:
+        return (key + " ",)
+    if name[-1].isdigit():
+        return (key,)
+    return (key + " ", key + "s ", key + "es ")
 
 
 def collisions(states: Mapping[str, State], orgs: Mapping[str, Organisation], systems: Mapping[str, System],
@@ -118,36 +153,32 @@ def collisions(states: Mapping[str, State], orgs: Mapping[str, Organisation], sy
 class Matcher:
     """The compiled automaton and the targets of each folded name."""
 
-    __slots__ = ("_automaton", "_canon", "_keys")
+    __slots__ = ("_automaton", "_canon", "_systems")
 
     def __init__(self, targets: dict[str, tuple[Target, ...]]) -> None:
-        self._keys = targets
+        self._systems: dict[str, str] = {}
+        """Folded system name -> system id, and canon() of it -> the same, for resolve_system."""
         self._canon: dict[str, str] = {}
-        for key, bucket in targets.items():
-            if any(t.kind == "system" for t in bucket):
-                self._canon.setdefault(canon(key), key)
+        for bucket in targets.values():
+            for target in bucket:
+                if target.kind == "system":
+                    self._systems.setdefault(fold(target.alias), target.entity)
+                    self._canon.setdefault(canon(target.alias), target.entity)
         self._automaton = ahocorasick.Automaton()
         for key, bucket in targets.items():
-            self._automaton.add_word(key, (len(key), bucket))
+            self._automaton.add_word(key, (len(key), key.endswith(" "), bucket))
         self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Mention]:
         """Return the catalogue mentions in text: non-overlapping, leftmost-longest, sorted by start."""
-        folded = fold(text)
-        size = len(text)
         found: list[Candidate] = []
-        for last, (length, bucket) in self._automaton.iter(folded):
+        # In " " + scan + " ", index i is text's i - 1: a key's leading space sits where its name
+        # starts in text, and its trailing space one past where the name ends.
+        for last, (length, is_closed, bucket) in self._automaton.iter(" " + scan_form(text) + " "):
             start = last - length + 1
-            if start > 0 and folded[start - 1].isalnum():
-                continue
-            stop = last + 1
+            stop = last - 1 if is_closed else last
             for target in bucket:
-                if target.kind == "system":
-                    end = system_end(text, stop, target.alias)
-                elif stop < size and folded[stop].isalnum():
-                    end = -1
-                else:
-                    end = stop
+                end = stop if is_closed else system_end(text, stop, target.alias)
                 if end > 0 and is_case_ok(text, start, stop, target.alias, target.policy):
                     found.append((start, end, target))
                     break
@@ -157,10 +188,9 @@ class Matcher:
 
     def resolve_system(self, name: str, systems: Mapping[str, System]) -> System | None:
         """Return the system a bare name stands for, allowing news suffixes (`F-35A`, `S-400s`)."""
-        key = fold(name.strip())
-        for target in self._keys.get(key, self._keys.get(self._canon.get(canon(key), ""), ())):
-            if target.kind == "system":
-                return systems.get(target.entity)
+        ident = self._systems.get(fold(name.strip())) or self._canon.get(canon(name))
+        if ident is not None:
+            return systems.get(ident)
         for mention in self.find(name.strip()):
             if mention.kind == "system" and mention.start == 0:
                 return systems.get(mention.entity)
@@ -192,4 +222,4 @@ def _mention(text: str, candidate: Candidate) -> Mention | None:
                    state=target.state, role=target.role)
 
 
-__all__ = ["Matcher", "canon", "build_matcher", "collisions", "fold", "system_variants"]
+__all__ = ["Matcher", "build_matcher", "canon", "collisions", "fold", "scan_form", "system_variants"]
