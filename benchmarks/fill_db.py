@@ -73,8 +73,8 @@ def _sentences(order: _Order, rng: random.Random) -> list[tuple[str, dict[str, o
     value = Money(order.amount, "USD")
     millions = int(order.amount / 1_000_000)
     items = [
-        (f"{order.supplier_name} signed a contract with {order.recipient_name} in {date.value} for "
-         f"{order.quantity} {order.system} {order.unit}s worth ${millions} million.",
+        ((f"{order.supplier_name} signed a contract with {order.recipient_name} in {date.value} for "
+          f"{order.quantity} {order.system} {order.unit}s worth ${millions} million."),
          {"event": "agreement", "date": date, "quantity": quantity, "value": value}),
         (f"Deliveries of the {order.system} to {order.recipient_name} began in {delivered.value}.",
          {"event": "delivery", "date": delivered}),

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from armsledger.web.filters import DealFilters, deal_filters, year_range
+from armsledger.web.filters import View, year_range
 
 log = logging.getLogger("armsledger.web")
 
@@ -27,7 +27,7 @@ Record = dict[str, Any]  # Any: JSON values
 
 
 @router.get("/deals", summary="Deals of the register, filtered, sorted and paged")
-def deals(request: Request, view: DealFilters = Depends(deal_filters)) -> Record:
+def deals(request: Request, view: View) -> Record:
     """Return one page of deals and how many match the filters in all."""
     ledger = request.app.state.ledger
     found = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset)

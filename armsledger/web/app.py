@@ -78,7 +78,7 @@ def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None 
         app.include_router(api.ingest_router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
-    app.add_middleware(_SecurityHeaders)  # type: ignore[arg-type]  # Starlette's middleware factory typing
+    app.add_middleware(_SecurityHeaders)
     app.state.cache.install(app)
     return app
 

@@ -40,7 +40,7 @@ class PageCache:
     def install(self, app: FastAPI) -> None:
         """Put the cache in front of every route of the app (no-op when size is 0)."""
         if self.size > 0:
-            app.add_middleware(_CacheMiddleware, cache=self)  # type: ignore[arg-type]  # factory typing
+            app.add_middleware(_CacheMiddleware, cache=self)
 
     def clear(self) -> None:
         """Forget every response: the ledger has changed."""

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import Query
+from fastapi import Depends, Query
 
 from armsledger.ledger_models import STATUSES
 from armsledger.store.reads import SORTS as DEAL_SORTS
@@ -116,3 +117,7 @@ def _whole(name: str, value: str | None, low: int, high: int) -> int | None:
     if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
         raise BadRequest(f"{name}: expected a whole number from {low} to {high}, got {text!r}")
     return int(text)
+
+
+View = Annotated[DealFilters, Depends(deal_filters)]
+"""A route parameter of this type receives the register's checked filters."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from armsledger.ledger_models import StoredClaim
 
@@ -38,7 +39,7 @@ def segments(text: str, claims: Sequence[StoredClaim]) -> list[Segment]:
             log.debug("claim %s: span %r outside the article's %d characters", claim.id, claim.span, len(text))
     cuts = sorted({0, len(text), *(c.span[0] for c in usable), *(c.span[1] for c in usable)})
     pieces = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         covering = tuple(c for c in usable if c.span[0] <= start and end <= c.span[1])
         starting = tuple(c for c in usable if c.span[0] == start)
         pieces.append(Segment(text[start:end], covering, starting))

@@ -55,7 +55,7 @@ def show_quantity(count: int, unit: str, bound: str | None = None) -> str:
     return " ".join(part for part in (bound, str(count), noun) if part)
 
 
-def show_money(amount: Decimal | int | float, currency: str, bound: str | None = None) -> str:
+def show_money(amount: Decimal | float, currency: str, bound: str | None = None) -> str:
     """Return `more than $3 billion` from its parts."""
     number = Decimal(str(amount))
     scaled, word = number, ""

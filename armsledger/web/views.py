@@ -6,12 +6,12 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
-from armsledger.ledger_models import FIGURES
+from armsledger.ledger_models import FIGURES, STATUSES
 from armsledger.web import charts
-from armsledger.web.filters import PAGE_SIZES, SORTS, STATUSES, DealFilters, deal_filters, year_range
+from armsledger.web.filters import PAGE_SIZES, SORTS, View, year_range
 from armsledger.web.highlight import segments
 from armsledger.web.present import show
 
@@ -37,7 +37,7 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:  # A
 
 
 @router.get("/", response_class=HTMLResponse)
-def register(request: Request, view: DealFilters = Depends(deal_filters)) -> HTMLResponse:
+def register(request: Request, view: View) -> HTMLResponse:
     """The register: every deal, filtered, sorted, searched and paged."""
     ledger = request.app.state.ledger
     deals = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset)
@@ -49,7 +49,7 @@ def register(request: Request, view: DealFilters = Depends(deal_filters)) -> HTM
 
 
 @router.get("/deals.csv")
-def register_csv(request: Request, view: DealFilters = Depends(deal_filters)) -> StreamingResponse:
+def register_csv(request: Request, view: View) -> StreamingResponse:
     """The register's current view (every page of it) as CSV."""
     ledger = request.app.state.ledger
 

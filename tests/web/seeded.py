@@ -53,7 +53,7 @@ STORIES: list[Story] = [
         Sentence("The contract covers at least six battalions and is worth more than $3 billion, the source added.",
                  [_claim("agreement", "RU", "CN", "S-400", date=_day("2014"),
                          quantity=Quantity(6, "battalion", "at least"),
-                         value=Money(Decimal("3000000000"), "USD", "more than"), source="a defence source")]),
+                         value=Money(Decimal(3000000000), "USD", "more than"), source="a defence source")]),
     ]),
     Story("daily-ru-cn-2018", "Test Daily", "2018-07-24", "First S-400 regiment reaches China", [
         Sentence("China took delivery of its first S-400 regiment set in May 2018, officials said.",
@@ -73,7 +73,7 @@ STORIES: list[Story] = [
     Story("wire-ru-tr-2017", "Test Wire", "2017-09-12", "Ankara signs for the S-400", [
         Sentence("Turkey signed a $2.5 billion contract for the S-400 in September 2017.",
                  [_claim("agreement", "RU", "TR", "S-400", date=_day("2017-09"),
-                         value=Money(Decimal("2500000000"), "USD"), quantity=Quantity(2, "battalion"))]),
+                         value=Money(Decimal(2500000000), "USD"), quantity=Quantity(2, "battalion"))]),
         Sentence("The first batch arrived near Ankara on 12 July 2019, the ministry said.",
                  [_claim("delivery", "RU", "TR", "S-400", date=_day("2019-07-12"), source="the ministry")]),
     ], url="https://news.example/2017/09/12/ankara-s400"),

@@ -8,9 +8,9 @@ import re
 
 from fastapi.testclient import TestClient
 
+from armsledger.ledger_models import Flow, StoredClaim, TimelineEvent
 from armsledger.web.charts import flow_matrix, timeline
 from armsledger.web.highlight import segments
-from armsledger.ledger_models import Flow, StoredClaim, TimelineEvent
 
 
 def _deal_id(client: TestClient, recipient: str) -> str:
@@ -79,7 +79,7 @@ def test_deal_evidence_links_to_the_claim_in_its_article(client: TestClient) -> 
 
 def test_article_page_highlights_evidence_and_links_each_claim_to_its_deal(client: TestClient) -> None:
     page = client.get("/articles/wire-ru-tr-2017").text
-    marks = re.findall(r"<mark[^>]*>(.*?)</mark>", page, flags=re.S)
+    marks = re.findall(r"<mark[^>]*>(.*?)</mark>", page, flags=re.DOTALL)
     assert marks == ["Turkey signed a $2.5 billion contract for the S-400 in September 2017.",
                      "The first batch arrived near Ankara on 12 July 2019, the ministry said."]
     assert 'id="claim-wire-ru-tr-2017#1"' in page
