@@ -65,21 +65,48 @@ def _write_jsonl(claims: Iterable[Claim], *, explain: bool) -> None:
 
 
 def _write_table(claims: Iterable[Claim], *, explain: bool) -> None:
-    table = Table(show_lines=explain, header_style="bold", expand=False)
-    for name in ("doc", "event", "supplier", "recipient", "system", "quantity", "value", "date", "source", "evidence"):
-        table.add_column(name, overflow="fold", max_width=60 if name == "evidence" else None)
+    console = Console(soft_wrap=False)
+    show_evidence = explain or console.width >= EVIDENCE_MIN_WIDTH
+    table = Table(header_style="bold", show_lines=explain, pad_edge=False)
+    names = ["doc", "event", "parties", "system", "quantity", "value", "date"]
+    show_source = console.width >= SOURCE_MIN_WIDTH
+    for name in names + (["source"] if show_source else []):
+        table.add_column(name, no_wrap=name in ("parties", "date"), overflow="fold",
+                         max_width=22 if name in ("doc", "source") else None)
+    if show_evidence:
+        table.add_column("evidence", overflow="fold", ratio=1)
     for claim in claims:
-        flags = (" (denied)" if claim.denied else "") + (" (planned)" if claim.planned else "")
-        quantity = f"{claim.quantity.bound + ' ' if claim.quantity and claim.quantity.bound else ''}" \
-                   f"{claim.quantity.value} {claim.quantity.unit}" if claim.quantity else ""
-        value = f"{claim.value.amount:,.0f} {claim.value.currency}" if claim.value else ""
-        evidence = claim.evidence if len(claim.evidence) <= 240 else claim.evidence[:237] + "..."
-        if explain:
-            evidence += f"\n[dim]rule {claim.rule}; trigger '{claim.trigger}'; " + "; ".join(claim.notes) + "[/dim]"
-        table.add_row(claim.doc, claim.event + flags, claim.supplier or "", claim.recipient or "",
-                      claim.system or "(unnamed)", quantity, value, claim.date.value if claim.date else "",
-                      claim.source or "", evidence)
-    Console(soft_wrap=False).print(table)
+        flags = (" denied" if claim.denied else "") + (" planned" if claim.planned else "")
+        quantity = ""
+        if claim.quantity:
+            bound = f"{claim.quantity.bound} " if claim.quantity.bound else ""
+            quantity = f"{bound}{claim.quantity.value} {claim.quantity.unit}"
+        row = [claim.doc, claim.event + flags, f"{claim.supplier or '?'}→{claim.recipient or '?'}",
+               claim.system or "(unnamed)", quantity, _money(claim), claim.date.value if claim.date else ""]
+        if show_source:
+            row.append(claim.source or "")
+        if show_evidence:
+            evidence = claim.evidence if len(claim.evidence) <= 240 else claim.evidence[:237] + "..."
+            if explain:
+                evidence += f"\n[dim]rule {claim.rule}; trigger '{claim.trigger}'; " + "; ".join(claim.notes) + "[/dim]"
+            row.append(evidence)
+        table.add_row(*row)
+    console.print(table)
+
+
+SOURCE_MIN_WIDTH = 110
+EVIDENCE_MIN_WIDTH = 150
+"""Below this many columns the evidence column would squeeze the figures; --explain shows it anyway."""
+
+
+def _money(claim: Claim) -> str:
+    if claim.value is None:
+        return ""
+    amount = claim.value.amount
+    for size, word in ((10**12, "tn"), (10**9, "bn"), (10**6, "m")):
+        if amount >= size:
+            return f"{claim.value.currency} {amount / size:,.4g} {word}"
+    return f"{claim.value.currency} {amount:,.0f}"
 
 
 COMMANDS: list[click.Command] = [extract_command]
