@@ -12,7 +12,7 @@ import logging
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from sqlalchemy import select
 
@@ -20,15 +20,20 @@ from armsledger import export as _export
 from armsledger import sipri as _sipri
 from armsledger.errors import NotFound, SourceError, StoreError
 from armsledger.ledger_models import (
-    Conflict, Deal, DealDetail, Flow, IngestSummary, StoredArticle, SystemView,
+    Conflict,
+    Deal,
+    DealDetail,
+    Flow,
+    IngestSummary,
+    StoredArticle,
+    SystemView,
 )
 from armsledger.mentions import Gazetteers, System, load_gazetteers
 from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
-from armsledger.store import Store, reads
+from armsledger.store import Store, reads, sipri_rows
 from armsledger.store.articles import store_article
 from armsledger.store.deals import reconcile_groups
-from armsledger.store import sipri_rows
 from armsledger.store.engine import LOCK_TIMEOUT_S
 from armsledger.store.tables import articles, deals
 
@@ -57,7 +62,7 @@ class Ledger:
         """Release the database's connections."""
         self.store.close()
 
-    def __enter__(self) -> Ledger:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:

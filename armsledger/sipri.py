@@ -7,7 +7,6 @@ comments (`$3 b deal`, `INR390 b ($5.4 b) deal`).
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field

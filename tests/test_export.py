@@ -59,8 +59,8 @@ def test_sipri_columns_read_side_by_side_with_sipri(ledger: Ledger) -> None:
 
 
 def test_money_words_follow_sipri_style() -> None:
-    assert money_words(Decimal("2500000000"), "USD") == "$2.5 b"
-    assert money_words(Decimal("980000000"), "EUR") == "EUR 980 m"
+    assert money_words(Decimal(2500000000), "USD") == "$2.5 b"
+    assert money_words(Decimal(980000000), "EUR") == "EUR 980 m"
 
 
 def test_unknown_format_lists_the_choices(ledger: Ledger) -> None:

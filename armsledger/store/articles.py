@@ -86,7 +86,7 @@ def _remove(connection: Connection, article_id: str) -> tuple[bool, frozenset[st
 
 def _find_original(connection: Connection, signature: list[int], bands: list[str]) -> tuple[str | None, str | None]:
     """Return (the most similar stored article, its syndication group) above the threshold, or Nones."""
-    candidates = set()
+    candidates: set[str] = set()
     for n, band in enumerate(bands):
         candidates.update(connection.execute(
             select(article_bands.c.article_id).where(article_bands.c.band == n, article_bands.c.hash == band)

@@ -9,7 +9,16 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, selec
 
 from armsledger.errors import ConfigError
 from armsledger.ledger_models import (
-    Conflict, Deal, DealDetail, Denial, Figure, FigureValue, Flow, SourceRef, StoredArticle, StoredClaim,
+    Conflict,
+    Deal,
+    DealDetail,
+    Denial,
+    Figure,
+    FigureValue,
+    Flow,
+    SourceRef,
+    StoredArticle,
+    StoredClaim,
     TimelineEvent,
 )
 from armsledger.models import Money, Quantity

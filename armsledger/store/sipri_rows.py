@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, true
+from sqlalchemy import ColumnElement, Connection, and_, delete, func, insert, select, true
 
 from armsledger.sipri import SipriRow
 from armsledger.store.tables import sipri_rows
@@ -39,14 +39,14 @@ def replace_rows(connection: Connection, rows: Sequence[SipriRow], *, source_fil
 def read_rows(connection: Connection, *, systems: Sequence[str] | None = None, supplier: str | None = None,
               recipient: str | None = None) -> list[SipriRow]:
     """Return stored SIPRI rows, optionally only those of some designations and parties."""
-    condition = true()
+    terms: list[ColumnElement[bool]] = []
     if systems is not None:
-        condition = condition & sipri_rows.c.system.in_(list(systems))
+        terms.append(sipri_rows.c.system.in_(list(systems)))
     if supplier:
-        condition = condition & (sipri_rows.c.supplier == supplier.upper())
+        terms.append(sipri_rows.c.supplier == supplier.upper())
     if recipient:
-        condition = condition & (sipri_rows.c.recipient == recipient.upper())
-    query = select(sipri_rows).where(condition).order_by(sipri_rows.c.line)
+        terms.append(sipri_rows.c.recipient == recipient.upper())
+    query = select(sipri_rows).where(and_(true(), *terms)).order_by(sipri_rows.c.line)
     return [_from_row(r) for r in connection.execute(query)]
 
 

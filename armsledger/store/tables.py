@@ -6,7 +6,16 @@ Money amounts are stored as decimal strings so SQLite and PostgreSQL keep them e
 from __future__ import annotations
 
 from sqlalchemy import (
-    Boolean, Column, ForeignKey, Index, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
 )
 
 metadata = MetaData()
