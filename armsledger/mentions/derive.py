@@ -143,7 +143,8 @@ def overlay(derived: dict[str, Entry], curated: Iterable[Entry]) -> dict[str, En
     """Lay curated rows over derived ones.
 
     A curated row with a derived id fills in or replaces that entry's non-empty fields (aliases are
-    added); a derived entry whose designation is a curated entry's name is folded into it; a
+    added); a derived entry whose designation, or its code (`AH-64E` of `AH-64E Apache`), is a
+    curated entry's name is folded into it, its designation becoming an alias; a
     derived alias a curated entry also uses is dropped. A curated family's producer passes to
     the derived members of the same family and origin that have none.
     """
@@ -153,15 +154,19 @@ def overlay(derived: dict[str, Entry], curated: Iterable[Entry]) -> dict[str, En
     for row in curated:
         for name in (row["designation"], *_names(row["aliases"])):
             claimed[canon(name)] = row["id"]
+    folded: dict[str, list[str]] = defaultdict(list)
     for ident, entry in list(result.items()):
-        owner = claimed.get(canon(entry["designation"]))
-        if owner is not None and owner != ident:
+        code = _CODE_NAME_RE.match(entry["designation"])
+        owner = claimed.get(canon(entry["designation"])) or (code and claimed.get(canon(code.group(1))))
+        if owner and owner != ident:
+            folded[owner].append(entry["designation"])
             del result[ident]
     for row in curated:
         base = result.get(row["id"], {})
         merged = {column: row.get(column) or base.get(column, "") for column in COLUMNS}
         merged["guarded"] = row["guarded"]  # curated: plain names listed here, and only those, need a cue
-        merged["aliases"] = "|".join(dict.fromkeys([*_names(base.get("aliases", "")), *_names(row["aliases"])]))
+        merged["aliases"] = "|".join(dict.fromkeys([*_names(base.get("aliases", "")), *_names(row["aliases"]),
+                                                    *folded[row["id"]]]))
         merged["source"] = "sipri+curated" if base and base["source"].startswith("sipri") else "curated"
         result[row["id"]] = merged
     for ident, entry in result.items():
