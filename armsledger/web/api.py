@@ -26,6 +26,14 @@ MAX_ARTICLE_CHARS = 2_000_000
 Record = dict[str, Any]  # Any: JSON values
 
 
+@router.get("", summary="What the API offers")
+def index(request: Request) -> Record:
+    """Return the API's routes and where its OpenAPI document is."""
+    paths = request.app.openapi()["paths"]
+    routes = sorted(f"{method.upper()} {path}" for path, methods in paths.items() for method in methods)
+    return {"ok": True, "openapi": "/api/openapi.json", "routes": routes}
+
+
 @router.get("/deals", summary="Deals of the register, filtered, sorted and paged")
 def deals(request: Request, view: View) -> Record:
     """Return one page of deals and how many match the filters in all."""

@@ -96,6 +96,12 @@ def test_system_gives_its_deals(client: TestClient) -> None:
     assert {d["recipient"] for d in system["deals"]} == {"CN", "TR"}
 
 
+def test_api_index_lists_its_routes(client: TestClient) -> None:
+    body = client.get("/api").json()
+    assert body["ok"] is True and "GET /api/deals/{deal_id}" in body["routes"]
+    assert not any("ingest" in r for r in body["routes"])
+
+
 def test_openapi_document_lists_the_api(client: TestClient) -> None:
     paths = client.get("/api/openapi.json").json()["paths"]
     assert {"/api/deals", "/api/deals/{deal_id}", "/api/conflicts", "/api/flows"} <= set(paths)
