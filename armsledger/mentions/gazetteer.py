@@ -25,6 +25,7 @@ from armsledger.mentions.entries import (
     State,
     System,
 )
+from armsledger.mentions.fuzzy import FuzzyIndex, fuzzy_system
 from armsledger.mentions.matcher import Matcher, build_matcher, collisions
 
 log = logging.getLogger("armsledger.mentions.gazetteer")
@@ -51,9 +52,12 @@ Row = tuple[str, int, dict[str, str]]
 """Where a row came from (file label), its line number, and its cells."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Gazetteers:
-    """The loaded catalogues and the one matcher compiled from them; build with load_gazetteers()."""
+    """The loaded catalogues and the one matcher compiled from them; build with load_gazetteers().
+
+    Compared and hashed by identity: one load is one catalogue.
+    """
 
     version: str
     states: Mapping[str, State]
@@ -69,9 +73,17 @@ class Gazetteers:
             raise GazetteerError("these gazetteers were built without a matcher; use load_gazetteers()")
         return self._matcher
 
-    def resolve_system(self, name: str) -> System | None:
-        """Return the system a bare designation or alias (`S400`, `F-35A`) names, or None."""
-        return self.matcher.resolve_system(name, self.systems)
+    def resolve_system(self, name: str, *, fuzzy: bool = False) -> System | None:
+        """Return the system a bare designation or alias (`S400`, `F-35A`) names, or None.
+
+        Args:
+            fuzzy: when nothing matches exactly, fall back to the closest name scoring at least
+                FUZZY_MIN_SCORE (see armsledger.mentions.fuzzy: a family-level guess).
+        """
+        system = self.matcher.resolve_system(name, self.systems)
+        if system is None and fuzzy:
+            system = fuzzy_system(name, _fuzzy_index(self), self.systems)
+        return system
 
 
 def load_gazetteers(*, extra_dir: str | Path | None = None) -> Gazetteers:
@@ -91,6 +103,11 @@ def load_gazetteers(*, extra_dir: str | Path | None = None) -> Gazetteers:
     if extra_dir is None:
         return _load_bundled()
     return _load(Path(extra_dir))
+
+
+@lru_cache(maxsize=4)
+def _fuzzy_index(gazetteers: Gazetteers) -> FuzzyIndex:
+    return FuzzyIndex.build(gazetteers.systems.values())
 
 
 @lru_cache(maxsize=1)
