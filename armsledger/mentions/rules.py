@@ -23,6 +23,12 @@ BLOCK_SUFFIX_RE = re.compile(r" Block[- ]?\d{1,3}[A-Z]?(?![\w])")
 """A production block after a designation (`F-16 Block 70`), kept in the mention's text."""
 
 
+HEADLINE_MIN_WORDS = 4
+HEADLINE_CAPITALISED_SHARE = 0.75
+"""A line of at least 4 words, 3 in 4 of them capitalised, is a Title Case headline ("Jordan Buys
+Tanks From Russia"), where a capital after a guarded name proves nothing."""
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -135,8 +141,17 @@ def reject_guarded(text: str, candidate: Candidate, chosen: list[Candidate]) -> 
         return True
     after = _NEXT_WORD_RE.match(text, end)
     if after and after.group(1) not in FUNCTION_WORDS and after.group(1) not in INSTITUTION_WORDS:
-        return not _is_covered(after.start(1), chosen)
+        return not _is_covered(after.start(1), chosen) and not _is_headline(text, start)
     return False
+
+
+def _is_headline(text: str, position: int) -> bool:
+    """Tell whether the line around position is in Title Case, where every word is capitalised."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= HEADLINE_MIN_WORDS and capitalised >= HEADLINE_CAPITALISED_SHARE * len(words)
 
 
 def _is_covered(position: int, chosen: list[Candidate]) -> bool:

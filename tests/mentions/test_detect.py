@@ -144,3 +144,9 @@ def test_detect_finds_organisations_with_home_state(find: Callable[[str], list[M
                                                     state: str, kind: str) -> None:
     orgs = [m for m in find(text) if m.kind == "org"]
     assert [(m.entity, m.state, m.role) for m in orgs] == [(entity, state, kind)]
+
+
+def test_detect_keeps_guarded_state_in_title_case_headline(found: Found) -> None:
+    assert found("Jordan Buys Tanks From Russia\n\nThe deal was signed.") == [("state", "JO", "Jordan"),
+                                                                              ("state", "RU", "Russia")]
+    assert found("Michael Jordan Joins Team In Paris") == [("state", "FR", "Paris")]
