@@ -150,3 +150,8 @@ def test_detect_keeps_guarded_state_in_title_case_headline(found: Found) -> None
     assert found("Jordan Buys Tanks From Russia\n\nThe deal was signed.") == [("state", "JO", "Jordan"),
                                                                               ("state", "RU", "Russia")]
     assert found("Michael Jordan Joins Team In Paris") == [("state", "FR", "Paris")]
+
+
+def test_detect_ignores_capitals_inside_sport_names_and_person_names(found: Found) -> None:
+    assert found("Real Madrid beat Spartak Moscow.") == []
+    assert found("William Hague met officials in The Hague.") == [("state", "NL", "The Hague")]
