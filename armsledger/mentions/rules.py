@@ -13,7 +13,8 @@ EXACT, CASED, UPPER = "exact", "cased", "upper"
 other letters in any case (designations: `MiG-29` as `MIG-29`, but `OF-40` never as `of 40`)."""
 
 SHORT_NAME_CHARS = 3
-"""Names this short (ignoring dots, spaces, `&`) must match exactly: `US`, `L&T`, `TB2`, `K9`."""
+"""Names this short (ignoring dots, spaces, hyphens, `&`) must match exactly: `US`, `L&T`, `TB2`,
+`F-16` (not `F 16`, nor `A 19` for `A-19`)."""
 
 VARIANT_SUFFIX_RE = re.compile(r"(?:[A-Z]{1,4}\d{0,2}[A-Z]{0,2})?(?:s|es)?")
 """What may follow a designation ending in a digit: a variant (`F-35A`, `Su-30MKI`, `Leopard 2A7`)
@@ -48,16 +49,24 @@ Central Neighbour Neighbor Ally Allies Member Partner
 """Capitalised words that may stand before a guarded name without making it a person or a place."""
 
 CUE_NOUNS = _words("""
-aircraft airplane airplanes APC APCs armoured battery batteries boat boats bomber bombers carrier
-carriers class corvette corvettes craft destroyer destroyers drone drones engine engines fighter
-fighters frigate frigates gun guns gunboat gunboats helicopter helicopters howitzer howitzers IFV
-IFVs jet jets launcher launchers missile missiles mortar mortars patrol plane planes radar radars
-rocket rockets ship ships submarine submarines system systems tank tanks torpedo torpedoes trainer
+aircraft airplane airplanes APC APCs armoured battery batteries defence defense boat boats bomber
+bombers carrier carriers class corvette corvettes craft destroyer destroyers drone drones engine
+engines fighter fighters frigate frigates gun guns gunboat gunboats helicopter helicopters howitzer
+howitzers IFV IFVs jet jets launcher launchers missile missiles mortar mortars patrol plane planes
+radar radars rocket rockets ship ships submarine submarines tank tanks torpedo torpedoes trainer
 trainers UAV UAVs vehicle vehicles vessel vessels warship warships
 """)
 """Words after which a system named by a plain word counts: "Tiger helicopters", "Collins-class"."""
 
-_CUE_RE = re.compile(r"(?:s|es)?(?:[- ]class)?(?:\s+|-)([A-Za-z]+)")
+WEAK_CUE_NOUNS = _words("system systems")
+"""Cue nouns that count only right after the name ("Patriot systems"), not further on ("Tiger
+operating system")."""
+
+CUE_WINDOW_WORDS = 5
+"""How many words after a plain-word system name may hold its weapon noun: "Gepard self-propelled
+anti-aircraft guns" (the hyphenated words count one by one)."""
+
+_CUE_RE = re.compile(r"(?:s|es)?(?:[- ]class)?((?:[ \t-]+[A-Za-z]+){1,%d})" % CUE_WINDOW_WORDS)
 
 INSTITUTION_WORDS = frozenset(["Air", "Army", "Armed", "Army's", "Cabinet", "Coast", "Defence", "Defense", "Embassy", "Foreign", "Government", "Ground", "King", "Ministry", "Minister", "National", "Navy", "Parliament", "President", "Prime", "Queen", "Republic", "Security", "Special", "State", "Supreme"])
 """Capitalised words that may follow a guarded name: "Jordan Armed Forces", "Georgia Defence Ministry"."""
@@ -86,7 +95,7 @@ Candidate = tuple[int, int, Target]
 def policy_for(name: str, *, is_designation: bool = False) -> str:
     """Return the case policy of a name: exact for short names and acronyms, capitals kept for
     designations with digits, else the first letter as written."""
-    compact = name.replace(".", "").replace(" ", "").replace("&", "")
+    compact = name.replace(".", "").replace(" ", "").replace("&", "").replace("-", "")
     has_digit = any(ch.isdigit() for ch in name)
     if len(compact) <= SHORT_NAME_CHARS:
         return EXACT
@@ -128,14 +137,17 @@ def reject_guarded(text: str, candidate: Candidate, chosen: list[Candidate]) -> 
     """Tell whether a guarded name is used as something else here.
 
     A system named by plain words (Tiger, Collins) counts only when a weapon noun follows it
-    ("Tiger helicopters", "Collins-class"). A state's or organisation's name (Jordan, Rafael)
+    within a few words ("Tiger attack helicopters", "Collins-class"). A state's or organisation's name (Jordan, Rafael)
     must not have an unknown capitalised word right before it ("Michael Jordan", "Atlanta,
     Georgia") or right after it ("Chad Smith", "Rafael Nadal").
     """
     start, end, target = candidate
     if target.kind == "system":
         cue = _CUE_RE.match(text, end)
-        return cue is None or cue.group(1) not in CUE_NOUNS
+        if cue is None:
+            return True
+        words = re.split(r"[ \t-]+", cue.group(1).strip(" \t-"))
+        return words[0] not in WEAK_CUE_NOUNS and CUE_NOUNS.isdisjoint(words)
     before = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
     if before and not before.group(1).endswith(".") and before.group(1) not in FUNCTION_WORDS and not _is_covered(before.start(1), chosen):
         return True

@@ -155,3 +155,17 @@ def test_detect_keeps_guarded_state_in_title_case_headline(found: Found) -> None
 def test_detect_ignores_capitals_inside_sport_names_and_person_names(found: Found) -> None:
     assert found("Real Madrid beat Spartak Moscow.") == []
     assert found("William Hague met officials in The Hague.") == [("state", "NL", "The Hague")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Spain bought Tiger attack helicopters.", ["tiger"]),
+    ("Ukraine got Gepard self-propelled anti-aircraft guns.", ["gepard"]),
+    ("Canberra ordered more Collins-class boats.", ["collins"]),
+    ("Warsaw deployed Patriot air defence systems.", ["patriot"]),
+    ("The Tiger roared at the crowd.", []),
+    ("Apple ships the Tiger operating system.", []),
+    ("Poland buys Patriot.", []),
+])
+def test_plain_word_systems_need_a_weapon_noun_nearby(find: Callable[[str], list[Mention]], text: str,
+                                                      expected: list[str]) -> None:
+    assert [m.entity for m in find(text) if m.kind == "system"] == expected
