@@ -20,11 +20,13 @@ Rules (`date.v1`):
 from __future__ import annotations
 
 import calendar
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from armsledger.claims.numbers import lower_in_place
 from armsledger.models import PartialDate, Precision
 
 __all__ = ["DateMatch", "find_dates"]
@@ -86,10 +88,17 @@ _LONE_MONTH_RE = re.compile(
     rf"(?:\b(?P<which>(?i:in|since|by|until|from|during|through|early|late|mid|last|next|this"
     rf"|(?:the\s+)?(?:end|beginning|start|middle)\s+of))\s+|\bmid-){_MONTH}(?![\w]|\s*,?\s*\d)"
 )
-_WEEKDAY_RE = re.compile(
-    rf"\b(?:(?P<which>(?i:on|last|next|this))\s+)?(?P<weekday>{_FULL_WEEKDAY})\b"
-    rf"(?!,?\s*{_MONTH_NAMES}|,?\s*[0-3]?\d\b)"
-)
+_WEEKDAY_RE = re.compile(rf"(?P<weekday>{_FULL_WEEKDAY})\b(?!,?\s*{_MONTH_NAMES}|,?\s*[0-3]?\d\b)")
+_WHICH_BEFORE_RE = re.compile(r"\b(?P<which>(?i:on|last|next|this))\s+$")
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")
+_MONTH_NAME_RE = re.compile(_MONTH_NAMES)
+_MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(name[:3] for name in calendar.month_name[1:])
+_FULL_DATE_BEFORE_CHARS = 45
+"""How far before its year a full date may begin: "Wednesday, 12th of September 2019"."""
+_PHRASE_BEFORE_CHARS = 28
+"""How far before its year, month or keyword a phrase may begin: "the very beginning of 2019"."""
+_AFTER_CHARS = 16
+"""How far after its anchor a date may end, lookaheads included ("2019 per cent")."""
 
 _Resolver = Callable[[date], PartialDate | None]
 
@@ -129,15 +138,12 @@ _RELATIVE: tuple[tuple[str, Precision, _Resolver], ...] = (
 )
 """Phrases dated against the publication date: pattern, the precision it needs, how to resolve it."""
 _RELATIVE_RE = re.compile(
-    "|".join(rf"(?P<r{index}>\b(?:{pattern})\b)" for index, (pattern, _, _) in enumerate(_RELATIVE)),
-    re.IGNORECASE,
+    "|".join(rf"(?P<r{index}>\b(?:{pattern})\b)" for index, (pattern, _, _) in enumerate(_RELATIVE))
 )
+"""The relative phrases, matched in lower-cased text (a case-insensitive scan is many times slower)."""
+_RELATIVE_WORDS: tuple[str, ...] = ("year", "month", "today", "yesterday", "tomorrow", "this ")
+"""Every relative phrase holds one of these: a text without them is not scanned (a fast test)."""
 _PRECISION_RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
-_ABSOLUTE_HINT_RE = re.compile(r"(?:19|20)\d\d")
-_RELATIVE_HINT_RE = re.compile(
-    r"(?i:year|month|today|yesterday|tomorrow|day\b|spring|summer|fall|autumn|winter)"
-    r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,60 +168,94 @@ def find_dates(text: str, *, published: PartialDate | None = None) -> list[DateM
         leading preposition ("in", "on", "by") is outside the span.
     """
     anchor = _anchor(published)
-    has_year = _ABSOLUTE_HINT_RE.search(text) is not None
-    if not has_year and (anchor is None or _RELATIVE_HINT_RE.search(text) is None):
+    years = [match.start() for match in _YEAR_DIGITS_RE.finditer(text)]
+    if not years and anchor is None:
         return []
+    months: list[int] = []
+    if any(name in text for name in _MONTH_ABBREVIATIONS):
+        months = [match.start() for match in _MONTH_NAME_RE.finditer(text)]
     candidates: list[DateMatch] = []
-    if has_year:
-        candidates += _absolute(text)
+    if years:
+        candidates += _absolute(text, years, months)
     if anchor is not None:
-        candidates += _relative(text, *anchor)
+        candidates += _relative(text, months, *anchor)
     return _without_overlaps(candidates)
 
 
-def _absolute(text: str) -> list[DateMatch]:
-    """Find the dates that carry their own year."""
+def _around(pattern: re.Pattern[str], text: str, anchors: list[int],
+            before: int = _PHRASE_BEFORE_CHARS) -> Iterator[re.Match[str]]:
+    """Yield the pattern's matches that contain one of the anchors, searching only near them.
+
+    A scan of a whole article with these patterns costs milliseconds; near the few years, month
+    names and keywords it costs microseconds.
+    """
+    seen: set[tuple[int, int]] = set()
+    for at in anchors:
+        window = (max(0, at - before), min(len(text), at + _AFTER_CHARS))
+        for match in pattern.finditer(text, *window):
+            if match.start() <= at < match.end() and match.span() not in seen:
+                seen.add(match.span())
+                yield match
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Yield the offsets where a word occurs in a text."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _absolute(text: str, years: list[int], months: list[int]) -> list[DateMatch]:
+    """Find the dates that carry their own year, searching near each four-digit year."""
     found: list[DateMatch] = []
-    for pattern in _DAY_RES:
-        for match in pattern.finditer(text):
+    after_month = [at for at in years if any(at - _FULL_DATE_BEFORE_CHARS <= month < at for month in months)]
+    iso = [at for at in years if text[at + 4:at + 5] == "-"]
+    for pattern, anchors in ((_DAY_RES[0], after_month), (_DAY_RES[1], after_month), (_DAY_RES[2], iso)):
+        for match in _around(pattern, text, anchors, _FULL_DATE_BEFORE_CHARS):
             value = _valid_day(int(match["year"]), _month_number(match["month"]), int(match["day"]))
             if value is not None:
                 found.append(DateMatch(match.start(), match.end(), value))
-    for match in _MONTH_RE.finditer(text):
+    for match in _around(_MONTH_RE, text, after_month):
         value = PartialDate(f"{match['year']}-{_month_number(match['month']):02d}", "month", SOURCE)
         found.append(DateMatch(match.start(), match.end(), value))
-    for match in _YEAR_RE.finditer(text):
+    for match in _around(_YEAR_RE, text, years):
         start = match.start("year") if match["preposition"] else match.start()
         found.append(DateMatch(start, match.end(), PartialDate(match["year"], "year", SOURCE)))
     return found
 
 
-def _relative(text: str, published: date, precision: Precision) -> list[DateMatch]:
+def _relative(text: str, months: list[int], published: date, precision: Precision) -> list[DateMatch]:
     """Find the dates that need the publication date: weekdays, "last year", "in December"."""
     found: list[DateMatch] = []
     rank = _PRECISION_RANK[precision]
-    for match in _RELATIVE_RE.finditer(text):
-        index = int(next(name for name, value in match.groupdict().items() if value)[1:])
-        _, needs, resolve = _RELATIVE[index]
-        if _PRECISION_RANK[needs] > rank or _is_title_case(text, match.start()):
-            continue  # "Russia Today" is an outlet, not a date
-        if (value := resolve(published)) is not None:
-            found.append(DateMatch(match.start(), match.end(), value))
-    if rank >= _PRECISION_RANK["day"]:
+    lowered = lower_in_place(text)
+    keywords = [at for word in _RELATIVE_WORDS for at in _occurrences(lowered, word)]
+    if keywords:
+        for match in _around(_RELATIVE_RE, lowered, sorted(keywords)):
+            index = int(next(name for name, value in match.groupdict().items() if value)[1:])
+            _, needs, resolve = _RELATIVE[index]
+            if _PRECISION_RANK[needs] > rank or _is_title_case(text, match.start()):
+                continue  # "Russia Today" is an outlet, not a date
+            if (value := resolve(published)) is not None:
+                found.append(DateMatch(match.start(), match.end(), value))
+    if rank >= _PRECISION_RANK["day"] and "day" in lowered:
         for match in _WEEKDAY_RE.finditer(text):
-            start = match.start("weekday") if match["which"] in (None, "on", "On") else match.start()
-            found.append(DateMatch(start, match.end(), _weekday(match, published)))
+            which = _WHICH_BEFORE_RE.search(text, max(0, match.start() - 6), match.start())
+            word = which["which"].lower() if which else ""
+            start = which.start() if which and word != "on" else match.start()
+            found.append(DateMatch(start, match.end(), _weekday(match["weekday"], word, published)))
     for pattern in _MONTH_DAY_RES:
-        for match in pattern.finditer(text):
+        for match in _around(pattern, text, months):
             month, day = _month_number(match["month"]), int(match["day"])
             if (value := _valid_day(_year_for(published, month, day), month, day)) is not None:
                 found.append(DateMatch(match.start(), match.end(), value))
-    for match in _LONE_MONTH_RE.finditer(text):
+    for match in _around(_LONE_MONTH_RE, text, months):
         month = _month_number(match["month"])
-        which = (match["which"] or "").lower()
-        year = _year_for(published, month, 1, which=which)
+        which_word = (match["which"] or "").lower()
+        year = _year_for(published, month, 1, which=which_word)
         value = PartialDate(f"{year:04d}-{month:02d}", "month", SOURCE)
-        start = match.start() if which in ("last", "next", "this") else match.start("month")
+        start = match.start() if which_word in ("last", "next", "this") else match.start("month")
         found.append(DateMatch(start, match.end(), value))
     return found
 
@@ -228,6 +268,7 @@ def _is_title_case(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in '.!?"“(:;\n'
 
 
+@functools.lru_cache(maxsize=1024)
 def _anchor(published: PartialDate | None) -> tuple[date, Precision] | None:
     """Return the publication date as a calendar date (missing parts as 1) and its precision."""
     if published is None or published.year is None:
@@ -240,10 +281,9 @@ def _anchor(published: PartialDate | None) -> tuple[date, Precision] | None:
         return None
 
 
-def _weekday(match: re.Match[str], published: date) -> PartialDate:
+def _weekday(name: str, which: str, published: date) -> PartialDate:
     """Resolve "on Monday" to the latest Monday on or before publication ("last"/"next" shift it)."""
-    which = (match["which"] or "").lower()
-    target = _WEEKDAYS[match["weekday"].rstrip(".").lower()]
+    target = _WEEKDAYS[name.lower()]
     back = (published.weekday() - target) % 7
     if which == "next":
         return _day(published + timedelta(days=(target - published.weekday() - 1) % 7 + 1))

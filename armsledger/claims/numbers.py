@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["BOUND_PATTERN", "DIGITS_PATTERN", "NUMBER_PATTERN", "NUMBER_WORDS", "SCALE_WORDS",
-           "WORDS_PATTERN", "bound_of", "number_value", "parse_number", "plain_decimal"]
+__all__ = ["BOUNDS", "BOUND_PATTERN", "DIGITS_PATTERN", "NUMBER_PATTERN", "NUMBER_WORDS", "SCALE_WORDS",
+           "WORDS_PATTERN", "bound_of", "lower_in_place", "number_value", "parse_number", "plain_decimal"]
 
 _SMALL: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -32,7 +32,7 @@ _IDIOMS: dict[str, int] = {
 }
 """Phrases that stand for a number; "a"/"an" count one."""
 
-_BOUNDS: tuple[str, ...] = (
+BOUNDS: tuple[str, ...] = (
     "at least", "more than", "over", "up to", "about", "around", "nearly", "some", "almost",
     "approximately", "roughly", "close to", "as many as", "upwards of", "in excess of",
     "fewer than", "less than", "at most", "an estimated", "estimated", "just over", "just under",
@@ -46,7 +46,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
 
 
-BOUND_PATTERN = rf"(?:{_alternation(list(_BOUNDS))})"
+BOUND_PATTERN = rf"(?:{_alternation(list(BOUNDS))})"
 """Regex source for a bound word; compile case-insensitively."""
 
 DIGITS_PATTERN = (
@@ -133,6 +133,14 @@ def _words_value(tokens: list[str]) -> Decimal | None:
 def plain_decimal(value: Decimal) -> Decimal:
     """Return a whole Decimal in plain integer form (`2500000000`, not `2.5E+9`)."""
     return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def lower_in_place(text: str) -> str:
+    """Lower-case a text keeping every offset: characters that lower-case to two stay as they are."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
 def bound_of(text: str | None) -> str | None:

@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 
-from armsledger.claims.numbers import BOUND_PATTERN, NUMBER_PATTERN, NUMBER_WORDS, bound_of, number_value
+from armsledger.claims.numbers import (
+    BOUND_PATTERN,
+    BOUNDS,
+    NUMBER_PATTERN,
+    NUMBER_WORDS,
+    bound_of,
+    lower_in_place,
+    number_value,
+)
 from armsledger.models import Quantity
 
 __all__ = ["QuantityMatch", "count_before", "find_quantities"]
@@ -47,7 +55,13 @@ missiles" needs three; four let "12 to India, including aircraft"-style runs thr
 _NOUN = "|".join(
     re.escape(noun).replace(r"\ ", r"\s+") for noun in sorted(_NOUN_UNITS, key=len, reverse=True)
 )
-_NOUN_RE = re.compile(rf"(?<![\w-])(?:{_NOUN})(?![\w-])", re.IGNORECASE)
+_NOUN_RUN_RE = re.compile(rf"(?:{_NOUN})(?:\s+(?:{_NOUN}))*(?![\w-])")
+"""A run of counted nouns in lower-cased text ("fighter jets"), matched where a stem was found."""
+_NOUN_STEMS: tuple[str, ...] = tuple(sorted({noun[:6] for noun in _NOUN_UNITS}))
+"""Beginnings of the nouns (six letters at most): a text without any has no quantity (a fast test)."""
+_TOKEN_RE = re.compile(r"[^\W_][\w'’.,/-]*")
+_LOOKBACK_TOKENS = 11
+"""Tokens a quantity may span before its noun: a bound (3), a number in words (5), the gap (3)."""
 _CURRENCY_SIGNS = "$£€¥₹₩₽"
 _NUMBER_START = rf"(?<![\w{_CURRENCY_SIGNS}.,/&-])"
 _NUMBER_END = r"(?![\w%-]|\s*(?:%|per\s*cent|percent)|\.\d)"
@@ -73,6 +87,11 @@ _COUNT_BEFORE_RE = re.compile(
     r"{0,2}\s+$",
     re.IGNORECASE,
 )
+_START_WORDS: frozenset[str] = frozenset(
+    {bound.split()[0] for bound in BOUNDS} | set(NUMBER_WORDS) | {"a", "an", "half"}
+)
+"""Words a quantity can begin with; other words are not tried (a fast test)."""
+_NUMBER_STARTS: frozenset[str] = frozenset(NUMBER_WORDS) | {"a", "an", "dozen"}
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _PREVIOUS_WORD_RE = re.compile(r"([\w'’.-]+)\s+$")
 _COUNT_BEFORE_WINDOW_CHARS = 80
@@ -98,21 +117,57 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     Returns:
         The matches in text order, with spans relative to `text`.
     """
-    if _NOUN_RE.search(text) is None:
-        return []
+    lowered = lower_in_place(text)
     found: list[QuantityMatch] = []
-    position = 0
-    while (match := _QUANTITY_RE.search(text, position)) is not None:
-        noun = match["noun"]
-        value = _count_value(text, match, article_ok=_is_article_noun(noun))
-        if value is None:
-            position = match.start() + 1  # a rejected figure must not hide a later one
+    last_end = 0
+    for noun_start in _noun_starts(lowered):
+        if noun_start < last_end:
             continue
+        counted = _quantity_before(text, max(last_end, noun_start - 160), noun_start)
+        if counted is None:
+            continue
+        match, value = counted
+        noun = match["noun"]
         unit = _NOUN_UNITS[_last_noun(noun)]
         quantity = Quantity(int(value), unit, bound_of(match["bound"]), match.group(0))
         found.append(QuantityMatch(match.start(), match.end(), quantity, noun))
-        position = match.end()
+        last_end = match.end()
     return found
+
+
+def _noun_starts(lowered: str) -> list[int]:
+    """Return the offsets where a counted noun (or a run such as "fighter jets") begins."""
+    starts: list[int] = []
+    for stem in _NOUN_STEMS:
+        at = lowered.find(stem)
+        while at >= 0:
+            before = lowered[at - 1] if at else " "
+            if not (before.isalnum() or before in "_-") and _NOUN_RUN_RE.match(lowered, at):
+                starts.append(at)
+            at = lowered.find(stem, at + 1)
+    return sorted(starts)
+
+
+def _quantity_before(text: str, window_start: int, noun_start: int) -> tuple[re.Match[str], Decimal] | None:
+    """Return the quantity grammar's match that reaches the noun at `noun_start`, and its count.
+
+    Tries the grammar only at the starts of the last few words before the noun that can begin a
+    number or a bound, earliest first, so that "at least six" wins over "six".
+    """
+    if not _has_number_word(text[max(window_start, noun_start - 80):noun_start], MAX_GAP_WORDS + 1):
+        return None
+    tokens = list(_TOKEN_RE.finditer(text, window_start, noun_start))[-_LOOKBACK_TOKENS:]
+    for token in tokens:
+        word = token.group(0).lower()
+        if not (word[0].isdigit() or word.split("-")[0] in _START_WORDS):
+            continue
+        match = _QUANTITY_RE.match(text, token.start())
+        if match is None or not match.start("noun") <= noun_start < match.end():
+            continue
+        value = _count_value(text, match, article_ok=_is_article_noun(match["noun"]))
+        if value is not None:
+            return match, value
+    return None
 
 
 def count_before(text: str, end: int) -> tuple[int, Quantity] | None:
@@ -130,17 +185,31 @@ def count_before(text: str, end: int) -> tuple[int, Quantity] | None:
         no count ends there: no number, a year ("in 2019 F-16s"), money, a designation's digits,
         or "a"/"an" (too weak to count a system).
     """
-    start = max(0, end - _COUNT_BEFORE_WINDOW_CHARS)
-    if not any(char.isalnum() for char in text[start:end]):
+    if end <= 0 or end > len(text) or not text[end - 1].isspace():
         return None
-    match = _COUNT_BEFORE_RE.search(text, start, end)
-    if match is None or match["number"].lower() in ("a", "an"):
+    if not _has_number_word(text[max(0, end - _COUNT_BEFORE_WINDOW_CHARS):end], 3):
         return None
-    value = _count_value(text, match, article_ok=False)
-    if value is None:
-        return None
-    quantity = Quantity(int(value), "unit", bound_of(match["bound"]), text[match.start():end].rstrip())
-    return match.start(), quantity
+    for token in _TOKEN_RE.finditer(text, max(0, end - _COUNT_BEFORE_WINDOW_CHARS), end):
+        word = token.group(0).lower()
+        if not (word[0].isdigit() or word.split("-")[0] in _START_WORDS) or word in ("a", "an"):
+            continue
+        match = _COUNT_BEFORE_RE.match(text, token.start(), end)
+        if match is None or match["number"].lower() in ("a", "an"):
+            continue
+        value = _count_value(text, match, article_ok=False)
+        if value is not None:
+            words = text[match.start():end].rstrip()
+            return match.start(), Quantity(int(value), "unit", bound_of(match["bound"]), words)
+    return None
+
+
+def _has_number_word(text: str, last: int) -> bool:
+    """Tell whether one of the last words of a text can be a number (a fast test before the grammar)."""
+    for word in text.split()[-last:]:
+        lowered = word.lower().strip("(\"“'")
+        if lowered[:1].isdigit() or lowered.split("-")[0] in _NUMBER_STARTS:
+            return True
+    return False
 
 
 def _count_value(text: str, match: re.Match[str], *, article_ok: bool) -> Decimal | None:

@@ -24,6 +24,7 @@ from importlib import resources
 
 from armsledger.claims.numbers import (
     BOUND_PATTERN,
+    BOUNDS,
     DIGITS_PATTERN,
     WORDS_PATTERN,
     bound_of,
@@ -65,14 +66,28 @@ _PREFIX = "|".join(_prefix(sign) for sign in sorted(_PREFIXES, key=len, reverse=
 _SCALE = rf"(?i:{_alternation(set(_SCALES))})(?![\w])"
 _SUFFIX = rf"(?:(?i:{_alternation(set(_SUFFIXES))})|{_alternation(set(_CODES))})(?![\w'’])"
 _START = r"(?<![A-Za-z0-9_$£€¥₹₩₽₺₪.,-])"
+_BOUND = rf"(?:(?P<bound>(?i:{BOUND_PATTERN}))\s+)?"
 _VALUE_RE = re.compile(
-    rf"(?:(?P<bound>(?i:{BOUND_PATTERN}))\s+)?"
+    rf"{_BOUND}"
     rf"(?:{_START}(?P<prefix>{_PREFIX})(?P<amount>{DIGITS_PATTERN})(?:[\s-]?(?P<scale>{_SCALE}))?"
-    rf"|{_START}(?P<amount2>{DIGITS_PATTERN}|(?i:{WORDS_PATTERN})\b)(?:[\s-]?(?P<scale2>{_SCALE}))?"
-    rf"[\s-](?P<suffix>{_SUFFIX})"
+    rf"|{_START}(?P<amount2>{DIGITS_PATTERN})(?:[\s-]?(?P<scale2>{_SCALE}))?[\s-](?P<suffix>{_SUFFIX})"
     rf"|{_START}(?P<amount3>{DIGITS_PATTERN})\s?(?P<scale3>(?i:{_alternation(set(_IMPLIED))}))(?![\w]))"
 )
-_HINT_RE = re.compile(r"\d|illion")
+"""The grammar for amounts in digits; tried only where a figure starts (see `find_values`)."""
+_WORDS_VALUE_RE = re.compile(
+    rf"{_BOUND}(?<![\w-])(?P<amount2>(?i:{WORDS_PATTERN})\b)(?:[\s-]?(?P<scale2>{_SCALE}))?"
+    rf"[\s-](?P<suffix>{_SUFFIX})"
+)
+"""The grammar for amounts in words ("two billion dollars"); tried only near a scale word."""
+_WORDS_WINDOW_CHARS = 60
+"""How far around a scale word an amount in words is looked for ("at least one hundred and ...")."""
+_FIGURE_RE = re.compile(r"\d[\d,.]*")
+_PREFIX_END_RE = re.compile(rf"(?:{_alternation(set(_PREFIXES))})\s?$")
+_BOUND_END_RE = re.compile(rf"(?<![\w-])(?i:{BOUND_PATTERN})\s+$")
+_PREFIX_MAX_CHARS = max(map(len, _PREFIXES)) + 1
+_BOUND_MAX_CHARS = 24
+_BOUND_LAST_WORDS: frozenset[str] = frozenset(bound.split()[-1] for bound in BOUNDS)
+"""The last words of the bounds: only a figure after one of them is tried with a bound (fast)."""
 _NEXT_WORD_RE = re.compile(r"\s*([\w'’-]*)")
 
 
@@ -96,22 +111,59 @@ def find_values(text: str) -> list[ValueMatch]:
         whole currency units (2500000000 for "$2.5 billion"), Money.text the words matched
         (bound included) and Money.bound the bound ("more than") or None.
     """
-    if _HINT_RE.search(text) is None:
-        return []
     found: list[ValueMatch] = []
-    for match in _VALUE_RE.finditer(text):
-        money = _money(text, match)
-        if money is not None:
+    last_end = 0
+    for figure in _FIGURE_RE.finditer(text):
+        if figure.start() < last_end:
+            continue
+        match = _match_at(text, figure.start(), _VALUE_RE, last_end)
+        if match is not None and (money := _money(text, match)) is not None:
             found.append(ValueMatch(match.start(), match.end(), money))
-    return found
+            last_end = match.end()
+    if "illion" in text:
+        found += _values_in_words(text, found)
+    return sorted(found, key=lambda value: value.start)
+
+
+def _match_at(text: str, figure_start: int, grammar: re.Pattern[str], floor: int) -> re.Match[str] | None:
+    """Match the grammar from the currency sign and bound before a figure, if any, else the figure."""
+    start = figure_start
+    sign = _PREFIX_END_RE.search(text, max(floor, start - _PREFIX_MAX_CHARS), start)
+    if sign is not None:
+        start = sign.start()
+    before = text[max(floor, start - _BOUND_MAX_CHARS):start]
+    last_word = before.rsplit(None, 1)[-1].lower() if before[-1:].isspace() and before.strip() else ""
+    bound = None
+    if last_word in _BOUND_LAST_WORDS:
+        bound = _BOUND_END_RE.search(text, max(floor, start - _BOUND_MAX_CHARS), start)
+    if bound is not None and (match := grammar.match(text, bound.start())) is not None:
+        return match
+    return grammar.match(text, start)
+
+
+def _values_in_words(text: str, found: list[ValueMatch]) -> list[ValueMatch]:
+    """Find the amounts written in words before a scale word ("two billion dollars")."""
+    words: list[ValueMatch] = []
+    at = text.find("illion")
+    while at >= 0:
+        before = text[max(0, at - 12):at].rstrip("mbtrMBTR").rstrip()
+        if before[-1:].isalpha():
+            match = _WORDS_VALUE_RE.search(text, max(0, at - _WORDS_WINDOW_CHARS), at + _WORDS_WINDOW_CHARS)
+            overlaps = match is not None and any(
+                match.start() < kept.end and kept.start < match.end() for kept in found + words)
+            if match is not None and not overlaps and (money := _money(text, match)) is not None:
+                words.append(ValueMatch(match.start(), match.end(), money))
+        at = text.find("illion", at + 1)
+    return words
 
 
 def _money(text: str, match: re.Match[str]) -> Money | None:
     """Return the Money a grammar match stands for, or None when it is not money after all."""
-    if match["prefix"] is not None:
+    groups = match.groupdict()
+    if groups.get("prefix") is not None:
         currency = _PREFIXES[match["prefix"].rstrip()]
         amount_text, scale = match["amount"], match["scale"]
-    elif match["suffix"] is not None:
+    elif groups.get("suffix") is not None:
         currency = _SUFFIXES.get(" ".join(match["suffix"].lower().split())) or _CODES[match["suffix"]]
         amount_text, scale = match["amount2"], match["scale2"]
     else:
