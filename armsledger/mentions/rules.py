@@ -66,9 +66,12 @@ CUE_WINDOW_WORDS = 5
 """How many words after a plain-word system name may hold its weapon noun: "Gepard self-propelled
 anti-aircraft guns" (the hyphenated words count one by one)."""
 
-_CUE_RE = re.compile(r"(?:s|es)?(?:[- ]class)?((?:[ \t-]+[A-Za-z]+){1,%d})" % CUE_WINDOW_WORDS)
+_CUE_RE = re.compile(rf"(?:s|es)?(?:[- ]class)?((?:[ \t-]+[A-Za-z]+){{1,{CUE_WINDOW_WORDS}}})")
 
-INSTITUTION_WORDS = frozenset(["Air", "Army", "Armed", "Army's", "Cabinet", "Coast", "Defence", "Defense", "Embassy", "Foreign", "Government", "Ground", "King", "Ministry", "Minister", "National", "Navy", "Parliament", "President", "Prime", "Queen", "Republic", "Security", "Special", "State", "Supreme"])
+INSTITUTION_WORDS = _words("""
+Air Army Armed Army's Cabinet Coast Defence Defense Embassy Foreign Government Ground King Ministry
+Minister National Navy Parliament President Prime Queen Republic Security Special State Supreme
+""")
 """Capitalised words that may follow a guarded name: "Jordan Armed Forces", "Georgia Defence Ministry"."""
 
 
