@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, bindparam, delete, func, insert, select
 
 from armsledger.models import Claim, Document, Money, PartialDate, Quantity
 from armsledger.reconcile import deal_key
@@ -50,54 +50,61 @@ def store_article(connection: Connection, document: Document, found: Sequence[Cl
         return Stored("skipped" if existing.id == document.id else "duplicate", copy_of=existing.id)
     was_stored, old_keys = _remove(connection, document.id)
     signature = syndication.signature(document.text)
-    bands = syndication.bands(signature)
-    copy_of, group = _find_original(connection, signature, bands)
+    keys = syndication.keys(signature)
+    copy_of, group = _find_original(connection, signature, keys)
     published = document.published
-    connection.execute(insert(articles).values(
-        id=document.id, content_hash=digest, title=document.title, outlet=document.outlet,
-        author=document.author, url=document.url,
-        published=published.value if published and published.year else None,
-        published_precision=published.precision if published and published.year else None,
-        published_source=published.source if published else None,
-        text=document.text, origin=origin or document.origin, source_group=group or document.id,
-        copy_of=copy_of, minhash=json.dumps(signature),
-        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-    ))
+    connection.execute(insert(articles), [{
+        "id": document.id, "content_hash": digest, "title": document.title, "outlet": document.outlet,
+        "author": document.author, "url": document.url,
+        "published": published.value if published and published.year else None,
+        "published_precision": published.precision if published and published.year else None,
+        "published_source": published.source if published else None,
+        "text": document.text, "origin": origin or document.origin, "source_group": group or document.id,
+        "copy_of": copy_of, "minhash": json.dumps(signature),
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }])
     connection.execute(insert(article_bands),
-                       [{"article_id": document.id, "band": n, "hash": h} for n, h in enumerate(bands)])
+                       [{"article_id": document.id, "band": n, "hash": h} for n, h in enumerate(keys)])
     rows = [claim_row(document.id, n, claim) for n, claim in enumerate(found, 1)]
     if rows:
         connection.execute(insert(claims), rows)
-    keys = frozenset(str(r["deal_key"]) for r in rows if r["deal_key"]) | old_keys
-    return Stored("replaced" if was_stored else "stored", copy_of=copy_of, deal_keys=keys)
+    touched = frozenset(str(r["deal_key"]) for r in rows if r["deal_key"]) | old_keys
+    return Stored("replaced" if was_stored else "stored", copy_of=copy_of, deal_keys=touched)
 
 
 def _remove(connection: Connection, article_id: str) -> tuple[bool, frozenset[str]]:
     """Delete an older version of an article (same id, other content); return whether there was one
     and its deal groups."""
-    was_stored = connection.execute(select(articles.c.id).where(articles.c.id == article_id)).first()
+    if connection.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is None:
+        return False, frozenset()
     keys = connection.execute(select(claims.c.deal_key).where(claims.c.article_id == article_id)).scalars()
     found = frozenset(k for k in keys if k)
     connection.execute(delete(claims).where(claims.c.article_id == article_id))
     connection.execute(delete(article_bands).where(article_bands.c.article_id == article_id))
     connection.execute(delete(articles).where(articles.c.id == article_id))
-    return was_stored is not None, found
+    return True, found
 
 
-def _find_original(connection: Connection, signature: list[int], bands: list[str]) -> tuple[str | None, str | None]:
+_CANDIDATES = (
+    select(articles.c.id, articles.c.minhash, articles.c.source_group)
+    .where(articles.c.id.in_(
+        select(article_bands.c.article_id).where(article_bands.c.hash.in_(bindparam("keys", expanding=True)))
+        .group_by(article_bands.c.article_id).having(func.count() >= bindparam("shared"))))
+    .order_by(articles.c.id)
+)
+"""Stored articles sharing enough sketch values with a new one; one cached statement."""
+
+
+def _find_original(connection: Connection, signature: list[int], keys: list[str]) -> tuple[str | None, str | None]:
     """Return (the most similar stored article, its syndication group) above the threshold, or Nones."""
-    candidates: set[str] = set()
-    for n, band in enumerate(bands):
-        candidates.update(connection.execute(
-            select(article_bands.c.article_id).where(article_bands.c.band == n, article_bands.c.hash == band)
-        ).scalars())
+    if not keys:
+        return None, None
+    rows = connection.execute(_CANDIDATES, {"keys": keys, "shared": min(syndication.MIN_SHARED, len(keys))})
     best: tuple[float, str, str] | None = None
-    for article_id in sorted(candidates):
-        row = connection.execute(
-            select(articles.c.minhash, articles.c.source_group).where(articles.c.id == article_id)).one()
+    for row in rows:
         score = syndication.similarity(signature, json.loads(row.minhash))
         if score >= syndication.SYNDICATION_THRESHOLD and (best is None or score > best[0]):
-            best = (score, article_id, row.source_group)
+            best = (score, row.id, row.source_group)
     return (best[1], best[2]) if best else (None, None)
 
 

@@ -44,8 +44,9 @@ article_bands = Table(
     Column("band", Integer, nullable=False),
     Column("hash", String(16), nullable=False),
     PrimaryKeyConstraint("article_id", "band"),
-    Index("ix_article_bands_band_hash", "band", "hash"),
+    Index("ix_article_bands_hash", "hash"),
 )
+"""Each article's near-duplicate sketch (syndication.py): band = rank, hash = the value in hex."""
 
 claims = Table(
     "claims", metadata,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from armsledger.store.syndication import SYNDICATION_THRESHOLD, bands, signature, similarity
+from armsledger.store.syndication import SYNDICATION_THRESHOLD, keys, signature, similarity
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -32,10 +32,10 @@ def test_threshold_separates_copies_from_distinct_seed_articles() -> None:
     assert min(copies) >= SYNDICATION_THRESHOLD + 0.1, copies
 
 
-def test_copies_share_a_band_so_the_index_finds_them() -> None:
+def test_copies_share_enough_sketch_values_for_the_index_to_find_them() -> None:
     story = " ".join(f"word{n} happens in sentence {n % 17} of the story." for n in range(120))
-    original, copy = bands(signature(story)), bands(signature("Breaking: " + story + " Share this."))
-    assert any(a == b for a, b in zip(original, copy, strict=True))
+    original, copy = set(keys(signature(story))), set(keys(signature("Breaking: " + story + " Share this.")))
+    assert len(original & copy) >= 40
 
 
 def test_short_texts_still_get_a_signature() -> None:
