@@ -8,6 +8,7 @@ from ledger_factories import CN_DENIAL, CN_FIRST_SET, TR_SECOND, claim, result, 
 
 from armsledger.errors import ConfigError, NotFound, SourceError
 from armsledger.ledger import Ledger
+from armsledger.models import Claim
 from armsledger.settings import Settings
 
 
@@ -137,3 +138,55 @@ def test_add_articles_stores_documents(tmp_path: Path) -> None:
     summary = ledger.add_articles([{"id": "note-1", "text": "A short note about nothing in particular."}])
     assert summary.articles_read == 1
     assert ledger.article("note-1").text.startswith("A short note")
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _check_issue_deals(ledger: Ledger) -> None:
+    """The deals issue 4 asks the seeds to reconcile to."""
+    turkey = ledger.deal("ru-tr-s-400-1")
+    assert turkey.deal.ordered_on == "2017-09"
+    assert turkey.deal.value is not None and int(turkey.deal.value.amount) == 2_500_000_000
+    assert turkey.figures["quantity"].consensus == "2 battalion" and not turkey.figures["quantity"].has_conflict
+    assert turkey.deal.first_delivered_on == "2019-07-12"
+    assert ledger.deal("ru-tr-s-400-2").deal.status == "negotiating"
+    china = ledger.deal("ru-cn-s-400-1")
+    assert china.deal.ordered_on == "2014"
+    assert china.deal.value is not None and int(china.deal.value.amount) == 3_000_000_000
+    quantity = china.figures["quantity"]
+    assert quantity.has_conflict
+    sides = {v.normalized or v.value: {s.article_id[:3] for s in v.sources} for v in quantity.values}
+    assert sides.get("4 battalion") == {"002"} and {"000"} in sides.values()
+    assert any(d.claim.article_id.startswith("004") and d.denies for d in china.denials)
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "dev" / "gold.jsonl").is_file(), reason="../shared is absent")
+def test_gold_claims_of_the_seeds_reconcile_to_the_issue_deals(tmp_path: Path) -> None:
+    import json
+
+    def first(value: object) -> object:
+        return value[0] if isinstance(value, list) else value
+
+    by_doc: dict[str, list[Claim]] = {}
+    for line in (SHARED / "eval" / "dev" / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        quantity, value = first(gold.get("quantity")), first(gold.get("value"))
+        by_doc.setdefault(gold["doc"], []).append(claim(
+            gold["event"], gold["supplier"], gold["recipient"], first(gold["system"]), gold["evidence"],  # type: ignore[arg-type]
+            quantity=(quantity["value"], quantity["unit"]) if isinstance(quantity, dict) else None,
+            value=(str(value["amount"]), value["currency"]) if isinstance(value, dict) else None,
+            date=first(gold.get("date")), denied=gold["denied"], planned=gold["planned"],  # type: ignore[arg-type]
+            source=gold.get("source")))
+    ledger = Ledger(str(tmp_path / "gold.db"), settings=Settings())
+    ledger.store_results([result(doc, (SHARED / "seeds" / doc).read_text(encoding="utf-8"), claims)
+                          for doc, claims in sorted(by_doc.items())])
+    _check_issue_deals(ledger)
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds is absent")
+def test_seeds_ingest_to_the_issue_deals(tmp_path: Path) -> None:
+    ledger = Ledger(str(tmp_path / "seeds.db"), settings=Settings())
+    summary = ledger.ingest(SHARED / "seeds")
+    assert summary.articles_read == 5 and summary.errors == 0
+    _check_issue_deals(ledger)
