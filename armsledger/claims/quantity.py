@@ -60,8 +60,9 @@ _NOUN_RUN_RE = re.compile(rf"(?:{_NOUN})(?:\s+(?:{_NOUN}))*(?![\w-])")
 _NOUN_STEMS: tuple[str, ...] = tuple(sorted({noun[:6] for noun in _NOUN_UNITS}))
 """Beginnings of the nouns (six letters at most): a text without any has no quantity (a fast test)."""
 _TOKEN_RE = re.compile(r"[^\W_][\w'’.,/-]*")
-_LOOKBACK_TOKENS = 11
-"""Tokens a quantity may span before its noun: a bound (3), a number in words (5), the gap (3)."""
+_LOOKBACK_TOKENS = 8
+"""Words a bound and a number may span before the number's last word: "in excess of one hundred and
+twenty"."""
 _CURRENCY_SIGNS = "$£€¥₹₩₽"
 _NUMBER_START = rf"(?<![\w{_CURRENCY_SIGNS}.,/&-])"
 _NUMBER_END = r"(?![\w%-]|\s*(?:%|per\s*cent|percent)|\.\d)"
@@ -78,20 +79,24 @@ _GAP_WORD = (
 _QUANTITY_RE = re.compile(
     rf"{_NUMBER_START}(?:(?P<bound>{BOUND_PATTERN})\s+)?(?P<number>{NUMBER_PATTERN}){_NUMBER_END}"
     rf"(?P<gap>(?:\s+{_GAP_WORD}){{0,{MAX_GAP_WORDS}}}?)\s+"
-    rf"(?P<noun>(?:{_NOUN})(?:\s+(?:{_NOUN}))*)(?![\w-])",
-    re.IGNORECASE,
+    rf"(?P<noun>(?:{_NOUN})(?:\s+(?:{_NOUN}))*)(?![\w-])"
 )
+"""The quantity grammar, matched in lower-cased text (a case-insensitive match is several times slower)."""
 _COUNT_BEFORE_RE = re.compile(
     rf"{_NUMBER_START}(?:(?P<bound>{BOUND_PATTERN})\s+)?(?P<number>{NUMBER_PATTERN}){_NUMBER_END}"
     rf"(?:\s+(?:{'|'.join(map(re.escape, _COUNT_ADJECTIVES))}|[\w-]+-(?:made|built|designed|produced)))"
-    r"{0,2}\s+$",
-    re.IGNORECASE,
+    r"{0,2}\s+$"
 )
+"""The grammar of a count before a system name, matched in lower-cased text."""
 _START_WORDS: frozenset[str] = frozenset(
     {bound.split()[0] for bound in BOUNDS} | set(NUMBER_WORDS) | {"a", "an", "half"}
 )
 """Words a quantity can begin with; other words are not tried (a fast test)."""
 _NUMBER_STARTS: frozenset[str] = frozenset(NUMBER_WORDS) | {"a", "an", "dozen"}
+_RUN_WORDS: frozenset[str] = (
+    frozenset(word for bound in BOUNDS for word in bound.split()) | _NUMBER_STARTS | {"and"}
+)
+"""Words of a bound or a number in words: "at least one hundred and twenty" is one run."""
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _PREVIOUS_WORD_RE = re.compile(r"([\w'’.-]+)\s+$")
 _COUNT_BEFORE_WINDOW_CHARS = 80
@@ -123,13 +128,13 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     for noun_start in _noun_starts(lowered):
         if noun_start < last_end:
             continue
-        counted = _quantity_before(text, max(last_end, noun_start - 160), noun_start)
+        counted = _quantity_before(text, lowered, max(last_end, noun_start - 160), noun_start)
         if counted is None:
             continue
         match, value = counted
-        noun = match["noun"]
+        noun = text[match.start("noun"):match.end("noun")]
         unit = _NOUN_UNITS[_last_noun(noun)]
-        quantity = Quantity(int(value), unit, bound_of(match["bound"]), match.group(0))
+        quantity = Quantity(int(value), unit, bound_of(match["bound"]), text[match.start():match.end()])
         found.append(QuantityMatch(match.start(), match.end(), quantity, noun))
         last_end = match.end()
     return found
@@ -148,20 +153,27 @@ def _noun_starts(lowered: str) -> list[int]:
     return sorted(starts)
 
 
-def _quantity_before(text: str, window_start: int, noun_start: int) -> tuple[re.Match[str], Decimal] | None:
-    """Return the quantity grammar's match that reaches the noun at `noun_start`, and its count.
+def _quantity_before(text: str, lowered: str, window_start: int,
+                     noun_start: int) -> tuple[re.Match[str], Decimal] | None:
+    """Return the grammar's match (in `lowered`) that reaches the noun at `noun_start`, and its count.
 
     Tries the grammar only at the starts of the last few words before the noun that can begin a
     number or a bound, earliest first, so that "at least six" wins over "six".
     """
-    if not _has_number_word(text[max(window_start, noun_start - 80):noun_start], MAX_GAP_WORDS + 1):
+    tokens = list(_TOKEN_RE.finditer(lowered, max(window_start, noun_start - 120), noun_start))
+    words = [token.group(0) for token in tokens]
+    numbers = [index for index in range(max(0, len(words) - MAX_GAP_WORDS - 1), len(words))
+               if _is_number_start(words[index])]
+    if not numbers:
         return None
-    tokens = list(_TOKEN_RE.finditer(text, window_start, noun_start))[-_LOOKBACK_TOKENS:]
-    for token in tokens:
-        word = token.group(0).lower()
+    first = numbers[0]
+    while first > 0 and numbers[0] - first < _LOOKBACK_TOKENS and words[first - 1] in _RUN_WORDS:
+        first -= 1
+    for index in range(first, numbers[-1] + 1):
+        word = words[index]
         if not (word[0].isdigit() or word.split("-")[0] in _START_WORDS):
             continue
-        match = _QUANTITY_RE.match(text, token.start())
+        match = _QUANTITY_RE.match(lowered, tokens[index].start())
         if match is None or not match.start("noun") <= noun_start < match.end():
             continue
         value = _count_value(text, match, article_ok=_is_article_noun(match["noun"]))
@@ -187,14 +199,16 @@ def count_before(text: str, end: int) -> tuple[int, Quantity] | None:
     """
     if end <= 0 or end > len(text) or not text[end - 1].isspace():
         return None
-    if not _has_number_word(text[max(0, end - _COUNT_BEFORE_WINDOW_CHARS):end], 3):
+    window_start = max(0, end - _COUNT_BEFORE_WINDOW_CHARS)
+    lowered = lower_in_place(text[:end])
+    if not any(map(_is_number_start, lowered[window_start:].split()[-3:])):
         return None
-    for token in _TOKEN_RE.finditer(text, max(0, end - _COUNT_BEFORE_WINDOW_CHARS), end):
-        word = token.group(0).lower()
+    for token in _TOKEN_RE.finditer(lowered, window_start, end):
+        word = token.group(0)
         if not (word[0].isdigit() or word.split("-")[0] in _START_WORDS) or word in ("a", "an"):
             continue
-        match = _COUNT_BEFORE_RE.match(text, token.start(), end)
-        if match is None or match["number"].lower() in ("a", "an"):
+        match = _COUNT_BEFORE_RE.match(lowered, token.start(), end)
+        if match is None or match["number"] in ("a", "an"):
             continue
         value = _count_value(text, match, article_ok=False)
         if value is not None:
@@ -203,13 +217,10 @@ def count_before(text: str, end: int) -> tuple[int, Quantity] | None:
     return None
 
 
-def _has_number_word(text: str, last: int) -> bool:
-    """Tell whether one of the last words of a text can be a number (a fast test before the grammar)."""
-    for word in text.split()[-last:]:
-        lowered = word.lower().strip("(\"“'")
-        if lowered[:1].isdigit() or lowered.split("-")[0] in _NUMBER_STARTS:
-            return True
-    return False
+def _is_number_start(word: str) -> bool:
+    """Tell whether a lower-case word can be (the start of) a number: "20", "twenty-two", "a"."""
+    word = word.lstrip("(\"“'")
+    return word[:1].isdigit() or word.split("-")[0] in _NUMBER_STARTS
 
 
 def _count_value(text: str, match: re.Match[str], *, article_ok: bool) -> Decimal | None:
@@ -229,6 +240,8 @@ def _count_value(text: str, match: re.Match[str], *, article_ok: bool) -> Decima
 
 def _follows_name(text: str, start: int) -> bool:
     """Tell whether a figure follows a capitalised word that makes it a designation ("Block 70")."""
+    if text[max(0, start - 3):start].rstrip().endswith("/"):
+        return True  # "155/ 52": a calibre or a designation
     previous = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
     if previous is None:
         return False

@@ -110,6 +110,8 @@ def test_find_dates_resolves_relative_dates_against_publication(
      [("last month", "2020-12", "month")]),
     (PartialDate("2021-01-05", "day", "published"), "It was signed in December.",
      [("December", "2020-12", "month")]),
+    (PartialDate("2012-12-11", "day", "published"), "Deliveries begin Jan. 22, after talks on June 1.",
+     [("Jan. 22", "2013-01-22", "day"), ("June 1", "2012-06-01", "day")]),
     (PartialDate("2021-07-05", "day", "published"), "It was signed last December, due next March.",
      [("last December", "2020-12", "month"), ("next March", "2022-03", "month")]),
 ])
