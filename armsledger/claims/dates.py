@@ -8,7 +8,9 @@ Rules (`date.v1`):
 - month: "September 2017", "in early September 2017";
 - year: a four-digit year 1900-2099 in date context only -- after in, since, from, by, until,
   till, through, during, before, after, "earlier/later than", "the year", or qualified by a season
-  or part ("fall 2017", "the spring of 2018", "early 2019", "mid-2019", "the end of 2019").
+  or part ("fall 2017", "the spring of 2018", "early 2019", "mid-2019", "the end of 2019", "Q3 of
+  2023"), used as an adjective ("the 2016 campaign", not before a plural: "the 2000 troops"), or
+  joined to such a year ("in 2022 and 2024", "from 2012 to 2021", "2012-2013").
   A figure in "S-400", "$2.5 billion", "400 km" or "2,000 troops" is never a year.
 - relative to the publication date, and only when it has a year (and the finer precision a phrase
   needs): "on Monday" (the latest such weekday on or before publication), "yesterday", "today",
@@ -66,11 +68,11 @@ _FULL_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_PREFIX = rf"(?:(?:{_FULL_WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.?),?\s+)"
 _QUALIFIER = (
     r"(?i:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|start|beginning|first\s+half"
-    r"|second\s+half|(?:first|second|third|fourth|last)\s+quarter|spring|summer|fall|autumn|winter))"
+    r"|second\s+half|(?:first|second|third|fourth|last)\s+quarter|q[1-4]|spring|summer|fall|autumn|winter))"
 )
 _PREPOSITION = (
     r"(?i:\b(?:in|since|from|by|until|till|through|throughout|during|before|after|around|circa"
-    r"|between|(?:earlier|later|sooner|no\s+earlier|no\s+later)\s+than|the\s+year)\s+)"
+    r"|between|(?:earlier|later|sooner|no\s+earlier|no\s+later)\s+than|the\s+years?)\s+)"
 )
 
 _DAY_RES: tuple[re.Pattern[str], ...] = (
@@ -83,6 +85,13 @@ _YEAR_RE = re.compile(
     rf"(?:(?P<preposition>{_PREPOSITION}){_YEAR_START}|\b{_QUALIFIER}(?:(?:\s+of)?\s+{_YEAR_START}|-))"
     rf"{_YEAR_BODY}"
 )
+_YEAR_BEFORE_NOUN_RE = re.compile(
+    rf"\b(?i:the|a|an|its|their|his|her|this|that)\s+{_YEAR}\s+(?=[a-z]+\b(?<!s\b))"
+)
+"""A year used as an adjective: "the 2016 campaign", "a 1987 treaty"; not before a plural noun,
+which it more likely counts ("the 2000 troops")."""
+_YEAR_LINK_RE = re.compile(r"(?:19|20)\d\d(?:\s*(?:,|&|and|or|to|-|–)\s*|\s*,\s*(?:and|or)\s+)$")
+_YEAR_BODY_RE = re.compile(_YEAR_BODY)
 _MONTH_DAY_RES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{_MONTH}\s*{_DAY}(?:\s*[-–]\s*[0-3]?\d)?(?!\s*,?\s*(?:19|20)\d\d|\d)"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*(?:19|20)\d\d|\d)"),
@@ -225,7 +234,22 @@ def _absolute(text: str, years: list[int], months: list[int]) -> list[DateMatch]
     for match in _around(_YEAR_RE, text, years):
         start = match.start("year") if match["preposition"] else match.start()
         found.append(DateMatch(start, match.end(), PartialDate(match["year"], "year", SOURCE)))
-    return found
+    for match in _around(_YEAR_BEFORE_NOUN_RE, text, years):
+        found.append(DateMatch(match.start("year"), match.end("year"), PartialDate(match["year"], "year", SOURCE)))
+    return found + _coordinated_years(text, years, found)
+
+
+def _coordinated_years(text: str, years: list[int], found: list[DateMatch]) -> list[DateMatch]:
+    """Find the years joined to a year already found: "in 2022 and 2024", "from 2012 to 2021"."""
+    ends = {match.end for match in found if match.date.precision == "year"}
+    joined: list[DateMatch] = []
+    for at in years:
+        link = _YEAR_LINK_RE.search(text, max(0, at - 12), at)
+        body = _YEAR_BODY_RE.match(text, at)
+        if link is not None and body is not None and link.start() + 4 in ends:
+            joined.append(DateMatch(at, body.end(), PartialDate(body["year"], "year", SOURCE)))
+            ends.add(body.end())
+    return joined
 
 
 def _relative(text: str, months: list[int], published: date, precision: Precision) -> list[DateMatch]:

@@ -42,6 +42,11 @@ def _dates(text: str, published: PartialDate | None = None) -> list[tuple[str, s
     ("The line closes by the end of 2024.", [("the end of 2024", "2024", "year")]),
     ("Exports can begin no earlier than 2016.", [("2016", "2016", "year")]),
     ("It has served since 2007 and until 2030.", [("2007", "2007", "year"), ("2030", "2030", "year")]),
+    ("Contracts were signed in 2022 and 2024.", [("2022", "2022", "year"), ("2024", "2024", "year")]),
+    ("It was leased from 2012 to 2021.", [("2012", "2012", "year"), ("2021", "2021", "year")]),
+    ("Guns bought in the years 2012-2013 failed.", [("2012", "2012", "year"), ("2013", "2013", "year")]),
+    ("Delivery is due in Q3 of 2023.", [("Q3 of 2023", "2023", "year")]),
+    ("It voided the 2017 deal.", [("2017", "2017", "year")]),
     ("The first set came in the spring of 2018 and was tested in December 2018.",
      [("the spring of 2018", "2018", "year"), ("December 2018", "2018-12", "month")]),
 ])
