@@ -7,10 +7,11 @@ regular-expression sources (to be compiled case-insensitively) that the other no
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 __all__ = ["BOUNDS", "BOUND_PATTERN", "DIGITS_PATTERN", "NUMBER_PATTERN", "NUMBER_WORDS", "SCALE_WORDS",
-           "WORDS_PATTERN", "bound_of", "lower_in_place", "number_value", "parse_number", "plain_decimal"]
+           "WORDS_PATTERN", "alternation", "bound_of", "lower_in_place", "number_value", "parse_number", "plain_decimal"]
 
 _SMALL: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -40,13 +41,13 @@ BOUNDS: tuple[str, ...] = (
 """Words before a figure that make it approximate or a limit; kept as written (lower case)."""
 
 
-def _alternation(words: list[str]) -> str:
-    """Return a regex alternation of words, longest first, with inner spaces as `\\s+`."""
+def alternation(words: Iterable[str]) -> str:
+    """Return a regex alternation of literal words, longest first, with inner spaces as `\\s+`."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
 
 
-BOUND_PATTERN = rf"(?:{_alternation(list(BOUNDS))})"
+BOUND_PATTERN = rf"(?:{alternation(list(BOUNDS))})"
 """Regex source for a bound word; compile case-insensitively."""
 
 DIGITS_PATTERN = (
@@ -54,8 +55,8 @@ DIGITS_PATTERN = (
 )
 """Regex source for a figure in digits: `1500`, `1,500`, `12,50,000` (Indian grouping), `1.5`."""
 
-_WORD = _alternation(list(_SMALL) + list(_TENS))
-_SCALE = _alternation(list(SCALE_WORDS))
+_WORD = alternation(list(_SMALL) + list(_TENS))
+_SCALE = alternation(list(SCALE_WORDS))
 WORDS_PATTERN = (
     rf"(?:{_WORD}|(?:an?|one)(?=\s+(?:{_SCALE})))"
     rf"(?:(?:-|\s+|\s+and\s+)(?:{_WORD}|{_SCALE})\b)*"
@@ -63,7 +64,7 @@ WORDS_PATTERN = (
 """Regex source for a number in words ("twenty-two", "one hundred and twenty", "a hundred")."""
 NUMBER_PATTERN = (
     rf"(?:{DIGITS_PATTERN}(?:\s+(?:{_SCALE})\b)?"
-    rf"|(?:{_alternation([idiom for idiom in _IDIOMS if idiom not in ('a', 'an')])})\b"
+    rf"|(?:{alternation([idiom for idiom in _IDIOMS if idiom not in ('a', 'an')])})\b"
     rf"|{WORDS_PATTERN}\b|an?\b)"
 )
 """Regex source for a number in digits or words, or an idiom such as "a dozen"; compile

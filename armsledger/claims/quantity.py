@@ -28,6 +28,7 @@ from armsledger.claims.numbers import (
     BOUNDS,
     NUMBER_PATTERN,
     NUMBER_WORDS,
+    alternation,
     bound_of,
     lower_in_place,
     number_value,
@@ -52,9 +53,7 @@ MAX_GAP_WORDS = 3
 """Words allowed between a number and its noun: "more than 120 advanced guided surface-to-air
 missiles" needs three; four let "12 to India, including aircraft"-style runs through."""
 
-_NOUN = "|".join(
-    re.escape(noun).replace(r"\ ", r"\s+") for noun in sorted(_NOUN_UNITS, key=len, reverse=True)
-)
+_NOUN = alternation(_NOUN_UNITS)
 _NOUN_RUN_RE = re.compile(rf"(?:{_NOUN})(?:\s+(?:{_NOUN}))*(?![\w-])")
 """A run of counted nouns in lower-cased text ("fighter jets"), matched where a stem was found."""
 _NOUN_STEMS: tuple[str, ...] = tuple(sorted({noun[:6] for noun in _NOUN_UNITS}))
@@ -67,10 +66,8 @@ _CURRENCY_SIGNS = "$£€¥₹₩₽"
 _NUMBER_START = rf"(?<![\w{_CURRENCY_SIGNS}.,/&-])"
 _NUMBER_END = r"(?![\w%-]|\s*(?:%|per\s*cent|percent)|\.\d)"
 _WORD_CHARS = r"[\w'’/+-]"
-_STOP_OR_NUMBER = "|".join(
-    re.escape(word) for word in sorted(_STOP_WORDS | _NUMBER_WORDS, key=len, reverse=True)
-)
-_MEASURE = "|".join(re.escape(word) for word in sorted(_MEASURES, key=len, reverse=True))
+_STOP_OR_NUMBER = alternation(_STOP_WORDS | _NUMBER_WORDS)
+_MEASURE = alternation(_MEASURES)
 _GAP_WORD = (
     rf"(?!(?:{_STOP_OR_NUMBER}|[\d.,]+)(?![\w'’+/-]|[.,]\w))(?!(?:{_MEASURE})(?![\w'’+]))"
     rf"(?:{_WORD_CHARS}+(?:[.,]{_WORD_CHARS}+)*)"

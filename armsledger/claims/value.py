@@ -12,7 +12,8 @@ both misread "$2.5 billion"):
 - suffix form: [bound] figure-or-number-words [scale] currency-word -- "1.2 billion euros",
   "5.6 trillion won", "5.6 tln-won", "two billion dollars", "500 million USD";
 - implied form: figure "crore"/"lakh crore" with no currency is rupees, read only before
-  punctuation or a money word ("1 lakh crore deal"), so "1.4 crore people" is not money.
+  punctuation or a money word ("1 lakh crore deal"), so "1.4 crore people" is not money;
+- a range ("$1-2 billion", "$1 to $2 billion") is its low end with bound "at least".
 A figure without a currency ("2.5 billion") is not a value.
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ from armsledger.claims.numbers import (
     BOUNDS,
     DIGITS_PATTERN,
     WORDS_PATTERN,
+    alternation,
     bound_of,
     number_value,
     plain_decimal,
@@ -48,13 +50,6 @@ _IMPLIED: dict[str, str] = dict(_DATA["implied"]["scales"])
 _CONTEXT_WORDS: frozenset[str] = frozenset(_DATA["implied"]["context_words"])
 
 
-def _alternation(words: list[str] | set[str]) -> str:
-    """Return a regex alternation of literal words, longest first, inner spaces as `\\s+`."""
-    return "|".join(
-        re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True)
-    )
-
-
 def _prefix(sign: str) -> str:
     """Return the regex for one prefix: a lone letter ("W") must be glued to its figure."""
     if re.fullmatch(r"[A-Za-z]", sign):
@@ -63,15 +58,15 @@ def _prefix(sign: str) -> str:
 
 
 _PREFIX = "|".join(_prefix(sign) for sign in sorted(_PREFIXES, key=len, reverse=True))
-_SCALE = rf"(?i:{_alternation(set(_SCALES))})(?![\w])"
-_SUFFIX = rf"(?:(?i:{_alternation(set(_SUFFIXES))})|{_alternation(set(_CODES))})(?![\w'’])"
+_SCALE = rf"(?i:{alternation(set(_SCALES))})(?![\w])"
+_SUFFIX = rf"(?:(?i:{alternation(set(_SUFFIXES))})|{alternation(set(_CODES))})(?![\w'’])"
 _START = r"(?<![A-Za-z0-9_$£€¥₹₩₽₺₪.,-])"
 _BOUND = rf"(?:(?P<bound>(?i:{BOUND_PATTERN}))\s+)?"
 _VALUE_RE = re.compile(
     rf"{_BOUND}"
     rf"(?:{_START}(?P<prefix>{_PREFIX})(?P<amount>{DIGITS_PATTERN})(?:[\s-]?(?P<scale>{_SCALE}))?"
     rf"|{_START}(?P<amount2>{DIGITS_PATTERN})(?:[\s-]?(?P<scale2>{_SCALE}))?[\s-](?P<suffix>{_SUFFIX})"
-    rf"|{_START}(?P<amount3>{DIGITS_PATTERN})\s?(?P<scale3>(?i:{_alternation(set(_IMPLIED))}))(?![\w]))"
+    rf"|{_START}(?P<amount3>{DIGITS_PATTERN})\s?(?P<scale3>(?i:{alternation(set(_IMPLIED))}))(?![\w]))"
 )
 """The grammar for amounts in digits; tried only where a figure starts (see `find_values`)."""
 _WORDS_VALUE_RE = re.compile(
@@ -81,8 +76,11 @@ _WORDS_VALUE_RE = re.compile(
 """The grammar for amounts in words ("two billion dollars"); tried only near a scale word."""
 _WORDS_WINDOW_CHARS = 60
 """How far around a scale word an amount in words is looked for ("at least one hundred and ...")."""
+_RANGE_TAIL_RE = re.compile(
+    rf"\s*(?:-|–|to|and)\s*(?:{alternation(set(_PREFIXES))})?\s?{DIGITS_PATTERN}[\s-]?(?P<scale>{_SCALE})"
+)
 _FIGURE_RE = re.compile(r"\d[\d,.]*")
-_PREFIX_END_RE = re.compile(rf"(?:{_alternation(set(_PREFIXES))})\s?$")
+_PREFIX_END_RE = re.compile(rf"(?:{alternation(set(_PREFIXES))})\s?$")
 _BOUND_END_RE = re.compile(rf"(?<![\w-])(?i:{BOUND_PATTERN})\s+$")
 _PREFIX_MAX_CHARS = max(map(len, _PREFIXES)) + 1
 _BOUND_MAX_CHARS = 24
@@ -117,9 +115,13 @@ def find_values(text: str) -> list[ValueMatch]:
         if figure.start() < last_end:
             continue
         match = _match_at(text, figure.start(), _VALUE_RE, last_end)
-        if match is not None and (money := _money(text, match)) is not None:
-            found.append(ValueMatch(match.start(), match.end(), money))
-            last_end = match.end()
+        if match is None or (money := _money(text, match)) is None:
+            continue
+        end = match.end()
+        if match["prefix"] is not None and match["scale"] is None:
+            money, end = _range(text, match, money)
+        found.append(ValueMatch(match.start(), end, money))
+        last_end = end
     if "illion" in text:
         found += _values_in_words(text, found)
     return sorted(found, key=lambda value: value.start)
@@ -178,6 +180,16 @@ def _money(text: str, match: re.Match[str]) -> Money | None:
     if scale is not None:
         amount *= _SCALES[" ".join(scale.lower().split())]
     return Money(plain_decimal(amount), currency, bound_of(match["bound"]), match.group(0))
+
+
+def _range(text: str, match: re.Match[str], money: Money) -> tuple[Money, int]:
+    """Read "$1-2 billion" or "$1 to $2 billion" as at least $1 billion, not as one dollar."""
+    tail = _RANGE_TAIL_RE.match(text, match.end())
+    if tail is None:
+        return money, match.end()
+    amount = money.amount * _SCALES[" ".join(tail["scale"].lower().split())]
+    words = text[match.start():tail.end()]
+    return Money(plain_decimal(amount), money.currency, money.bound or "at least", words), tail.end()
 
 
 def _is_money_context(text: str, end: int) -> bool:

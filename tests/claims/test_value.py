@@ -60,6 +60,8 @@ def _only(text: str) -> tuple[Decimal, str, str | None, str]:
     ("It sold 5 billion Norwegian kroner of arms.", "5000000000", "NOK", None, "5 billion Norwegian kroner"),
     ("A 500 million USD loan was agreed.", "500000000", "USD", None, "500 million USD"),
     ("The grant was $6.5m.", "6500000", "USD", None, "$6.5m"),
+    ("The jets will cost $1-2 billion.", "1000000000", "USD", "at least", "$1-2 billion"),
+    ("The jets will cost between $1 and $2 billion.", "1000000000", "USD", "at least", "$1 and $2 billion"),
 ])
 def test_find_values_reads_amount_currency_and_bound(
         text: str, amount: str, currency: str, bound: str | None, words: str) -> None:
