@@ -7,6 +7,8 @@ general English and live in `data/patterns/units.json`.
 Rules (`quantity.v1`):
 - A number (digits, words, "a dozen"; "a"/"an" only before a formation noun such as "regiment
   set"), an optional bound before it, then up to three other words, then a counted noun.
+- An ordinal before a singular formation noun counts one: "the second regiment set", "the 4th
+  S-400 regiment" (a deal names its batches so).
   Consecutive nouns read as one ("fighter jets"); the last one gives the unit.
 - A figure is not a count when it is glued to other characters ("S-400", "Su-35", "20-year",
   "3,200-ton"), follows a currency sign ("$2.5 billion"), is a bare four-digit year 1900-2099
@@ -79,6 +81,11 @@ _QUANTITY_RE = re.compile(
     rf"(?P<noun>(?:{_NOUN})(?:\s+(?:{_NOUN}))*)(?![\w-])"
 )
 """The quantity grammar, matched in lower-cased text (a case-insensitive match is several times slower)."""
+_ORDINAL_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|next"
+    rf"|another|\d+(?:st|nd|rd|th))\s+(?:{_GAP_WORD}\s+){{0,2}}$"
+)
+"""An ordinal before a singular formation noun counts one: "the second regiment set" is a regiment."""
 _COUNT_BEFORE_RE = re.compile(
     rf"{_NUMBER_START}(?:(?P<bound>{BOUND_PATTERN})\s+)?(?P<number>{NUMBER_PATTERN}){_NUMBER_END}"
     rf"(?:\s+(?:{'|'.join(map(re.escape, _COUNT_ADJECTIVES))}|[\w-]+-(?:made|built|designed|produced)))"
@@ -127,6 +134,10 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             continue
         counted = _quantity_before(text, lowered, max(last_end, noun_start - 160), noun_start)
         if counted is None:
+            single = _one_formation(text, lowered, max(last_end, noun_start - 60), noun_start)
+            if single is not None:
+                found.append(single)
+                last_end = single.end
             continue
         match, value = counted
         noun = text[match.start("noun"):match.end("noun")]
@@ -177,6 +188,19 @@ def _quantity_before(text: str, lowered: str, window_start: int,
         if value is not None:
             return match, value
     return None
+
+
+def _one_formation(text: str, lowered: str, window_start: int, noun_start: int) -> QuantityMatch | None:
+    """Read "the second regiment set" or "the 4th S-400 regiment" as one formation, or None."""
+    run = _NOUN_RUN_RE.match(lowered, noun_start)
+    if run is None or not _is_article_noun(run.group(0)):
+        return None
+    ordinal = _ORDINAL_BEFORE_RE.search(lowered, window_start, noun_start)
+    if ordinal is None:
+        return None
+    unit = _NOUN_UNITS[_last_noun(run.group(0))]
+    quantity = Quantity(1, unit, None, text[ordinal.start():run.end()])
+    return QuantityMatch(ordinal.start(), run.end(), quantity, text[noun_start:run.end()])
 
 
 def count_before(text: str, end: int) -> tuple[int, Quantity] | None:

@@ -68,9 +68,9 @@ def test_find_quantities_reads_number_unit_and_bound(
     "The S-400 launchers arrived.",
     "The F-16 Block 70 jets arrived.",
     "Factories make the Hermes 900 UAV.",
-    "The 4th regiment arrives in May.",
-    "The 3rd regiment arrives in May.",
-    "The second regiment set is due.",
+    "The 4th tank arrives in May.",
+    "The second frigate is due.",
+    "The second regiments are due.",
     "Several frigates were sold.",
     "Dozens of helicopters were sold.",
     "The 20-year-old aircraft were retired.",
@@ -82,6 +82,16 @@ def test_find_quantities_reads_number_unit_and_bound(
 ])
 def test_find_quantities_ignores_figures_that_are_not_counts(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "words", "unit"), [
+    ("Talks are on the second regiment set of the system.", "second regiment set", "regiment"),
+    ("The 4th S-400 regiment arrives next year.", "4th S-400 regiment", "regiment"),
+    ("The air force received its 3rd regiment.", "3rd regiment", "regiment"),
+    ("Another battery was delivered.", "Another battery", "battery"),
+])
+def test_an_ordinal_before_a_formation_counts_one(text: str, words: str, unit: str) -> None:
+    assert _only(text)[:4] == (1, unit, None, words)
 
 
 def test_find_quantities_reads_each_count_of_a_sentence_with_spans() -> None:
