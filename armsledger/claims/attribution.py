@@ -8,15 +8,15 @@ _SAY = (r"(?:reported|said|says|told|announced|stated|highlighted|commented|note
         r"revealed|explained|stressed|added|wrote|quoted|informed)")
 _PATTERNS = (
     re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+)?(?P<who>" + _NAME + r")"),
-    re.compile(r"(?P<who>\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}sources?)\s+(?:" + _SAY + r")\b", re.I),
+    re.compile(r"(?P<who>\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}sources?)\s+(?:" + _SAY + r")\b", re.IGNORECASE),
     re.compile(r"(?P<who>" + _NAME + r"),\s+(?:[\w'’-]+\s+){1,10}?(?:for|of|at)\s+[^,]{1,60},\s+" + _SAY + r"\b"),
     re.compile(r"(?P<who>" + _NAME + r")\s+(?:later\s+|also\s+|earlier\s+)?" + _SAY + r"\b"),
     re.compile(r"\b" + _SAY + r"\s+(?P<who>" + _NAME + r")\s*[.,]?\s*$"),
 )
 _NOT_A_SOURCE = frozenset(
-    "It He She They We I This That The A An As In On At Thus But And Under".split()
+    ["It", "He", "She", "They", "We", "I", "This", "That", "The", "A", "An", "As", "In", "On", "At", "Thus", "But", "And", "Under"]
 )
-_PRONOUN_SAID = re.compile(r"\b(?:he|she)\s+(?:" + _SAY + r"|specified|commented)\b", re.I)
+_PRONOUN_SAID = re.compile(r"\b(?:he|she)\s+(?:" + _SAY + r"|specified|commented)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"^(?:(?:Head|Chief|Minister|President|Deputy|Prime|Spokesperson|Director|"
                           r"General|Defen[cs]e|Foreign|Russian|Chinese|Turkish|US|U\.S\.)\s+)+")
 

@@ -29,7 +29,7 @@ SCALE_WORDS: dict[str, int] = {
 
 _IDIOMS: dict[str, int] = {
     "a dozen": 12, "half a dozen": 6, "dozen": 12, "a couple of": 2, "a pair of": 2,
-    "a": 1, "an": 1, "a single": 1, "single": 1,
+    "a": 1, "an": 1, "a single": 1,
 }
 """Phrases that stand for a number; "a"/"an" count one."""
 

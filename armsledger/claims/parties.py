@@ -12,27 +12,27 @@ from dataclasses import dataclass
 from armsledger.models import Mention
 
 _PREPOSITIONS = frozenset(
-    "to from with of in on by for against over at into than about between among under via across".split()
+    ["to", "from", "with", "of", "in", "on", "by", "for", "against", "over", "at", "into", "than", "about", "between", "among", "under", "via", "across"]
 )
 _GOVERNMENT_NOUNS = re.compile(
     r"^[\s-]*(?:side|government|ministry|defen[cs]e\s+ministry|military|army|navy|air\s+force|armed\s+forces?|"
     r"forces|partners?|buyers?|customers?|clients?|authorities|officials?|company|firm|troops|"
     r"coast\s+guard|marines?|state|administration)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_ORIGIN_SUFFIX = re.compile(r"^-(?:made|built|designed|developed|manufactured|produced|origin|supplied)\b", re.I)
+_ORIGIN_SUFFIX = re.compile(r"^-(?:made|built|designed|developed|manufactured|produced|origin|supplied)\b", re.IGNORECASE)
 _NOT_A_PARTY_BEFORE = re.compile(
-    r"(?:breakup|break-up|collapse|fall|dissolution|demise|end|wake)\s+of\s+(?:the\s+)?(?:former\s+)?$", re.I
+    r"(?:breakup|break-up|collapse|fall|dissolution|demise|end|wake)\s+of\s+(?:the\s+)?(?:former\s+)?$", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"^(?:'s|’s|')")
 _BE_BEFORE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?$", re.I
+    r"\b(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
-_LIST_GLUE = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?$", re.I)
+_LIST_GLUE = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?$", re.IGNORECASE)
 _MAKER_GAP = re.compile(r"(?:'s|’s)?(?:-(?:made|built|designed|developed|manufactured|produced|origin))?"
-                        r"\s+(?:[\w-]+\s+){0,2}?|(?:'s|’s)?\s*", re.I)
+                        r"\s+(?:[\w-]+\s+){0,2}?|(?:'s|’s)?\s*", re.IGNORECASE)
 """Between a maker and its system: "Russian S-400", "Russia's advanced S-400", "US-made F-16"."""
-_VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|said|says|caused|amid)\b", re.I)
+_VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|said|says|caused|amid)\b", re.IGNORECASE)
 
 
 FROM_REACH_CHARS = 90
@@ -105,8 +105,9 @@ def generic_origin(clause: str, mentions: list[Mention]) -> list[str]:
         if m.state is None or m.kind == "system":
             continue
         after = clause[m.end:m.end + 40]
-        if re.match(r"^(?:-made|-built)?\s+(?:\w+\s+){0,2}?(?:military\s+hardware|arms|weapons|weaponry|"
-                    r"armaments|military\s+equipment|defen[cs]e\s+equipment)\b", after, re.I):
+        if re.match(r"^(?:-made|-built)?\s+(?:\w+\s+){0,3}?(?:military\s+hardware|arms|weapons|weaponry|"
+                    r"armaments|military\s+equipment|defen[cs]e\s+equipment|helicopters|aircraft|jets|fighters|"
+                    r"warships|frigates|corvettes|submarines|howitzers|tanks|missiles|drones)\b", after, re.IGNORECASE):
             out.append(m.state)
     return out
 
@@ -128,6 +129,8 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
         from_is_recipient: "wins an order from X": X buys.
     """
     notes: list[str] = []
+    if origin is None and origin_hint:
+        origin = origin_hint[0]
     to_words = ("to", "territory of", "arrive in", "arrived in", "arriving in", "arrives in")
     to_list = _after_word(clause, parties, to_words, trigger_end)
     if to_list and _VERBISH.search(clause[trigger_end:to_list[0].start]):
@@ -183,8 +186,9 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
         if orientation == "neutral" and len(set(others)) == 1 and recipients:
             supplier = others[0]
             notes.append("the other named state is the supplier")
-    if not recipients and orientation == "neutral":
-        others = {p.state for p in parties if p.state != supplier}
+    if not recipients:
+        others = {p.state for p in parties if p.state != supplier
+                  and not (orientation != "neutral" and _coordinated_with(clause, p, parties, supplier))}
         if len(others) == 1:
             recipients = list(others)
             notes.append("the one other state named in the clause is the recipient")
@@ -210,7 +214,7 @@ def _word_before(clause: str, pos: int) -> str:
 
 def _after_word(clause: str, parties: list[Party], words: tuple[str, ...], start: int) -> list[Party]:
     """Return the coordinated parties that follow one of `words` at or after `start`."""
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?$", re.I)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
     ordered = sorted((p for p in parties if p.start >= start), key=lambda p: p.start)
     for i, party in enumerate(ordered):
         if pattern.search(clause[max(0, party.start - 20):party.start]):
@@ -235,7 +239,7 @@ def _subject(clause: str, parties: list[Party], trigger_start: int) -> list[str]
     gap = clause[last.end:trigger_start]
     if _word_before(clause, last.start) in _PREPOSITIONS or len(gap) > 80:
         return []
-    if re.search(r"[;:]|\b(?:that|which|who|because|after|before|when|if)\b", gap, re.I):
+    if re.search(r"[;:]|\b(?:that|which|who|because|after|before|when|if)\b", gap, re.IGNORECASE):
         return []
     group = [last]
     for prev in reversed(before[:-1]):
@@ -250,10 +254,21 @@ def _possessor_of_act(clause: str, parties: list[Party]) -> Party | None:
     """Return X of "X's purchase/decision/order/participation": the buying side."""
     for p in parties:
         if re.match(r"^(?:'s|’s)\s+(?:\w+\s+){0,2}?(?:purchase|acquisition|decision|order|participation|"
-                    r"procurement|bid|request|interest|plan|deal)\b", clause[p.end:p.end + 50], re.I):
+                    r"procurement|bid|request|interest|plan|deal)\b", clause[p.end:p.end + 50], re.IGNORECASE):
             return p
     return None
 
 
 def _leading_pronoun(clause: str, trigger_start: int) -> bool:
-    return bool(re.match(r"^\s*(?:it|they|the\s+(?:client|buyer|customer|country))\b", clause[:trigger_start], re.I))
+    return bool(re.match(r"^\s*(?:it|they|the\s+(?:client|buyer|customer|country))\b", clause[:trigger_start], re.IGNORECASE))
+
+
+def _coordinated_with(clause: str, party: Party, parties: list[Party], state: str | None) -> bool:
+    """True when `party` is joined by "and" to a mention of `state` ("The US and China are exporters")."""
+    for other in parties:
+        if other.state != state:
+            continue
+        left, right = (other, party) if other.start < party.start else (party, other)
+        if _LIST_GLUE.match(clause[left.end:right.start]):
+            return True
+    return False

@@ -46,6 +46,9 @@ _DATA = json.loads(
 )
 _NOUN_UNITS: dict[str, str] = {noun.lower(): unit for noun, unit in _DATA["nouns"].items()}
 _ARTICLE_NOUNS: frozenset[str] = frozenset(_DATA["article_nouns"])
+_SAME_IN_PLURAL: frozenset[str] = frozenset(_DATA["same_in_plural"])
+MAX_COUNT = 1_000_000
+"""No transfer counts a million launchers or vehicles: "2.8 million units" is a sales figure."""
 _STOP_WORDS: frozenset[str] = frozenset(_DATA["gap_stop_words"])
 _MEASURES: frozenset[str] = frozenset(_DATA["measure_words"])
 _COUNT_ADJECTIVES: list[str] = list(_DATA["count_adjectives"])
@@ -71,7 +74,7 @@ _WORD_CHARS = r"[\w'’/+-]"
 _STOP_OR_NUMBER = alternation(_STOP_WORDS | _NUMBER_WORDS)
 _MEASURE = alternation(_MEASURES)
 _GAP_WORD = (
-    rf"(?!(?:{_STOP_OR_NUMBER}|[\d.,]+)(?![\w'’+/-]|[.,]\w))(?!(?:{_MEASURE})(?![\w'’+]))"
+    rf"(?!(?:{_STOP_OR_NUMBER}|[\d.,]+)(?![\w'’+/-]|[.,]\w))(?!(?:{_MEASURE})(?![\w+]|['’]\w))"
     rf"(?:{_WORD_CHARS}+(?:[.,]{_WORD_CHARS}+)*)"
 )
 """A word that may stand between a number and its noun: not a function word, measure or number."""
@@ -185,16 +188,31 @@ def _quantity_before(text: str, lowered: str, window_start: int,
         if match is None or not match.start("noun") <= noun_start < match.end():
             continue
         value = _count_value(text, match, article_ok=_is_article_noun(match["noun"]))
-        if value is not None:
+        if value is not None and _fits_noun(text, match, value):
             return match, value
     return None
+
+
+def _fits_noun(text: str, match: re.Match[str], value: Decimal) -> bool:
+    """Tell whether a count agrees with its noun and the words between them.
+
+    "777 plane" and "70 gun" are designations (a count above one takes a plural noun); "a" counts
+    a formation only across names ("an S-400 regiment"), not adjectives ("a longer battery").
+    """
+    head = _last_noun(match["noun"])
+    if value >= MAX_COUNT or (value > 1 and not head.endswith("s") and head not in _SAME_IN_PLURAL):
+        return False
+    if match["number"] in ("a", "an"):
+        gap = text[match.start("gap"):match.end("gap")].split()
+        return all(word[0].isupper() or any(char.isdigit() for char in word) for word in gap)
+    return True
 
 
 def _one_formation(text: str, lowered: str, window_start: int, noun_start: int) -> QuantityMatch | None:
     """Read "the second regiment set" or "the 4th S-400 regiment" as one formation, or None."""
     run = _NOUN_RUN_RE.match(lowered, noun_start)
-    if run is None or not _is_article_noun(run.group(0)):
-        return None
+    if run is None or not _is_article_noun(run.group(0)) or text[noun_start].isupper():
+        return None  # "the 2nd Battalion" names a unit of an army
     ordinal = _ORDINAL_BEFORE_RE.search(lowered, window_start, noun_start)
     if ordinal is None:
         return None

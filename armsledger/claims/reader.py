@@ -32,51 +32,56 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:(?:compet\w*|bid\w*|pitted)\s+against|rival\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$|(?:modification|version|variant|derivative|successor|upgrade|replacement|rival|competitor)s?\s+(?:of|to|for)"
     r"\s+(?:the\s+)?$|(?:rather\s+than|instead\s+of|unlike|similar\s+to|compared\s+(?:to|with)|"
     r"equivalent\s+of|over|replac(?:e|es|ed|ing)(?:\s+\w+){0,3})\s+(?:the\s+)?$",
-    re.I,
+    re.IGNORECASE,
 )
 PASSIVE_SUBJECT_CHARS = 160
 """How far before a passive verb ("S-300V systems, another modification ..., were supplied") its
 subject system may stand. Chosen on the seeds (the longest apposition there is 110 characters)."""
 
-_PASSIVE_END = re.compile(r"\b(?:were|was|are|is|been|being|be)\s+(?:\w+ly\s+|also\s+|already\s+)?$", re.I)
+_PASSIVE_END = re.compile(r"\b(?:were|was|are|is|been|being|be)\s+(?:\w+ly\s+|also\s+|already\s+)?$", re.IGNORECASE)
 _OBJECT_GAP_BREAK = re.compile(
     r"[;:]|\b(?:said|says|told|that|which|who|sanctions?)\b|"
     r"\b(?!(?:buying|purchasing|acquiring|procuring|ordering|getting|importing|selling|supplying)\b)\w+ing\b",
-    re.I)
+    re.IGNORECASE)
 """Words between a common-word trigger and a system that show the system belongs to another verb."""
 _ANAPHOR_BEFORE = re.compile(
     r"(?:\b(?:it|they|these|those|such)|(?:\bthe\s+(?:\w+\s+)?|^\s*(?:and\s+)?)(?:systems?|sets?|batch|batches|"
-    r"missiles|launchers|aircraft|jets|ships|units|weapons))\b(?:\s+\S+){0,8}?\s*$", re.I)
+    r"missiles|launchers|aircraft|jets|ships|units|weapons))\b(?:\s+\S+){0,8}?\s*$", re.IGNORECASE)
 """A generic noun or pronoun as the subject of a passive verb ("The first set was delivered"),
 standing for a system named earlier."""
 _ARMS_OBJECT = re.compile(
     r"^\s+(?:(?:more\s+than|at\s+least|over|some|about|up\s+to)\s+)?(?:the\s+|a\s+|an\s+|\d[\d,]*\s+|"
     r"\w+\s+)?(?:\w+\s+){0,4}?(?:systems?|missiles|launchers|regiment\s+sets?|batteries|battalions|batch(?:es)?|"
-    r"them)\b", re.I)
+    r"them)\b", re.IGNORECASE)
 """A generic object after a verb ("received more than 120 advanced guided missiles")."""
 _ORDINAL_UNIT = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last|final|next|another|additional)\s+"
-    r"(?:[\w-]+\s+)?(?P<noun>regiment\s+set|regiment|battalion|battery|squadron|division)\b(?!s)", re.I)
+    r"(?:[\w-]+\s+)?(?P<noun>regiment\s+set|regiment|battalion|battery|squadron|division)\b(?!s)", re.IGNORECASE)
 """One formation named by its place in an order: "the second regiment set" is one regiment."""
 _INTEREST_BEFORE = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing))"
-    r"(?:\s+\w+){0,2}\s*$", re.I)
-_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
-_FIRST_TO_BEFORE = re.compile(r"\b(?:first|second|third|only|last|latest)\b[^,;]{0,60}\bto\s+$", re.I)
+    r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_FIRST_TO_BEFORE = re.compile(r"\b(?:first|second|third|only|last|latest)\b[^,;]{0,60}\bto\s+$", re.IGNORECASE)
 _NON_ARMS_TOPIC = re.compile(
     r"\b(?:nuclear\s+(?:deal|programme|program|talks|agreement)|oil|gas|energy|trade|tariffs?|peace|ceasefire|truce|"
-    r"investment|loan|debt|grain|climate|prisoners?|hostages?|visas?|sanctions|embargo|exercises?|drills?)\b", re.I)
+    r"investment|loan|debt|grain|climate|prisoners?|hostages?|visas?|sanctions|embargo|exercises?|drills?)\b", re.IGNORECASE)
 """Deals and talks about something other than arms: a system named earlier is not carried into them."""
+_MILITARY_ITEMS = re.compile(
+    r"\b(?:military|combat|fighter|attack|transport|naval|armou?red|air[\s-]+defen[cs]e)\s+(?:\w+\s+){0,2}?"
+    r"(?:helicopters|aircraft|jets|planes|vessels|ships|vehicles|systems|drones)\b|\b(?:warships|frigates|"
+    r"corvettes|submarines|howitzers|tanks|missiles|fighter\s+jets|drones|UAVs)\b", re.I)
+"""Unnamed military items that, counted ("16 Russian military transport helicopters"), make a claim."""
 _GENERIC_ARMS = re.compile(
     r"\b(?:military\s+hardware|arms|weapons|weaponry|armaments|military\s+equipment|defen[cs]e\s+equipment)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _UNDER_CONTRACT = re.compile(r"^\s*(?:under|according\s+to|as\s+part\s+of)\s+the\s+(?:contract|deal|agreement)\b",
-                             re.I)
-_BOUNDARIES = (re.compile(r";"), re.compile(r",\s+(?:and|but|while|whereas)\s+", re.I),
-               re.compile(r"\s+(?:but|while|whereas)\s+", re.I), re.compile(r"\s+and\s+", re.I),
+                             re.IGNORECASE)
+_BOUNDARIES = (re.compile(r";"), re.compile(r",\s+(?:and|but|while|whereas)\s+", re.IGNORECASE),
+               re.compile(r"\s+(?:but|while|whereas)\s+", re.IGNORECASE), re.compile(r"\s+and\s+", re.IGNORECASE),
                re.compile(r",\s+"))
-_STRONG_HEDGE = re.compile(r"\b(?:may|might|could|possibly)\b", re.I)
+_STRONG_HEDGE = re.compile(r"\b(?:may|might|could|possibly)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -183,7 +188,7 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
                 return []
             systems = [carried]
             notes.append(f"system carried from earlier sentences: {carried.text}")
-        elif _GENERIC_ARMS.search(clause):
+        elif _GENERIC_ARMS.search(clause) or _MILITARY_ITEMS.search(clause):
             systems = []
         else:
             return []
@@ -225,7 +230,7 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
             clause, party_list, trigger_start=t0, trigger_end=t1, orientation=trig.rule.orientation,
             origin=origin, origin_hint=hint, discourse_recipient=discourse.recipient,
             discourse_subject=discourse.subject, from_is_recipient=trig.rule.id == "agreement.win")
-        if system is None and value is None:
+        if system is None and value is None and not (quantity is not None and _MILITARY_ITEMS.search(clause)):
             continue
         for recipient in chosen.recipients:
             if chosen.supplier is None or recipient == chosen.supplier:
@@ -378,15 +383,15 @@ def _unit_after(clause: str, end: int, counted: Quantity) -> Quantity:
 
 
 _NOUN_CATEGORIES = (
-    (re.compile(r"\b(?:jets?|fighters?|aircraft|planes?|warplanes?|bombers?)\b", re.I), ("aircraft",)),
-    (re.compile(r"\bhelicopters?\b", re.I), ("helicopter",)),
-    (re.compile(r"\b(?:ships?|vessels?|frigates?|corvettes?|destroyers?|submarines?|warships?|boats?)\b", re.I),
+    (re.compile(r"\b(?:jets?|fighters?|aircraft|planes?|warplanes?|bombers?)\b", re.IGNORECASE), ("aircraft",)),
+    (re.compile(r"\bhelicopters?\b", re.IGNORECASE), ("helicopter",)),
+    (re.compile(r"\b(?:ships?|vessels?|frigates?|corvettes?|destroyers?|submarines?|warships?|boats?)\b", re.IGNORECASE),
      ("ship", "frigate", "corvette", "destroyer", "submarine", "boat", "craft")),
-    (re.compile(r"\b(?:air[\s-]+defen[cs]e|missile[\s-]+defen[cs]e|batter(?:y|ies)|interceptors?)\b", re.I),
+    (re.compile(r"\b(?:air[\s-]+defen[cs]e|missile[\s-]+defen[cs]e|batter(?:y|ies)|interceptors?)\b", re.IGNORECASE),
      ("SAM", "air defence", "missile")),
-    (re.compile(r"\btanks?\b", re.I), ("tank",)),
+    (re.compile(r"\btanks?\b", re.IGNORECASE), ("tank",)),
     (re.compile(r"\b(?:drones?|UAVs?|UCAVs?)\b"), ("UAV",)),
-    (re.compile(r"\b(?:howitzers?|guns?)\b", re.I), ("gun", "howitzer", "artillery")),
+    (re.compile(r"\b(?:howitzers?|guns?)\b", re.IGNORECASE), ("gun", "howitzer", "artillery")),
 )
 """Generic nouns and the catalogue categories they can stand for ("the jets" is no SAM system)."""
 

@@ -86,15 +86,14 @@ class Rules:
 
 
 _NOUN_BEFORE = frozenset(
-    "a an the its their his her our your my this that these those of in for and or arms weapons military "
-    "defence defense export import major further new more any no such".split()
+    ["a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those", "of", "in", "for", "and", "or", "arms", "weapons", "military", "defence", "defense", "export", "import", "major", "further", "new", "more", "any", "no", "such"]
 )
 """Words that, before an ambiguous -s form ("purchases", "exports", "offers"), make it a noun."""
 
 _AMBIGUOUS_NOUNS = re.compile(
     r"(?:purchases|orders|exports|imports|supplies|offers|transfers|ships|sales|deals|gifts|proposes|"
     r"purchase|order|export|import|offer|transfer|gift|supply|request|requests|proposal|plans?|eye|aims?|hopes?)$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -108,6 +107,13 @@ _EVENT_STEMS = re.compile(
     r"suspen|froze|frozen|freez|halt|scrap|terminat|call|stop|block|hold|exclu|expel|remov|kick|participation|"
     r"phase|stage")
 """Stems of every event pattern (keep in step with events.jsonl; a test checks each rule needs one)."""
+
+
+_NOUN_AFTER = re.compile(
+    r"\s+(?:controls?|licen[cs]es?|markets?|bans?|versions?|variants?|rules|regimes?|credits?|orders?|deals?|"
+    r"contracts?|potential|success|customers?|clients?|earnings|revenues?|figures|volumes?|policy|policies|"
+    r"restrictions?|approvals?|agency|agencies|model|programmes?|programs?)\b", re.I)
+"""Nouns that make the word before them a noun too: "export controls", "purchase order"."""
 
 
 @cache
@@ -143,7 +149,7 @@ def _load_events() -> list[EventRule]:
         try:
             out.append(EventRule(id=str(row["id"]), version=int(str(row["version"])), event=str(row["event"]),
                                  orientation=str(row["orientation"]), needs_object=bool(row["needs_object"]),
-                                 regex=re.compile(str(row["pattern"]), re.I)))
+                                 regex=re.compile(str(row["pattern"]), re.IGNORECASE)))
         except (KeyError, ValueError, re.error) as err:
             raise GazetteerError(f"events.jsonl rule {row.get('id')!r}: {err}; fix the rule") from err
     return out
@@ -154,7 +160,7 @@ def _load_cues() -> list[Cue]:
     for row in _rows("cues.jsonl"):
         try:
             out.append(Cue(id=str(row["id"]), version=int(str(row["version"])), kind=str(row["kind"]),
-                           regex=re.compile(str(row["pattern"]), re.I)))
+                           regex=re.compile(str(row["pattern"]), re.IGNORECASE)))
         except (KeyError, ValueError, re.error) as err:
             raise GazetteerError(f"cues.jsonl cue {row.get('id')!r}: {err}; fix the cue") from err
     return out
@@ -184,6 +190,8 @@ def _is_noun_use(clause: str, start: int, text: str) -> bool:
     first = text.split()[0] if text.split() else text
     if not _AMBIGUOUS_NOUNS.search(first):
         return False
+    if len(text.split()) == 1 and _NOUN_AFTER.match(clause[start + len(text):start + len(text) + 30]):
+        return True
     before = clause[max(0, start - 30):start].split()
     return bool(before) and before[-1].lower().strip(",") in _NOUN_BEFORE
 
@@ -242,4 +250,4 @@ def _offset_in(sentence: str, clause: str) -> int:
 
 def _has_clause_verb_between(window: str, end: int) -> bool:
     """True when a finite past verb separates a future cue from the trigger ("will say it signed")."""
-    return bool(re.search(r"\b(?:said|says|announced|reported|that)\b", window[end:], re.I))
+    return bool(re.search(r"\b(?:said|says|announced|reported|that)\b", window[end:], re.IGNORECASE))
