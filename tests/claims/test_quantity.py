@@ -79,6 +79,11 @@ def test_find_quantities_reads_number_unit_and_bound(
     "It deployed a missile system near the coast.",
     "2,000 troops escorted the convoy.",
     "The three different types of missiles differ.",
+    "It sold 2.8 million units last year.",
+    "The 777 plane was grounded.",
+    "The phone has a longer battery.",
+    "It offers up to 30 hours' battery life.",
+    "He served in the 2nd Battalion.",
 ])
 def test_find_quantities_ignores_figures_that_are_not_counts(text: str) -> None:
     assert find_quantities(text) == []
