@@ -15,12 +15,15 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from armsledger.errors import ArmsLedgerError, ConfigError
+from armsledger.errors import ArmsLedgerError, ConfigError, StoreError
 from armsledger.web import api, views
-from armsledger.web.cache import PageCache
+from armsledger.store.engine import database_url
+from armsledger.web.cache import PageCache, Revision, file_revision
 from armsledger.web.errors import on_http_error, on_ledger_error, on_unexpected_error, on_validation_error
 from armsledger.web.present import is_web_url, show, show_figure, state_name
 
@@ -68,7 +71,7 @@ def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None 
     app.state.ledger = ledger
     app.state.templates = _templates()
     app.state.token = token if allow_ingest else None
-    app.state.cache = PageCache(cache_size)
+    app.state.cache = PageCache(cache_size, revision=_revision_of(ledger))
     app.add_exception_handler(HTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(ArmsLedgerError, on_ledger_error)
@@ -81,6 +84,20 @@ def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None 
     app.add_middleware(_SecurityHeaders)
     app.state.cache.install(app)
     return app
+
+
+def _revision_of(ledger: object) -> Revision | None:
+    """Return how to read the ledger's revision: its SQLite file's, or None (PostgreSQL, memory)."""
+    url = getattr(ledger, "url", None)
+    if not isinstance(url, str):
+        return None
+    try:
+        full = make_url(database_url(url))
+    except (StoreError, ArgumentError):
+        return None
+    if full.get_backend_name() != "sqlite" or not full.database or full.database == ":memory:":
+        return None
+    return file_revision(full.database)
 
 
 def _templates() -> Jinja2Templates:

@@ -1,23 +1,51 @@
 """A small in-memory cache of rendered GET responses, in front of the whole app.
 
-The web is read-only, so a page rendered once stays right until the ledger changes: the cache
-is emptied when this server ingests, and an entry lives at most CACHE_TTL_S, which bounds how
-stale a page can be after an `armsledger ingest` run by another process.
+The web is read-only, so a page rendered once stays right until the ledger changes. The cache is
+emptied when this server ingests; a change made by another process (`armsledger ingest`) is
+seen through the ledger's revision: for a SQLite file, the size and modification time of the
+file and its write-ahead log, checked at most every REVISION_CHECK_S. Where no revision can be
+read (PostgreSQL), an entry lives CACHE_TTL_S, which bounds how stale a page can be.
 """
 from __future__ import annotations
 
+import os
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CACHE_TTL_S = 10.0
-"""How long a rendered response is reused; the staleness an outside ingest may see."""
+"""How long a rendered response is reused when the ledger has no readable revision."""
+REVISION_CHECK_S = 0.5
+"""How often the ledger's revision is read: the staleness an outside ingest may see on SQLite."""
 MAX_ENTRY_BYTES = 1_000_000
 """Larger responses (big CSV downloads) are not kept."""
 UNCACHED_PREFIXES = ("/static/", "/api/ingest")
+
+
+Revision = Callable[[], Hashable]
+"""Returns a value that changes whenever the ledger's data changes."""
+
+
+def file_revision(path: str) -> Revision:
+    """Return the revision of a SQLite ledger file: size and mtime of it and its WAL."""
+    files = (path, path + "-wal")
+
+    def revision() -> Hashable:
+        stamps = []
+        for name in files:
+            try:
+                info = os.stat(name)
+            except FileNotFoundError:
+                stamps.append((0, 0))
+                continue
+            stamps.append((info.st_size, info.st_mtime_ns))
+        return tuple(stamps)
+
+    return revision
 
 
 @dataclass(slots=True)
@@ -26,16 +54,34 @@ class _Entry:
     headers: list[tuple[bytes, bytes]]
     body: bytes
     expires: float
+    revision: Hashable
 
 
 class PageCache:
     """A least-recently-used map from a GET request's path and query to its rendered response."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, *, revision: Revision | None = None) -> None:
+        """Keep up to size responses; with a revision function they live until the data changes."""
         self.size = size
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
+        self._revision = revision
+        self._ttl_s = float("inf") if revision else CACHE_TTL_S
+        self._current: Hashable = revision() if revision else None
+        self._checked = time.monotonic()
         self.hits = 0
         self.misses = 0
+
+    def revision(self) -> Hashable:
+        """The ledger's revision, read again when the last reading is older than REVISION_CHECK_S."""
+        now = time.monotonic()
+        if self._revision is not None and now - self._checked >= REVISION_CHECK_S:
+            self._current = self._revision()
+            self._checked = now
+        return self._current
+
+    def entry(self, status: int, headers: list[tuple[bytes, bytes]], body: bytes, revision: Hashable) -> _Entry:
+        """Make an entry for a response rendered from the data at revision."""
+        return _Entry(status, headers, body, time.monotonic() + self._ttl_s, revision)
 
     def install(self, app: FastAPI) -> None:
         """Put the cache in front of every route of the app (no-op when size is 0)."""
@@ -49,7 +95,7 @@ class PageCache:
     def get(self, key: str) -> _Entry | None:
         """Return a fresh entry for the key, or None."""
         entry = self._entries.get(key)
-        if entry is None or entry.expires < time.monotonic():
+        if entry is None or entry.expires < time.monotonic() or entry.revision != self.revision():
             self.misses += 1
             return None
         self._entries.move_to_end(key)
@@ -80,6 +126,7 @@ class _CacheMiddleware:
             await send({"type": "http.response.start", "status": entry.status, "headers": entry.headers})
             await send({"type": "http.response.body", "body": entry.body})
             return
+        revision = self.cache.revision()  # before rendering: a change during it invalidates the entry
         captured: dict[str, object] = {}
         chunks: list[bytes] = []
 
@@ -95,7 +142,7 @@ class _CacheMiddleware:
                 elif not message.get("more_body", False):
                     headers = captured["headers"]
                     assert isinstance(headers, list)
-                    self.cache.put(key, _Entry(200, headers, b"".join(chunks), time.monotonic() + CACHE_TTL_S))
+                    self.cache.put(key, self.cache.entry(200, headers, b"".join(chunks), revision))
             await send(message)
 
         await self.app(scope, receive, capture)

@@ -107,3 +107,10 @@ def _result(story: Story) -> Result:
     article = Article(id=story.id, text=text, title=story.title, url=story.url, published=story.published,
                       outlet=story.outlet, origin=story.id)
     return Result(article, document, found)
+
+
+def result_of(story: Story, *, doc_id: str, recipient: str) -> Result:
+    """Return a new article retelling a story with another recipient, as a pipeline result."""
+    retold = [Sentence(s.text + " Officials confirmed it again.", [{**c, "recipient": recipient} for c in s.claims])
+              for s in story.sentences]
+    return _result(Story(doc_id, story.outlet, story.published, story.title, retold))

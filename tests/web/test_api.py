@@ -1,6 +1,7 @@
 """The JSON API, in process: answers in the ledger's vocabulary, one error shape, ingest guarded."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,16 @@ def test_ingest_rejects_a_malformed_body_in_the_error_shape(ingest_client: TestC
     auth = {"authorization": f"Bearer {TOKEN}"}
     _assert_error(ingest_client.post("/api/ingest", headers=auth, json={"articles": []}), 400)
     _assert_error(ingest_client.post("/api/ingest", headers=auth, content=b"not json"), 400)
+
+
+def test_cache_sees_a_change_written_by_another_process(tmp_path: Path) -> None:
+    from armsledger.web import cache as cache_module
+    from tests.web.seeded import STORIES, result_of
+
+    url = build_ledger_db(tmp_path / "outside.db")
+    with Ledger(url) as served, TestClient(create_app(served)) as client:
+        before = client.get("/api/deals").json()["total"]
+        with Ledger(url) as outside:  # as `armsledger ingest` in another process would
+            outside.store_results([result_of(STORIES[0], doc_id="outside-copy", recipient="IN")])
+        time.sleep(cache_module.REVISION_CHECK_S + 0.1)
+        assert client.get("/api/deals").json()["total"] == before + 1
