@@ -21,8 +21,8 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from armsledger.errors import ArmsLedgerError, ConfigError, StoreError
-from armsledger.web import api, views
 from armsledger.store.engine import database_url
+from armsledger.web import api, views
 from armsledger.web.cache import PageCache, Revision, file_revision
 from armsledger.web.errors import on_http_error, on_ledger_error, on_unexpected_error, on_validation_error
 from armsledger.web.present import is_web_url, show, show_figure, state_name
