@@ -373,12 +373,11 @@ def _other_arms(clause: str, local: list[Mention], carried: Mention, gazetteers:
 
 def _unit_after(clause: str, end: int, counted: Quantity) -> Quantity:
     """Read "five S-400 regiment sets" as five regiments: the noun after the system gives the unit."""
-    tail = re.match(r"\s+((?:[\w-]+\s+){0,2}?[\w-]+)", clause[end:end + 40])
-    if tail is None:
-        return counted
-    for match in find_quantities(f"{counted.value} {tail.group(1)}"):
-        if match.start == 0:
-            return Quantity(counted.value, match.quantity.unit, counted.bound, counted.text)
+    words = re.findall(r"[\w-]+", clause[end:end + 40])[:3]
+    for n in range(len(words), 0, -1):
+        for match in find_quantities(f"{counted.value} {' '.join(words[:n])}"):
+            if match.start == 0:
+                return Quantity(counted.value, match.quantity.unit, counted.bound, counted.text)
     return counted
 
 
