@@ -54,10 +54,6 @@ _ARMS_OBJECT = re.compile(
     r"\w+\s+)?(?:\w+\s+){0,4}?(?:systems?|missiles|launchers|regiment\s+sets?|batteries|battalions|batch(?:es)?|"
     r"them)\b", re.IGNORECASE)
 """A generic object after a verb ("received more than 120 advanced guided missiles")."""
-_ORDINAL_UNIT = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last|final|next|another|additional)\s+"
-    r"(?:[\w-]+\s+)?(?P<noun>regiment\s+set|regiment|battalion|battery|squadron|division)\b(?!s)", re.IGNORECASE)
-"""One formation named by its place in an order: "the second regiment set" is one regiment."""
 _INTEREST_BEFORE = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing))"
     r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
@@ -317,9 +313,6 @@ def _figures(ctx: SentenceContext, clause: str, c0: int, local: list[Mention], s
             counted = count_before(clause, m.start)
             if counted is not None:
                 quantities.append((counted[0], m.start, _unit_after(clause, m.end, counted[1])))
-    for m in _ORDINAL_UNIT.finditer(clause):
-        for match in find_quantities("a " + m.group("noun")):
-            quantities.append((m.start(), m.end(), Quantity(1, match.quantity.unit, None, m.group())))
     quantity = _nearest(quantities, anchor)
     value = _nearest([(v.start, v.end, v.money) for v in find_values(clause)], t0)
     date = _nearest([(d.start, d.end, d.date) for d in find_dates(clause, published=ctx.published)], t0)
