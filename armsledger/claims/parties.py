@@ -20,6 +20,8 @@ _GOVERNMENT_NOUNS = re.compile(
     r"coast\s+guard|marines?|state|administration)\b",
     re.IGNORECASE,
 )
+_PEOPLE_AS_STATE = re.compile(r"\bthe\s+\w+s\b(?!\s*[A-Z-])", re.I)
+"""A plural demonym standing for its government: "an arms deal with the Saudis"."""
 _ORIGIN_SUFFIX = re.compile(r"^-(?:made|built|designed|developed|manufactured|produced|origin|supplied)\b", re.IGNORECASE)
 _NOT_A_PARTY_BEFORE = re.compile(
     r"(?:breakup|break-up|collapse|fall|dissolution|demise|end|wake)\s+of\s+(?:the\s+)?(?:former\s+)?$", re.IGNORECASE
@@ -28,6 +30,9 @@ _POSSESSIVE = re.compile(r"^(?:'s|’s|')")
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
+_PARTICIPLE = re.compile(r"\w+(?:ed|en)\b|(?:sold|bought|sent|got|held|made|struck|won|brought|built|shipped)\b",
+                         re.I)
+"""A trigger that can make a passive ("was sold"); "is approving" is not one."""
 _LIST_GLUE = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?$", re.IGNORECASE)
 _MAKER_GAP = re.compile(r"(?:'s|’s)?(?:-(?:made|built|designed|developed|manufactured|produced|origin))?"
                         r"\s+(?:[\w-]+\s+){0,2}?|(?:'s|’s)?\s*", re.IGNORECASE)
@@ -60,6 +65,8 @@ class Parties:
     supplier: str | None
     recipients: tuple[str, ...]
     notes: tuple[str, ...]
+    is_explicit: bool = False
+    """Both sides come from the clause's grammar ("X sold ... to Y"), not from a catalogue or earlier sentences."""
 
 
 def collect(clause: str, mentions: list[Mention]) -> list[Party]:
@@ -77,7 +84,8 @@ def collect(clause: str, mentions: list[Mention]) -> list[Party]:
             continue
         is_demonym = m.role == "demonym"
         if is_demonym and not (_GOVERNMENT_NOUNS.match(clause[m.end:m.end + 30])
-                               or _ORIGIN_SUFFIX.match(clause[m.end:m.end + 14])):
+                               or _ORIGIN_SUFFIX.match(clause[m.end:m.end + 14])
+                               or _PEOPLE_AS_STATE.search(clause[max(0, m.start - 5):m.end + 3])):
             continue
         parties.append(Party(m.state, m.start, m.end, m.text, m.role, is_demonym))
     return parties
@@ -141,7 +149,8 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
                  and "," not in clause[trigger_end:p.start]]
     subject = _subject(clause, parties, trigger_start)
     possessor = _possessor_of_act(clause, parties)
-    passive = bool(_BE_BEFORE.search(clause[:trigger_start]))
+    passive = bool(_BE_BEFORE.search(clause[:trigger_start])) and bool(
+        _PARTICIPLE.match(clause[trigger_start:trigger_end]))
 
     suppliers: list[str] = []
     recipients: list[str] = []
@@ -178,6 +187,7 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
             recipients.append(discourse_subject)
         notes.append(f"a leading pronoun refers to {discourse_subject}")
 
+    grammar_recipient, grammar_supplier = bool(recipients), bool(suppliers)
     supplier = _first(suppliers, exclude=recipients) or origin
     if supplier and not suppliers:
         notes.append(f"supplier from the catalogue's origin of the system: {origin}")
@@ -196,7 +206,8 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
         recipients = [discourse_recipient]
         notes.append(f"recipient carried from earlier sentences: {discourse_recipient}")
     unique = tuple(dict.fromkeys(r for r in recipients if r != supplier))
-    return Parties(supplier=supplier, recipients=unique, notes=tuple(notes))
+    is_explicit = bool(grammar_recipient and grammar_supplier)
+    return Parties(supplier=supplier, recipients=unique, notes=tuple(notes), is_explicit=is_explicit)
 
 
 def _first(states: list[str], *, exclude: list[str]) -> str | None:

@@ -54,6 +54,11 @@ _ARMS_OBJECT = re.compile(
     r"\w+\s+)?(?:\w+\s+){0,4}?(?:systems?|missiles|launchers|regiment\s+sets?|batteries|battalions|batch(?:es)?|"
     r"them)\b", re.IGNORECASE)
 """A generic object after a verb ("received more than 120 advanced guided missiles")."""
+_GOVERNED_NOMINAL = re.compile(
+    r"\b(?:contracts?|deals?|agreements?|talks|negotiations?|plans?|decision|ban|request|offer|bid|tender|"
+    r"approval|sanctions?|schedule|timeline|dates?|terms)\b(?:\s+[\w$.,()-]+){0,4}?\s+(?:on|for|of|over|to|about)"
+    r"\s+(?:the\s+)?(?:(?:first|initial|latest|final|last)\s+)?$", re.I)
+"""A noun that governs "the delivery of": the delivery is its subject matter, not an event."""
 _INTEREST_BEFORE = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing))"
     r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
@@ -130,8 +135,18 @@ def _absorb_within_clauses(triggers: list[Trigger], bounds: list[tuple[int, int]
     """Apply `_absorb` among the triggers that share a clause."""
     kept: list[Trigger] = []
     for clause in dict.fromkeys(bounds):
-        kept.extend(_absorb([t for t, b in zip(triggers, bounds) if b == clause], text))
+        kept.extend(_absorb(_absorb_nominal([t for t, b in zip(triggers, bounds) if b == clause], text), text))
     return kept
+
+
+def _absorb_nominal(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """Keep "the delivery of X" as an event only when it stands alone: not "a contract on the
+    delivery of", not "the delivery of X ... was suspended" (another trigger says what happened)."""
+    if not any(t.rule.id == "delivery.nominal" for t in triggers):
+        return triggers
+    alone = len(triggers) == 1
+    return [t for t in triggers if t.rule.id != "delivery.nominal"
+            or (alone and not _GOVERNED_NOMINAL.search(text[max(0, t.start - 60):t.start]))]
 
 
 def _absorb(triggers: list[Trigger], text: str) -> list[Trigger]:
@@ -216,9 +231,10 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
     if event in ("interest", "negotiation"):
         planned = False
     party_list = _parties.collect(clause, local)
-    quantity, value, date = _figures(ctx, clause, c0, local, systems, t0)
+    quantities, value, date = _figures(ctx, clause, local, systems, t0)
     claims = []
     for system in systems or [None]:
+        quantity = quantities.get(system.entity if system is not None else "")
         origin = gazetteers.systems[system.entity].origin if system is not None else None
         hint = (_parties.origin_hints(clause, local, system) if system is not None and system in local
                 else _parties.generic_origin(clause, local))
@@ -226,7 +242,8 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
             clause, party_list, trigger_start=t0, trigger_end=t1, orientation=trig.rule.orientation,
             origin=origin, origin_hint=hint, discourse_recipient=discourse.recipient,
             discourse_subject=discourse.subject, from_is_recipient=trig.rule.id == "agreement.win")
-        if system is None and value is None and not (quantity is not None and _MILITARY_ITEMS.search(clause)):
+        if system is None and value is None and not (quantity is not None and _MILITARY_ITEMS.search(clause)) \
+                and not chosen.is_explicit:
             continue
         for recipient in chosen.recipients:
             if chosen.supplier is None or recipient == chosen.supplier:
@@ -266,7 +283,7 @@ def _systems_for(clause: str, local: list[Mention], t0: int, t1: int, *,
             return None
         return []
     if needs_object:
-        parties_at = [m.start for m in local if m.kind != "system"]
+        parties_at = [m.start for m in local if m.kind == "state" and m.role in ("name", "seat")]
         after = [m for m in named if t1 <= m.start <= t1 + OBJECT_WINDOW_CHARS
                  and not _OBJECT_GAP_BREAK.search(clause[t1:m.start])
                  and not (orientation == "buyer" and any(t1 <= p < m.start for p in parties_at))]
@@ -304,19 +321,33 @@ def _with_coordinated(clause: str, named: list[Mention], pick: Mention) -> list[
     return list(unique.values())
 
 
-def _figures(ctx: SentenceContext, clause: str, c0: int, local: list[Mention], systems: list[Mention],
-             t0: int) -> tuple[Quantity | None, Money | None, PartialDate | None]:
-    anchor = next((m.start for m in systems if m in local), t0)
+def _figures(ctx: SentenceContext, clause: str, local: list[Mention], systems: list[Mention],
+             t0: int) -> tuple[dict[str, Quantity | None], Money | None, PartialDate | None]:
+    """Return each system's quantity (by system id), and the clause's value and date nearest the trigger.
+
+    With several systems in a clause, a count belongs to the system it stands nearest to:
+    "10 Su-35 fighter jets and S-400 missiles" counts the Su-35s only.
+    """
+    named = [m for m in systems if m in local]
     quantities = [(q.start, q.end, q.quantity) for q in find_quantities(clause)]
-    for m in systems:
-        if m in local:
-            counted = count_before(clause, m.start)
-            if counted is not None:
-                quantities.append((counted[0], m.start, _unit_after(clause, m.end, counted[1])))
-    quantity = _nearest(quantities, anchor)
+    for m in named:
+        counted = count_before(clause, m.start)
+        if counted is not None:
+            quantities.append((counted[0], m.start, _unit_after(clause, m.end, counted[1])))
+    per_system: dict[str, Quantity | None] = {}
+    if len(named) <= 1:
+        anchor = named[0].start if named else t0
+        only = _nearest(quantities, anchor)
+        per_system = {m.entity: only for m in systems} or {"": only}
+    else:
+        for start, end, quantity in quantities:
+            inside = [m for m in named if start <= m.start and m.end <= end]
+            owner = inside[0] if inside else min(
+                named, key=lambda m: m.start - end if m.start >= end else start - m.end if m.end <= start else 0)
+            per_system.setdefault(owner.entity, quantity)
     value = _nearest([(v.start, v.end, v.money) for v in find_values(clause)], t0)
     date = _nearest([(d.start, d.end, d.date) for d in find_dates(clause, published=ctx.published)], t0)
-    return quantity, value, date
+    return per_system, value, date  # type: ignore[return-value]
 
 
 def _nearest(found: list[tuple[int, int, object]], anchor: int) -> object | None:  # type: ignore[misc]
