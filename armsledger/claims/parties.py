@@ -115,7 +115,8 @@ def generic_origin(clause: str, mentions: list[Mention]) -> list[str]:
         after = clause[m.end:m.end + 40]
         if re.match(r"^(?:-made|-built)?\s+(?:\w+\s+){0,3}?(?:military\s+hardware|arms|weapons|weaponry|"
                     r"armaments|military\s+equipment|defen[cs]e\s+equipment|helicopters|aircraft|jets|fighters|"
-                    r"warships|frigates|corvettes|submarines|howitzers|tanks|missiles|drones)\b", after, re.IGNORECASE):
+                    r"warships|frigates|corvettes|submarines|howitzers|tanks|missiles|drones)\b(?!\s+(?:embargo|control|race|"
+                    r"treaty|treaties|inspectors?|ban))", after, re.IGNORECASE):
             out.append(m.state)
     return out
 

@@ -135,7 +135,8 @@ def _absorb_within_clauses(triggers: list[Trigger], bounds: list[tuple[int, int]
     """Apply `_absorb` among the triggers that share a clause."""
     kept: list[Trigger] = []
     for clause in dict.fromkeys(bounds):
-        kept.extend(_absorb(_absorb_nominal([t for t, b in zip(triggers, bounds) if b == clause], text), text))
+        shared = [t for t, b in zip(triggers, bounds) if b == clause]
+        kept.extend(_absorb(_absorb_nominal(_absorb_considering(shared), text), text))
     return kept
 
 
@@ -147,6 +148,14 @@ def _absorb_nominal(triggers: list[Trigger], text: str) -> list[Trigger]:
     alone = len(triggers) == 1
     return [t for t in triggers if t.rule.id != "delivery.nominal"
             or (alone and not _GOVERNED_NOMINAL.search(text[max(0, t.start - 60):t.start]))]
+
+
+def _absorb_considering(triggers: list[Trigger]) -> list[Trigger]:
+    """"would consider delivering": the transfer verb carries the claim (as interest); drop the
+    considering word so the clause gives one claim, not two."""
+    return [t for t, nxt in zip(triggers, [*triggers[1:], None])
+            if not (nxt is not None and t.rule.id == "interest.consider" and nxt.start - t.end <= 15
+                    and nxt.rule.event in ("delivery", "agreement"))]
 
 
 def _absorb(triggers: list[Trigger], text: str) -> list[Trigger]:
@@ -391,6 +400,8 @@ def _other_arms(clause: str, local: list[Mention], carried: Mention, gazetteers:
     """True when the clause names unnamed arms of another maker ("16 Russian helicopters") than the
     system carried from earlier sentences: then it speaks of something else."""
     makers = _parties.generic_origin(clause, local)
+    makers += [m.state for m in local if m.state and m.kind == "state"
+               and re.search(r"\bfrom\s+(?:the\s+)?$", clause[max(0, m.start - 12):m.start], re.IGNORECASE)]
     origin = gazetteers.systems[carried.entity].origin
     return bool(makers) and origin not in makers
 
@@ -413,6 +424,8 @@ _NOUN_CATEGORIES = (
     (re.compile(r"\b(?:air[\s-]+defen[cs]e|missile[\s-]+defen[cs]e|batter(?:y|ies)|interceptors?)\b", re.IGNORECASE),
      ("SAM", "air defence", "missile")),
     (re.compile(r"\btanks?\b", re.IGNORECASE), ("tank",)),
+    (re.compile(r"\b(?:armou?red\s+(?:personnel\s+carriers?|vehicles?)|APCs?|IFVs?|infantry\s+fighting\s+vehicles?)\b"),
+     ("APC", "vehicle", "armoured")),
     (re.compile(r"\b(?:drones?|UAVs?|UCAVs?)\b"), ("UAV",)),
     (re.compile(r"\b(?:howitzers?|guns?)\b", re.IGNORECASE), ("gun", "howitzer", "artillery")),
 )

@@ -86,7 +86,7 @@ class Rules:
 
 
 _NOUN_BEFORE = frozenset(
-    ["a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those", "of", "in", "for", "and", "or", "arms", "weapons", "military", "defence", "defense", "export", "import", "major", "further", "new", "more", "any", "no", "such"]
+    ["a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those", "of", "in", "for", "and", "or", "arms", "weapons", "military", "defence", "defense", "export", "import", "major", "further", "new", "more", "any", "no", "such", "over", "about", "on", "with", "after", "before", "by", "from", "to", "against", "despite", "amid"]
 )
 """Words that, before an ambiguous -s form ("purchases", "exports", "offers"), make it a noun."""
 

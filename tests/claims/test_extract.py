@@ -102,3 +102,34 @@ def test_every_claim_carries_its_span_and_rule(gaz: object) -> None:
     [claim] = claims_of(text, gaz)
     assert text[claim.span[0]:claim.span[1]].strip() == claim.evidence
     assert claim.rule.endswith(".v1") and claim.trigger and claim.gazetteer_version
+
+
+def test_a_count_belongs_to_the_system_it_stands_before(gaz: object) -> None:
+    claims = claims_of("Vietnam recently bought 12 Russian Su-30 fighters and S-400 missiles.", gaz)
+    counts = {c.system: c.quantity.value if c.quantity else None for c in claims}
+    assert counts == {"Su-30": 12, "S-400": None}
+
+
+def test_a_free_standing_delivery_noun_is_a_delivery(gaz: object) -> None:
+    [claim] = claims_of("The delivery of the first F-16 jets to Jordan in March 2019 went smoothly.", gaz)
+    assert (claim.event, claim.supplier, claim.recipient) == ("delivery", "US", "JO")
+    assert claim.date is not None and claim.date.value == "2019-03"
+
+
+def test_a_delivery_noun_inside_a_deal_is_not_a_delivery(gaz: object) -> None:
+    claims = claims_of("Talks on the delivery of F-16 jets to Jordan resumed in March.", gaz)
+    assert {c.event for c in claims} == {"negotiation"}
+
+
+def test_unnamed_weapons_count_when_both_parties_are_explicit(gaz: object) -> None:
+    [claim] = claims_of("France is approving the sale of weapons to Egypt, officials said.", gaz)
+    assert (claim.event, claim.supplier, claim.recipient, claim.system) == ("negotiation", "FR", "EG", None)
+
+
+def test_considering_a_transfer_gives_one_interest_claim(gaz: object) -> None:
+    claims = claims_of("Germany said it would consider delivering Leopard 2 tanks to Poland.", gaz)
+    assert [(c.event, c.supplier, c.recipient) for c in claims] == [("interest", "DE", "PL")]
+
+
+def test_export_as_a_noun_is_no_transfer(gaz: object) -> None:
+    assert claims_of("The treaty will keep strict export controls on F-16 parts.", gaz) == []
