@@ -43,11 +43,13 @@ _STARTERS = frozenset(
 
 _CANDIDATE = re.compile(
     r"""[.!?…\n)](?:(?<=\n)\n*|(?<=[a-z]\))(?=[A-Z][A-Za-z])"""
-    r"""|(?<=[.!?…])[.!?…]*["'”’»)\]]*(?:\s+(?=["'“‘«(\[]*[A-Z0-9])|(?=[“‘]?[A-Z][a-z])))"""
+    r"""|(?<=[.!?…])[.!?…]*["'”’»)\]]*(?:\s+(?=["'“‘«(\[]*[A-Z0-9])|(?=[“‘]?[A-Z][a-z])"""
+    r"""|\s+(?=[a-z][\w-]*\.(?:com|org|net|gov|int|in|co|io|ru|cn|uk)\b)))"""
 )
 """A possible sentence end: a line break; stop marks with closing quotes, then space and a capital
 or digit (or, with no space, a capitalised word: text glued by a scraper); a closing parenthesis
-glued to a capitalised word (a photo credit run into the story). It starts with one character
+glued to a capitalised word (a photo credit run into the story); a space and a lower-case web
+address ("idrw.org has been told"), which outlets put at the start of a sentence. It starts with one character
 class so that the regex engine can scan for it quickly."""
 
 _LOWER_ABBREVIATIONS = frozenset(w for w in _TITLES | _BEFORE_NUMBER | _SUFFIXES if w.islower())

@@ -74,3 +74,9 @@ def test_split_covers_every_visible_character_once(text: str) -> None:
         covered += sum(1 for ch in text[start:end] if not ch.isspace())
         last_end = end
     assert covered == sum(1 for ch in text if not ch.isspace())
+
+
+def test_sentence_may_start_with_a_lower_case_web_address() -> None:
+    text = "The navy wants more ships this year. defencenews.com has learnt that talks began."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The navy wants more ships this year.", "defencenews.com has learnt that talks began."]
