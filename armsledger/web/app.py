@@ -21,11 +21,13 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from armsledger.errors import ArmsLedgerError, ConfigError, StoreError
+from armsledger.mentions import load_gazetteers
 from armsledger.store.engine import database_url
 from armsledger.web import api, views
 from armsledger.web.cache import PageCache, Revision, file_revision
 from armsledger.web.errors import on_http_error, on_ledger_error, on_unexpected_error, on_validation_error
-from armsledger.web.present import is_web_url, show, show_figure, state_name
+from armsledger.web.present import is_web_url, show, show_figure
+from armsledger.web.states import StateNames
 
 log = logging.getLogger("armsledger.web")
 
@@ -69,7 +71,8 @@ def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None 
     app = FastAPI(title="armsledger", summary="A sourced, reconciled register of arms transfers.",
                   version="1", openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
     app.state.ledger = ledger
-    app.state.templates = _templates()
+    app.state.states = StateNames(lambda: getattr(ledger, "gazetteers", None) or load_gazetteers())
+    app.state.templates = _templates(app.state.states)
     app.state.token = token if allow_ingest else None
     app.state.cache = PageCache(cache_size, revision=_revision_of(ledger))
     app.add_exception_handler(HTTPException, on_http_error)
@@ -100,13 +103,13 @@ def _revision_of(ledger: object) -> Revision | None:
     return file_revision(full.database)
 
 
-def _templates() -> Jinja2Templates:
+def _templates(states: StateNames) -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(_package_dir("templates")))
     env = templates.env
     env.autoescape = True
     env.filters["show"] = show
     env.filters["figure"] = show_figure
-    env.filters["state_name"] = state_name
+    env.filters["state_name"] = states.name
     env.filters["is_web_url"] = is_web_url
     env.trim_blocks = True
     env.lstrip_blocks = True

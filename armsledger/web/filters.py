@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import Depends, Query
+from fastapi import Depends, Query, Request
 
 from armsledger.ledger_models import STATUSES
 from armsledger.store.reads import SORTS as DEAL_SORTS
@@ -59,8 +59,9 @@ class DealFilters:
 
 
 def deal_filters(
-    supplier: str | None = Query(None, description="Supplier state, ISO 3166-1 alpha-2 (RU)."),
-    recipient: str | None = Query(None, description="Recipient state, ISO 3166-1 alpha-2 (TR)."),
+    request: Request,
+    supplier: str | None = Query(None, description="Supplier state: ISO 3166-1 alpha-2 code or name (RU, Russia)."),
+    recipient: str | None = Query(None, description="Recipient state: ISO 3166-1 alpha-2 code or name (TR, Turkey)."),
     system: str | None = Query(None, description="Weapon system or family designation (S-400)."),
     category: str | None = Query(None, description="System category (air defence, aircraft, ...)."),
     status: str | None = Query(None, description="One of: " + ", ".join(STATUSES) + "."),
@@ -85,7 +86,7 @@ def deal_filters(
     first, last = year_range(since, until)
     page_size = _whole("limit", limit, 1, max(PAGE_SIZES)) or DEFAULT_PAGE_SIZE
     return DealFilters(
-        supplier=_text("supplier", supplier), recipient=_text("recipient", recipient),
+        supplier=_state(request, _text("supplier", supplier)), recipient=_state(request, _text("recipient", recipient)),
         system=_text("system", system), category=_text("category", category), status=chosen_status,
         since=first, until=last,
         q=_text("q", q), sort=chosen_sort, limit=page_size,
@@ -100,6 +101,11 @@ def year_range(since: str | None, until: str | None) -> tuple[int | None, int | 
         BadRequest: a year that is not a whole number in YEAR_RANGE.
     """
     return _whole("since", since, *YEAR_RANGE), _whole("until", until, *YEAR_RANGE)
+
+
+def _state(request: Request, text: str | None) -> str | None:
+    """Read a state given by code, name or demonym (`RU`, `Russia`, `Russian`) as its code."""
+    return None if text is None else str(request.app.state.states.code(text))
 
 
 def _text(name: str, value: str | None) -> str | None:

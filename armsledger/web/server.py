@@ -27,8 +27,10 @@ def build_app(settings: Settings, *, allow_ingest: bool = False, cache: bool = T
     """
     from armsledger.ledger import Ledger
 
-    return create_app(Ledger(settings.db, settings=settings), allow_ingest=allow_ingest,
-                      token=settings.ingest_token, cache_size=CACHE_SIZE if cache else 0)
+    app = create_app(Ledger(settings.db, settings=settings), allow_ingest=allow_ingest,
+                     token=settings.ingest_token, cache_size=CACHE_SIZE if cache else 0)
+    app.state.states.load()  # now, rather than on the first request
+    return app
 
 
 @contextmanager

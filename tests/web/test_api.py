@@ -45,6 +45,14 @@ def test_deals_filters_narrow_the_list(client: TestClient, query: str, expected:
     assert body["total"] == len(expected)
 
 
+@pytest.mark.parametrize(("query", "expected"), [
+    ("recipient=Turkey", {"TR"}), ("recipient=turkish", {"TR"}), ("recipient=China", {"CN"}),
+    ("supplier=Russia&recipient=Egypt", {"EG"}), ("recipient=Atlantis", set()),
+])
+def test_states_can_be_named_instead_of_coded(client: TestClient, query: str, expected: set[str]) -> None:
+    assert {d["recipient"] for d in client.get(f"/api/deals?{query}").json()["deals"]} == expected
+
+
 def test_deals_pages_with_limit_and_offset(client: TestClient) -> None:
     first = client.get("/api/deals?sort=recipient&limit=1").json()
     second = client.get("/api/deals?sort=recipient&limit=1&offset=1").json()
