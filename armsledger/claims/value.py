@@ -82,6 +82,7 @@ _RANGE_TAIL_RE = re.compile(
 _FIGURE_RE = re.compile(r"\d[\d,.]*")
 _PREFIX_END_RE = re.compile(rf"(?:{alternation(set(_PREFIXES))})\s?$")
 _BOUND_END_RE = re.compile(rf"(?<![\w-])(?i:{BOUND_PATTERN})\s+$")
+_SIGN_ENDS = frozenset(sign[-1] for sign in _PREFIXES)
 _PREFIX_MAX_CHARS = max(map(len, _PREFIXES)) + 1
 _BOUND_MAX_CHARS = 24
 _BOUND_LAST_WORDS: frozenset[str] = frozenset(bound.split()[-1] for bound in BOUNDS)
@@ -112,7 +113,7 @@ def find_values(text: str) -> list[ValueMatch]:
     found: list[ValueMatch] = []
     last_end = 0
     for figure in _FIGURE_RE.finditer(text):
-        if figure.start() < last_end:
+        if figure.start() < last_end or not _may_be_money(text, figure.start(), figure.end()):
             continue
         match = _match_at(text, figure.start(), _VALUE_RE, last_end)
         if match is None or (money := _money(text, match)) is None:
@@ -125,6 +126,15 @@ def find_values(text: str) -> list[ValueMatch]:
     if "illion" in text:
         found += _values_in_words(text, found)
     return sorted(found, key=lambda value: value.start)
+
+
+def _may_be_money(text: str, start: int, end: int) -> bool:
+    """Tell whether a figure has a sign or code before it, or a word after it (a fast test)."""
+    before = text[max(0, start - 2):start].rstrip()
+    if before and (before[-1].isalpha() or before[-1] in _SIGN_ENDS):
+        return True
+    after = text[end:end + 3].lstrip(" -")
+    return after[:1].isalpha()
 
 
 def _match_at(text: str, figure_start: int, grammar: re.Pattern[str], floor: int) -> re.Match[str] | None:
