@@ -52,7 +52,8 @@ def test_csv_download_holds_the_current_view(client: TestClient) -> None:
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert [(r["supplier"], r["recipient"], r["system"]) for r in rows] == [("RU", "CN", "S-400")]
-    assert rows[0]["value"] == "more than $3 billion"
+    assert (rows[0]["value"], rows[0]["value_currency"], rows[0]["value_bound"]) == ("3000000000", "USD", "more than")
+    assert rows[0]["ordered_on"] == "2014" and rows[0]["has_conflict"] == "True"
 
 
 def test_deal_page_draws_the_timeline_and_marks_the_denial(client: TestClient) -> None:
