@@ -33,6 +33,7 @@ _BE_BEFORE = re.compile(
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)\b|(?:sold|bought|sent|got|held|made|struck|won|brought|built|shipped)\b",
                          re.I)
 """A trigger that can make a passive ("was sold"); "is approving" is not one."""
+_STARTS_A_CLAUSE = re.compile(r"\s+(?:will|would|is|are|was|were|has|have|had|could|may|might|also)\b", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?$", re.IGNORECASE)
 _MAKER_GAP = re.compile(r"(?:'s|’s)?(?:-(?:made|built|designed|developed|manufactured|produced|origin))?"
                         r"\s+(?:[\w-]+\s+){0,2}?|(?:'s|’s)?\s*", re.IGNORECASE)
@@ -238,6 +239,8 @@ def _after_word(clause: str, parties: list[Party], words: tuple[str, ...], start
                     found.append(nxt)
                 else:
                     break
+            while len(found) > 1 and _STARTS_A_CLAUSE.match(clause[found[-1].end:found[-1].end + 25]):
+                found.pop()  # "to Azerbaijan, Morocco and Vietnam will be ...": Vietnam starts a new clause
             return [p for p in found if not p.is_demonym or p.role != "demonym"]
     return []
 

@@ -31,7 +31,7 @@ OBJECT_WINDOW_CHARS = 70
 _REFERENCE_BEFORE = re.compile(
     r"(?:(?:compet\w*|bid\w*|pitted)\s+against|rival\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$|(?:modification|version|variant|derivative|successor|upgrade|replacement|rival|competitor)s?\s+(?:of|to|for)"
     r"\s+(?:the\s+)?$|(?:rather\s+than|instead\s+of|unlike|similar\s+to|compared\s+(?:to|with)|"
-    r"equivalent\s+of|over|replac(?:e|es|ed|ing)(?:\s+\w+){0,3})\s+(?:the\s+)?$",
+    r"equivalent\s+of|over|replac(?:e|es|ed|ing)\b[^.;:]{0,70})\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 PASSIVE_SUBJECT_CHARS = 160
@@ -49,6 +49,8 @@ _ANAPHOR_BEFORE = re.compile(
     r"missiles|launchers|aircraft|jets|ships|units|weapons))\b(?:\s+\S+){0,8}?\s*$", re.IGNORECASE)
 """A generic noun or pronoun as the subject of a passive verb ("The first set was delivered"),
 standing for a system named earlier."""
+_UNKNOWN_NAME = re.compile(r"\s(?:[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:\s+[A-Z][\w-]+)+)\b")
+"""A designation-like name in an object ("the Akash Mk1 system"): a system the catalogue lacks."""
 _ARMS_OBJECT = re.compile(
     r"^\s+(?:(?:more\s+than|at\s+least|over|some|about|up\s+to)\s+)?(?:the\s+|a\s+|an\s+|\d[\d,]*\s+|"
     r"\w+\s+)?(?:\w+\s+){0,4}?(?:systems?|missiles|launchers|regiment\s+sets?|batteries|battalions|batch(?:es)?|"
@@ -62,11 +64,13 @@ _GOVERNED_NOMINAL = re.compile(
 _INTEREST_BEFORE = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing))"
     r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+_READY_BEFORE = re.compile(r"\b(?:ready|willing|prepared|open)\s+to\s+$", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _FIRST_TO_BEFORE = re.compile(r"\b(?:first|second|third|only|last|latest)\b[^,;]{0,60}\bto\s+$", re.IGNORECASE)
 _NON_ARMS_TOPIC = re.compile(
     r"\b(?:nuclear\s+(?:deal|programme|program|talks|agreement)|oil|gas|energy|trade|tariffs?|peace|ceasefire|truce|"
-    r"investment|loan|debt|grain|climate|prisoners?|hostages?|visas?|sanctions|embargo|exercises?|drills?)\b", re.IGNORECASE)
+    r"investment|loan|debt|grain|climate|prisoners?|hostages?|visas?|sanctions|embargo|exercises?|drills?|"
+    r"airlines?|airliners?|jetliners?|passengers?|carriers?\s+(?:air|airline)|civil(?:ian)?\s+aircraft)\b", re.IGNORECASE)
 """Deals and talks about something other than arms: a system named earlier is not carried into them."""
 _MILITARY_ITEMS = re.compile(
     r"\b(?:military|combat|fighter|attack|transport|naval|armou?red|air[\s-]+defen[cs]e)\s+(?:\w+\s+){0,2}?"
@@ -82,7 +86,7 @@ _UNDER_CONTRACT = re.compile(r"^\s*(?:under|according\s+to|as\s+part\s+of)\s+the
 _BOUNDARIES = (re.compile(r";"), re.compile(r",\s+(?:and|but|while|whereas)\s+", re.IGNORECASE),
                re.compile(r"\s+(?:but|while|whereas)\s+", re.IGNORECASE), re.compile(r"\s+and\s+", re.IGNORECASE),
                re.compile(r",\s+"))
-_STRONG_HEDGE = re.compile(r"\b(?:may|might|could|possibly)\b", re.IGNORECASE)
+_STRONG_HEDGE = re.compile(r"\b(?:may|might|could|possibly|should|must|ought)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -143,10 +147,11 @@ def _absorb_within_clauses(triggers: list[Trigger], bounds: list[tuple[int, int]
 def _absorb_nominal(triggers: list[Trigger], text: str) -> list[Trigger]:
     """Keep "the delivery of X" as an event only when it stands alone: not "a contract on the
     delivery of", not "the delivery of X ... was suspended" (another trigger says what happened)."""
-    if not any(t.rule.id == "delivery.nominal" for t in triggers):
+    nominal = ("delivery.nominal", "agreement.contract-to")
+    if not any(t.rule.id in nominal for t in triggers):
         return triggers
     alone = len(triggers) == 1
-    return [t for t in triggers if t.rule.id != "delivery.nominal"
+    return [t for t in triggers if t.rule.id not in nominal
             or (alone and not _GOVERNED_NOMINAL.search(text[max(0, t.start - 60):t.start]))]
 
 
@@ -224,6 +229,16 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
             and not _FIRST_TO_BEFORE.search(clause[:t0]) and not planned:
         event, planned = "interest", False
         notes.append("a purpose, not a purchase ('to buy'): interest")
+    if event == "agreement" and _INFINITIVE_BEFORE.search(clause[:t0]) and not planned \
+            and not _FIRST_TO_BEFORE.search(clause[:t0]) and trig.rule.id != "agreement.decision":
+        if _READY_BEFORE.search(clause[:t0]):
+            event = "interest"
+            notes.append("ready to sign: an offer")
+        else:
+            event = "negotiation"
+            notes.append("an aim ('to sign', 'to reach a deal'): negotiation")
+    if trig.rule.id == "interest.consider" and _PASSIVE_END.search(clause[:t0]):
+        return []  # "which are considered the best": an opinion, not a buyer's interest
     if modality.is_refusal and event in ("delivery", "agreement"):
         event, planned = "interest", False
         notes.append(f"a refusal ('{modality.cue.strip()}'): interest, denied")
@@ -288,8 +303,11 @@ def _systems_for(clause: str, local: list[Mention], t0: int, t1: int, *,
              and not _REFERENCE_BEFORE.search(clause[max(0, m.start - 40):m.start])]
     if not named:
         is_passive_anaphor = bool(_ANAPHOR_BEFORE.search(clause[:t0]) and _PASSIVE_END.search(clause[:t0]))
-        if needs_object and not (is_passive_anaphor or _ARMS_OBJECT.match(clause[t1:])):
+        generic_object = _ARMS_OBJECT.match(clause[t1:])
+        if needs_object and not (is_passive_anaphor or generic_object):
             return None
+        if generic_object and _UNKNOWN_NAME.search(generic_object.group()):
+            return None  # "the Akash Mk1 air defence system": named, but not in the catalogue
         return []
     if needs_object:
         parties_at = [m.start for m in local if m.kind == "state" and m.role in ("name", "seat")]
@@ -354,7 +372,7 @@ def _figures(ctx: SentenceContext, clause: str, local: list[Mention], systems: l
             owner = inside[0] if inside else min(
                 named, key=lambda m: m.start - end if m.start >= end else start - m.end if m.end <= start else 0)
             per_system.setdefault(owner.entity, quantity)
-    value = _nearest([(v.start, v.end, v.money) for v in find_values(clause)], t0)
+    value = _stated_value(clause, t0)
     date = _nearest([(d.start, d.end, d.date) for d in find_dates(clause, published=ctx.published)], t0)
     return per_system, value, date  # type: ignore[return-value]
 
@@ -447,3 +465,15 @@ def _fitting(clause: str, discourse: Discourse, gazetteers: Gazetteers) -> Menti
 def gazetteers_designation_matches(m: Mention, designation: str) -> bool:
     """True when a mention's text names the given designation (for the claim's own system)."""
     return designation.lower().replace("-", "") in m.text.lower().replace("-", "")
+
+
+def _stated_value(clause: str, t0: int) -> Money | None:
+    """Return the value nearest the trigger; of "$800m (£545m)", the stated one before its conversion."""
+    found = find_values(clause)
+    if not found:
+        return None
+    nearest = min(found, key=lambda v: min(abs(v.start - t0), abs(v.end - t0)))
+    for v in found:
+        if v.end <= nearest.start and re.fullmatch(r"\s*\(\s*", clause[v.end:nearest.start]):
+            return v.money
+    return nearest.money

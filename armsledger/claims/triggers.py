@@ -91,7 +91,7 @@ _NOUN_BEFORE = frozenset(
 """Words that, before an ambiguous -s form ("purchases", "exports", "offers"), make it a noun."""
 
 _AMBIGUOUS_NOUNS = re.compile(
-    r"(?:purchases|orders|exports|imports|supplies|offers|transfers|ships|sales|deals|gifts|proposes|"
+    r"(?:purchases|orders|exports|imports|supplies|offers|transfers|ships|ship|sales|deals|gifts|proposes|"
     r"purchase|order|export|import|offer|transfer|gift|supply|request|requests|proposal|plans?|eye|aims?|hopes?)$",
     re.IGNORECASE,
 )

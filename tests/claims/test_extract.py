@@ -133,3 +133,18 @@ def test_considering_a_transfer_gives_one_interest_claim(gaz: object) -> None:
 
 def test_export_as_a_noun_is_no_transfer(gaz: object) -> None:
     assert claims_of("The treaty will keep strict export controls on F-16 parts.", gaz) == []
+
+
+def test_a_value_keeps_the_stated_figure_before_its_conversion(gaz: object) -> None:
+    [claim] = claims_of("The $800m (£545m) contract to deliver the S-300 system to Iran was criticised.", gaz)
+    assert claim.event == "agreement"
+    assert claim.value is not None and (int(claim.value.amount), claim.value.currency) == (800_000_000, "USD")
+
+
+def test_an_aim_to_reach_a_deal_is_negotiation(gaz: object) -> None:
+    [claim] = claims_of("Both sides set a June deadline to reach a deal on F-16 jets for Turkey.", gaz)
+    assert claim.event == "negotiation"
+
+
+def test_a_recommendation_is_not_an_event(gaz: object) -> None:
+    assert claims_of("Senators said the US should not sell F-16 jets to Iraq.", gaz) == []
