@@ -17,9 +17,9 @@ CHART_WIDTH_PX = 960
 LABEL_WIDTH_PX = 112
 RIGHT_PAD_PX = 24
 AXIS_HEIGHT_PX = 26
-LANE_HEIGHT_PX = 30
-STACK_STEP_PX = 7
-"""Vertical offset between markers that fall on the same spot of one lane."""
+LANE_HEIGHT_PX = 36
+STACK_STEP_PX = 9
+"""Vertical offset between markers that fall on the same spot of one lane (kept within the lane)."""
 MAX_TICKS = 12
 MAX_MATRIX_COLUMNS = 40
 """More recipients than this are folded into one `other` column; the list below the matrix has all."""
@@ -79,7 +79,7 @@ def timeline(events: Sequence[TimelineEvent]) -> Timeline:
         slot = (event.event, round(x / (STACK_STEP_PX * 2)))
         stacked = taken[slot]
         taken[slot] += 1
-        offset = STACK_STEP_PX * ((stacked + 1) // 2) * (1 if stacked % 2 else -1)
+        offset = min(STACK_STEP_PX * ((stacked + 1) // 2), LANE_HEIGHT_PX // 2 - 4) * (1 if stacked % 2 else -1)
         marks.append(Mark(x, lane_y[event.event] + offset, x_of(lo), x_of(hi), event))
     return Timeline(CHART_WIDTH_PX, height, LABEL_WIDTH_PX, right, lanes, ticks, marks, undated)
 
