@@ -20,7 +20,7 @@ _GOVERNMENT_NOUNS = re.compile(
     r"coast\s+guard|marines?|state|administration)\b",
     re.IGNORECASE,
 )
-_PEOPLE_AS_STATE = re.compile(r"\bthe\s+\w+s\b(?!\s*[A-Z-])", re.I)
+_PEOPLE_AS_STATE = re.compile(r"\bthe\s+\w+s\b(?!\s*[A-Z-])", re.IGNORECASE)
 """A plural demonym standing for its government: "an arms deal with the Saudis"."""
 _ORIGIN_SUFFIX = re.compile(r"^-(?:made|built|designed|developed|manufactured|produced|origin|supplied)\b", re.IGNORECASE)
 _NOT_A_PARTY_BEFORE = re.compile(
@@ -31,7 +31,7 @@ _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)\b|(?:sold|bought|sent|got|held|made|struck|won|brought|built|shipped)\b",
-                         re.I)
+                         re.IGNORECASE)
 """A trigger that can make a passive ("was sold"); "is approving" is not one."""
 _STARTS_A_CLAUSE = re.compile(r"\s+(?:will|would|is|are|was|were|has|have|had|could|may|might|also)\b", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?$", re.IGNORECASE)
@@ -199,10 +199,10 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
             supplier = others[0]
             notes.append("the other named state is the supplier")
     if not recipients:
-        others = {p.state for p in parties if p.state != supplier
+        single = {p.state for p in parties if p.state != supplier
                   and not (orientation != "neutral" and _coordinated_with(clause, p, parties, supplier))}
-        if len(others) == 1:
-            recipients = list(others)
+        if len(single) == 1:
+            recipients = list(single)
             notes.append("the one other state named in the clause is the recipient")
     if not recipients and discourse_recipient and discourse_recipient != supplier:
         recipients = [discourse_recipient]

@@ -5,9 +5,12 @@ its parties, its modality, and the quantity, value and date nearest to it.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from armsledger.claims import parties as _parties
 from armsledger.claims.attribution import find_source
@@ -19,6 +22,7 @@ from armsledger.mentions import Gazetteers
 from armsledger.models import Claim, Mention, Money, PartialDate, Quantity
 
 log = logging.getLogger("armsledger.claims")
+T = TypeVar("T")
 
 SYSTEM_MEMORY_SENTENCES = 4
 """How many sentences a system named earlier stays the topic for a sentence that names none
@@ -59,7 +63,7 @@ _ARMS_OBJECT = re.compile(
 _GOVERNED_NOMINAL = re.compile(
     r"\b(?:contracts?|deals?|agreements?|talks|negotiations?|plans?|decision|ban|request|offer|bid|tender|"
     r"approval|sanctions?|schedule|timeline|dates?|terms)\b(?:\s+[\w$.,()-]+){0,4}?\s+(?:on|for|of|over|to|about)"
-    r"\s+(?:the\s+)?(?:(?:first|initial|latest|final|last)\s+)?$", re.I)
+    r"\s+(?:the\s+)?(?:(?:first|initial|latest|final|last)\s+)?$", re.IGNORECASE)
 """A noun that governs "the delivery of": the delivery is its subject matter, not an event."""
 _INTEREST_BEFORE = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing))"
@@ -75,7 +79,7 @@ _NON_ARMS_TOPIC = re.compile(
 _MILITARY_ITEMS = re.compile(
     r"\b(?:military|combat|fighter|attack|transport|naval|armou?red|air[\s-]+defen[cs]e)\s+(?:\w+\s+){0,2}?"
     r"(?:helicopters|aircraft|jets|planes|vessels|ships|vehicles|systems|drones)\b|\b(?:warships|frigates|"
-    r"corvettes|submarines|howitzers|tanks|missiles|fighter\s+jets|drones|UAVs)\b", re.I)
+    r"corvettes|submarines|howitzers|tanks|missiles|fighter\s+jets|drones|UAVs)\b", re.IGNORECASE)
 """Unnamed military items that, counted ("16 Russian military transport helicopters"), make a claim."""
 _GENERIC_ARMS = re.compile(
     r"\b(?:military\s+hardware|arms|weapons|weaponry|armaments|military\s+equipment|defen[cs]e\s+equipment)\b",
@@ -176,7 +180,7 @@ def _absorb(triggers: list[Trigger], text: str) -> list[Trigger]:
 def _clauses(text: str, triggers: list[Trigger]) -> list[tuple[int, int]]:
     """Split a sentence between consecutive triggers, at the strongest boundary between them."""
     cuts = [0]
-    for left, right in zip(triggers, triggers[1:]):
+    for left, right in itertools.pairwise(triggers):
         cut = None
         for boundary in _BOUNDARIES:
             spots = [m.start() for m in boundary.finditer(text, left.end, right.start)]
@@ -257,7 +261,8 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
     party_list = _parties.collect(clause, local)
     quantities, value, date = _figures(ctx, clause, local, systems, t0)
     claims = []
-    for system in systems or [None]:
+    candidates: list[Mention | None] = list(systems) or [None]
+    for system in candidates:
         quantity = quantities.get(system.entity if system is not None else "")
         origin = gazetteers.systems[system.entity].origin if system is not None else None
         hint = (_parties.origin_hints(clause, local, system) if system is not None and system in local
@@ -374,10 +379,10 @@ def _figures(ctx: SentenceContext, clause: str, local: list[Mention], systems: l
             per_system.setdefault(owner.entity, quantity)
     value = _stated_value(clause, t0)
     date = _nearest([(d.start, d.end, d.date) for d in find_dates(clause, published=ctx.published)], t0)
-    return per_system, value, date  # type: ignore[return-value]
+    return per_system, value, date
 
 
-def _nearest(found: list[tuple[int, int, object]], anchor: int) -> object | None:  # type: ignore[misc]
+def _nearest(found: Sequence[tuple[int, int, T]], anchor: int) -> T | None:
     if not found:
         return None
     return min(found, key=lambda f: min(abs(f[0] - anchor), abs(f[1] - anchor)))[2]
