@@ -50,15 +50,16 @@ def register_coverage(rows: Iterable[SipriRow], gazetteers: Gazetteers, *,
     counts: Counter[str] = Counter()
     missing: Counter[str] = Counter()
     mismatched: Counter[tuple[str, str, str]] = Counter()
-    cache: dict[str, str | None] = {}
+    cache: dict[tuple[str, str], str | None] = {}
     for row in rows:
         if row.order_year is None or row.order_year < since:
             continue
         counts["rows"] += 1
-        if row.designation not in cache:
-            system = gazetteers.resolve_system(row.designation)
-            cache[row.designation] = None if system is None else system.origin
-        origin = cache[row.designation]
+        key = (row.designation, row.description)
+        if key not in cache:
+            system = gazetteers.resolve_system(row.designation, category=row.description)
+            cache[key] = None if system is None else system.origin
+        origin = cache[key]
         counts["all_resolved"] += origin is not None
         supplier = state_code(row.supplier, index)
         if supplier is None or not row.is_new or row.is_licensed or row.is_generic:

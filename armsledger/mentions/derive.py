@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
+from armsledger.mentions.categories import category_classes
 from armsledger.mentions.entries import State
 from armsledger.mentions.matcher import canon, fold
 from armsledger.mentions.sipri import SipriRow, state_code, state_index
@@ -66,7 +67,7 @@ def derive_systems(rows: Iterable[SipriRow], states: Mapping[str, State], *,
     organisation's name, as warships often are) is left out.
     """
     index = state_index(states)
-    suppliers: dict[str, Counter[tuple[int, str]]] = defaultdict(Counter)
+    suppliers: dict[tuple[str, str], Counter[tuple[int, str]]] = defaultdict(Counter)
     categories: dict[str, Counter[str]] = defaultdict(Counter)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
@@ -78,18 +79,41 @@ def derive_systems(rows: Iterable[SipriRow], states: Mapping[str, State], *,
         code = state_code(row.supplier, index)
         if code is not None:
             recent = int(bool(row.order_year and row.order_year >= RECENT_YEAR))
-            suppliers[key][(2 * int(row.is_new) + recent, code)] += 1
+            suppliers[(key, row.description)][(2 * int(row.is_new) + recent, code)] += 1
     entries: dict[str, Entry] = {}
     for key in sorted(categories):
-        if not suppliers[key]:
-            continue
         designation = min(spellings[key], key=lambda d: (-spellings[key][d], d))
-        entry = _entry(designation, _origin(suppliers[key]), categories[key], added)
-        entry["guarded"] = "" if any(ch.isdigit() for ch in designation) else designation
-        entries.setdefault(entry["id"], entry)
+        is_plain = not any(ch.isdigit() for ch in designation)
+        groups = _split_by_class(categories[key]) if is_plain else [categories[key]]
+        for rank, group in enumerate(groups):
+            origins = sum((suppliers[(key, category)] for category in group), Counter[tuple[int, str]]())
+            if not origins:
+                continue
+            entry = _entry(designation, _origin(origins), group, added)
+            if rank > 0:  # another system of the same name: its own id, after its category
+                entry["id"] = slug(f"{designation} {entry['category']}")
+            entry["guarded"] = designation if is_plain else ""
+            entries.setdefault(entry["id"], entry)
     _add_code_aliases(entries)
     _add_families(entries, added)
     return entries
+
+
+def _split_by_class(categories: Counter[str]) -> list[Counter[str]]:
+    """Split a plain name's categories into groups no weapon noun spans (`Mistral`: a portable SAM
+    and an amphibious assault ship), the group of the most frequent category first."""
+    groups: list[tuple[frozenset[str], Counter[str]]] = []
+    for category in sorted(categories, key=lambda c: (-categories[c], c)):
+        classes = category_classes(category)
+        joined = [g for g in groups if not classes or not g[0] or not classes.isdisjoint(g[0])]
+        merged = Counter({category: categories[category]})
+        for group in joined:
+            merged.update(group[1])
+            classes |= group[0]
+        groups = [g for g in groups if all(g is not j for j in joined)]
+        groups.append((classes, merged))
+    biggest = min(categories, key=lambda c: (-categories[c], c))
+    return sorted((g[1] for g in groups), key=lambda g: (biggest not in g, -sum(g.values()), min(g)))
 
 
 def _origin(counts: Counter[tuple[int, str]]) -> str:
@@ -150,24 +174,33 @@ def overlay(derived: dict[str, Entry], curated: Iterable[Entry]) -> dict[str, En
     """
     result = dict(derived)
     curated = list(curated)
+    for row in curated:  # a derived namesake of another kind (the Tiger APC) keeps its own entry
+        base = result.get(row["id"])
+        if base and base["guarded"] and _is_other_kind(base, row.get("category", "")):
+            moved = dict(base, id=slug(f"{base['designation']} {base['category']}"))
+            result.setdefault(moved["id"], moved)
+            del result[row["id"]]
     claimed: dict[str, str] = {}
     for row in curated:
         for name in (row["designation"], *_names(row["aliases"])):
             claimed[canon(name)] = row["id"]
     folded: dict[str, list[str]] = defaultdict(list)
+    by_id = {row["id"]: row for row in curated}
     for ident, entry in list(result.items()):
         code = _CODE_NAME_RE.match(entry["designation"])
         owner = claimed.get(canon(entry["designation"])) or (code and claimed.get(canon(code.group(1))))
-        if owner and owner != ident:
+        if owner and owner != ident and not _shares_by_category(entry, by_id[owner], derived.get(owner)):
             folded[owner].append(entry["designation"])
             del result[ident]
     for row in curated:
         base = result.get(row["id"], {})
         merged = {column: row.get(column) or base.get(column, "") for column in COLUMNS}
         merged["guarded"] = row["guarded"]  # curated: plain names listed here, and only those, need a cue
+        own = canon(merged["designation"])
         merged["aliases"] = "|".join(dict.fromkeys([*_names(base.get("aliases", "")), *_names(row["aliases"]),
-                                                    *folded[row["id"]]]))
-        merged["source"] = "sipri+curated" if base and base["source"].startswith("sipri") else "curated"
+                                                    *(n for n in folded[row["id"]] if canon(n) != own)]))
+        is_derived = bool(base and base["source"].startswith("sipri")) or bool(folded[row["id"]])
+        merged["source"] = "sipri+curated" if is_derived else "curated"
         result[row["id"]] = merged
     for ident, entry in result.items():
         kept = [a for a in _names(entry["aliases"]) if claimed.get(canon(a), ident) == ident]
@@ -177,6 +210,21 @@ def overlay(derived: dict[str, Entry], curated: Iterable[Entry]) -> dict[str, En
         if not entry["producer"]:
             entry["producer"] = producers.get((entry["family"], entry["origin"]), "")
     return dict(sorted(result.items()))
+
+
+def _shares_by_category(entry: Entry, owner: Entry, owner_base: Entry | None) -> bool:
+    """Tell whether a derived plain-word designation a curated entry guards is another system,
+    of a category no weapon noun shares with the curated one (`Predator`: a patrol boat and a UAV):
+    both keep the name and the noun after it decides (rules.choose_system)."""
+    if canon(entry["designation"]) not in {canon(n) for n in _names(owner.get("guarded", ""))}:
+        return False
+    return _is_other_kind(entry, owner.get("category", "") or (owner_base or {}).get("category", ""))
+
+
+def _is_other_kind(entry: Entry, category: str) -> bool:
+    """Tell whether an entry's category and another share no class (a patrol boat, a UAV)."""
+    ours, theirs = category_classes(entry["category"]), category_classes(category)
+    return bool(ours) and bool(theirs) and ours.isdisjoint(theirs)
 
 
 def _names(cell: str) -> list[str]:

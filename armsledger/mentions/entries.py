@@ -61,7 +61,10 @@ class System:
     """What it is counted in: one of SYSTEM_UNITS."""
     guarded: tuple[str, ...] = ()
     """Which of its names are plain words (`Tiger`, `Collins`): they count only before a weapon
-    noun ("Tiger helicopters", "Collins-class")."""
+    noun that fits its category ("Tiger helicopters", "Collins-class")."""
+    source: str = ""
+    """Where the row comes from: `sipri`, `sipri-family`, `curated` or `sipri+curated`; where
+    entries share a plain-word name, a curated one is preferred when the noun fits both."""
 
 
 @dataclass(frozen=True, slots=True)

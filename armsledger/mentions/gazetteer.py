@@ -73,14 +73,16 @@ class Gazetteers:
             raise GazetteerError("these gazetteers were built without a matcher; use load_gazetteers()")
         return self._matcher
 
-    def resolve_system(self, name: str, *, fuzzy: bool = False) -> System | None:
+    def resolve_system(self, name: str, *, fuzzy: bool = False, category: str | None = None) -> System | None:
         """Return the system a bare designation or alias (`S400`, `F-35A`) names, or None.
 
         Args:
             fuzzy: when nothing matches exactly, fall back to the closest name scoring at least
                 FUZZY_MIN_SCORE (see armsledger.mentions.fuzzy: a family-level guess).
+            category: what the system is, when known (`patrol boat`, SIPRI's description): picks
+                among systems that share a plain-word name (`Predator`).
         """
-        system = self.matcher.resolve_system(name, self.systems)
+        system = self.matcher.resolve_system(name, self.systems, category=category)
         if system is None and fuzzy:
             system = fuzzy_system(name, _fuzzy_index(self), self.systems)
         return system
@@ -261,7 +263,8 @@ def _build(rows: dict[str, list[Row]], *, version: str) -> Gazetteers:
             for c in _cells(rows["orgs.csv"])}
     systems = {c["id"]: System(id=c["id"], designation=c["designation"], aliases=_split(c["aliases"]),
                                family=c["family"], category=c["category"], producer=c["producer"] or None,
-                               origin=c["origin"], unit=c["unit"], guarded=_split(c["guarded"]))
+                               origin=c["origin"], unit=c["unit"], guarded=_split(c["guarded"]),
+                               source=c.get("source", ""))
                for c in _cells(rows["systems.csv"])}
     ambiguities = {c["id"]: Ambiguity(id=c["id"], name=c["name"], candidates=_split(c["candidates"]),
                                       default=c["default"] or None, role=c["role"] or "name")

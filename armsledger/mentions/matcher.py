@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Literal
 
 import ahocorasick  # type: ignore[import-not-found]  # pyahocorasick ships no stubs
 
+from armsledger.mentions.categories import category_classes
 from armsledger.mentions.entries import Ambiguity, Organisation, State, System
 from armsledger.mentions.rules import (
     SHORT_NAME_CHARS,
     Candidate,
     Target,
+    choose_system,
     is_case_ok,
     policy_for,
     reject_guarded,
@@ -92,13 +95,15 @@ def _targets(states: Iterable[State], orgs: Iterable[Organisation], systems: Ite
         kind = "ambiguous" if amb.candidates else "blocked"
         pairs.append((amb.name, Target(kind, amb.id, None, amb.role, amb.name, policy_for(amb.name),
                                        candidates=amb.candidates, default=amb.default)))
-    for system in systems:
+    # A curated entry first: where entries share a plain-word name, it wins when the noun fits both.
+    for system in sorted(systems, key=lambda s: "curated" not in s.source):
+        fits = category_classes(system.category)
         for role, names in (("name", (system.designation,)), ("alias", system.aliases)):
             for name in names:
                 for variant in system_variants(name):
                     pairs.append((variant, Target("system", system.id, system.origin, role, variant,
                                                   policy_for(variant, is_designation=True),
-                                                  is_guarded=name in system.guarded)))
+                                                  is_guarded=name in system.guarded, fits=fits)))
     for org in orgs:
         for name in (org.name, *org.aliases):
             pairs.append((name, Target("org", org.id, org.state, org.kind, name, policy_for(name),
@@ -121,7 +126,17 @@ def build_matcher(states: Iterable[State], orgs: Iterable[Organisation], systems
             bucket = by_key.setdefault(key, [])
             if all(t.entity != target.entity or t.alias != target.alias for t in bucket):
                 bucket.append(target)
-    return Matcher({key: tuple(targets) for key, targets in by_key.items()})
+    return Matcher({key: _share_guarded(targets) for key, targets in by_key.items()})
+
+
+def _share_guarded(bucket: list[Target]) -> tuple[Target, ...]:
+    """Fold the guarded system targets of one key into the first, as its alternatives: the
+    weapon noun after the name chooses among them (choose_system)."""
+    shared = [t for t in bucket if t.kind == "system" and t.is_guarded]
+    if len(shared) < 2:
+        return tuple(bucket)
+    first = replace(shared[0], alternatives=tuple(shared[1:]))
+    return tuple(first if t is shared[0] else t for t in bucket if t is shared[0] or t not in shared[1:])
 
 
 def _keys(name: str, *, is_system: bool) -> tuple[str, ...]:
@@ -138,32 +153,45 @@ def _keys(name: str, *, is_system: bool) -> tuple[str, ...]:
 
 def collisions(states: Mapping[str, State], orgs: Mapping[str, Organisation], systems: Mapping[str, System],
                ambiguities: Mapping[str, Ambiguity]) -> list[str]:
-    """Return a message for every folded name that two different entries share."""
-    owners: dict[str, dict[tuple[str, str], str]] = {}
+    """Return a message for every folded name that two different entries share, unless every
+    one of them is a system that guards the name and no weapon noun fits two of them (`Predator`:
+    a UAV and a patrol boat; the noun after the name decides)."""
+    owners: dict[str, dict[tuple[str, str], Target]] = {}
     for name, target in _targets(states.values(), orgs.values(), systems.values(), ambiguities.values()):
-        owners.setdefault(fold(name), {}).setdefault((target.kind, target.entity), name)
+        owners.setdefault(fold(name), {}).setdefault((target.kind, target.entity), target)
     problems = []
     for key, entries in sorted(owners.items()):
-        if len(entries) > 1:
-            listed = ", ".join(f"{kind} {entity!r} ({name!r})" for (kind, entity), name in entries.items())
-            problems.append(f"alias collision on {key!r}: {listed}; keep the name on one entry only")
+        if len(entries) > 1 and not _is_shared_by_category(list(entries.values())):
+            listed = ", ".join(f"{kind} {entity!r} ({t.alias!r})" for (kind, entity), t in entries.items())
+            problems.append(f"alias collision on {key!r}: {listed}; keep the name on one entry only, or guard it "
+                            "on each system whose categories differ")
     return problems
+
+
+def _is_shared_by_category(targets: list[Target]) -> bool:
+    if not all(t.kind == "system" and t.is_guarded and t.fits for t in targets):
+        return False
+    return all(a.fits.isdisjoint(b.fits) for i, a in enumerate(targets) for b in targets[i + 1:])
 
 
 class Matcher:
     """The compiled automaton and the targets of each folded name."""
 
-    __slots__ = ("_automaton", "_canon", "_systems")
+    __slots__ = ("_automaton", "_canon", "_shared", "_systems")
 
     def __init__(self, targets: dict[str, tuple[Target, ...]]) -> None:
         self._systems: dict[str, str] = {}
         """Folded system name -> system id, and canon() of it -> the same, for resolve_system."""
         self._canon: dict[str, str] = {}
+        self._shared: dict[str, tuple[Target, ...]] = {}
+        """Folded plain-word name several systems share -> their targets, preferred first."""
         for bucket in targets.values():
             for target in bucket:
                 if target.kind == "system":
                     self._systems.setdefault(fold(target.alias), target.entity)
                     self._canon.setdefault(canon(target.alias), target.entity)
+                    if target.alternatives:
+                        self._shared.setdefault(fold(target.alias), (target, *target.alternatives))
         self._automaton = ahocorasick.Automaton()
         for key, bucket in targets.items():
             self._automaton.add_word(key, (len(key), key.endswith(" "), bucket))
@@ -183,11 +211,17 @@ class Matcher:
                     found.append((start, end, target))
                     break
         chosen = _leftmost_longest(found)
-        kept = [c for c in chosen if not (c[2].is_guarded and reject_guarded(text, c, chosen))]
+        kept = [c for c in (_confirm(text, c, chosen) for c in chosen) if c is not None]
         return [m for c in resolve_ambiguous(kept) if (m := _mention(text, c)) is not None]
 
-    def resolve_system(self, name: str, systems: Mapping[str, System]) -> System | None:
-        """Return the system a bare name stands for, allowing news suffixes (`F-35A`, `S-400s`)."""
+    def resolve_system(self, name: str, systems: Mapping[str, System], *,
+                       category: str | None = None) -> System | None:
+        """Return the system a bare name stands for, allowing news suffixes (`F-35A`, `S-400s`);
+        of the systems sharing a plain-word name, the one whose category fits `category`."""
+        shared = self._shared.get(fold(name.strip()), ()) if category else ()
+        if shared:
+            classes = category_classes(category or "")
+            return systems.get(next((t.entity for t in shared if not t.fits.isdisjoint(classes)), shared[0].entity))
         ident = self._systems.get(fold(name.strip())) or self._canon.get(canon(name))
         if ident is not None:
             return systems.get(ident)
@@ -195,6 +229,18 @@ class Matcher:
             if mention.kind == "system" and mention.start == 0:
                 return systems.get(mention.entity)
         return None
+
+
+def _confirm(text: str, candidate: Candidate, chosen: list[Candidate]) -> Candidate | None:
+    """Return the candidate as it stands here (a shared plain-word system name resolved by its
+    weapon noun), or None when its guarded name is used as something else."""
+    start, end, target = candidate
+    if not target.is_guarded:
+        return candidate
+    if target.kind == "system":
+        picked = choose_system(text, end, target)
+        return None if picked is None else (start, end, picked)
+    return None if reject_guarded(text, candidate, chosen) else candidate
 
 
 def _leftmost_longest(found: list[Candidate]) -> list[Candidate]:

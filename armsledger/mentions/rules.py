@@ -6,7 +6,9 @@ state, organisation or system, and which of them are ambiguous, lives in the gaz
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+
+from armsledger.mentions.categories import noun_fits
 
 EXACT, CASED, UPPER = "exact", "cased", "upper"
 """Case policies: written exactly (acronyms); first letter as given (names); every capital as given,
@@ -48,16 +50,6 @@ Central Neighbour Neighbor Ally Allies Member Partner
 """)
 """Capitalised words that may stand before a guarded name without making it a person or a place."""
 
-CUE_NOUNS = _words("""
-aircraft airplane airplanes APC APCs armoured battery batteries defence defense boat boats bomber
-bombers carrier carriers class corvette corvettes craft destroyer destroyers drone drones engine
-engines fighter fighters frigate frigates gun guns gunboat gunboats helicopter helicopters howitzer
-howitzers IFV IFVs jet jets launcher launchers missile missiles mortar mortars patrol plane planes
-radar radars rocket rockets ship ships submarine submarines tank tanks torpedo torpedoes trainer
-trainers UAV UAVs vehicle vehicles vessel vessels warship warships
-""")
-"""Words after which a system named by a plain word counts: "Tiger helicopters", "Collins-class"."""
-
 WEAK_CUE_NOUNS = _words("system systems")
 """Cue nouns that count only right after the name ("Patriot systems"), not further on ("Tiger
 operating system")."""
@@ -66,7 +58,7 @@ CUE_WINDOW_WORDS = 5
 """How many words after a plain-word system name may hold its weapon noun: "Gepard self-propelled
 anti-aircraft guns" (the hyphenated words count one by one)."""
 
-_CUE_RE = re.compile(rf"(?:s|es)?(?:[- ]class)?((?:[ \t-]+[A-Za-z]+){{1,{CUE_WINDOW_WORDS}}})")
+_CUE_RE = re.compile(rf"(?:s|es)?((?:[ \t-]+[A-Za-z]+){{1,{CUE_WINDOW_WORDS}}})")
 
 INSTITUTION_WORDS = _words("""
 Air Army Armed Army's Cabinet Coast Defence Defense Embassy Foreign Government Ground King Ministry
@@ -89,6 +81,12 @@ class Target:
     is_guarded: bool = False
     candidates: tuple[str, ...] = ()
     default: str | None = None
+    fits: frozenset[str] = frozenset()
+    """For a system, the classes of its category (categories.category_classes): which weapon nouns
+    may confirm a guarded name of it."""
+    alternatives: tuple[Target, ...] = field(default=(), compare=False)
+    """For a guarded system name several entries share (`Predator`: a UAV and a patrol boat), the
+    other entries, in order of preference after this one; the weapon noun picks among them."""
 
 
 Candidate = tuple[int, int, Target]
@@ -139,18 +137,11 @@ def system_end(text: str, stop: int, alias: str) -> int:
 def reject_guarded(text: str, candidate: Candidate, chosen: list[Candidate]) -> bool:
     """Tell whether a guarded name is used as something else here.
 
-    A system named by plain words (Tiger, Collins) counts only when a weapon noun follows it
-    within a few words ("Tiger attack helicopters", "Collins-class"). A state's or organisation's name (Jordan, Rafael)
-    must not have an unknown capitalised word right before it ("Michael Jordan", "Atlanta,
-    Georgia") or right after it ("Chad Smith", "Rafael Nadal").
+    A state's or organisation's name (Jordan, Rafael) must not have an unknown capitalised word
+    right before it ("Michael Jordan", "Atlanta, Georgia") or right after it ("Chad Smith",
+    "Rafael Nadal"). Guarded systems go through choose_system().
     """
-    start, end, target = candidate
-    if target.kind == "system":
-        cue = _CUE_RE.match(text, end)
-        if cue is None:
-            return True
-        words = re.split(r"[ \t-]+", cue.group(1).strip(" \t-"))
-        return words[0] not in WEAK_CUE_NOUNS and CUE_NOUNS.isdisjoint(words)
+    start, end, _ = candidate
     before = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
     if before and not before.group(1).endswith(".") and before.group(1) not in FUNCTION_WORDS and not _is_covered(before.start(1), chosen):
         return True
@@ -158,6 +149,29 @@ def reject_guarded(text: str, candidate: Candidate, chosen: list[Candidate]) -> 
     if after and after.group(1) not in FUNCTION_WORDS and after.group(1) not in INSTITUTION_WORDS:
         return not _is_covered(after.start(1), chosen) and not _is_headline(text, start)
     return False
+
+
+def choose_system(text: str, end: int, target: Target) -> Target | None:
+    """Return the entry a system named by plain words stands for here, or None.
+
+    The name (Tiger, Predator) counts only when a weapon noun follows it within a few words
+    ("Tiger attack helicopters", "Collins-class", "Predator-type drones") and that noun fits the
+    entry's category: drones a UAV, boats a naval entry. When entries share the name, the first
+    noun that fits one of them picks it; the word after `anti` names a target, not the weapon
+    ("Gepard anti-aircraft guns" are guns).
+    """
+    cue = _CUE_RE.match(text, end)
+    if cue is None:
+        return None
+    words = re.split(r"[ \t-]+", cue.group(1).strip(" \t-"))
+    options = (target, *target.alternatives)
+    for index, word in enumerate(words):
+        if (word.lower() in WEAK_CUE_NOUNS and index > 0) or (index > 0 and words[index - 1].lower() == "anti"):
+            continue
+        for option in options:
+            if noun_fits(word, option.fits):
+                return replace(option, alternatives=()) if option.alternatives else option
+    return None
 
 
 def _is_headline(text: str, position: int) -> bool:
