@@ -131,7 +131,7 @@ def find_values(text: str) -> list[ValueMatch]:
 def _may_be_money(text: str, start: int, end: int) -> bool:
     """Tell whether a figure has a sign or code before it, or a word after it (a fast test)."""
     before = text[max(0, start - 2):start].rstrip()
-    if before and (before[-1].isalpha() or before[-1] in _SIGN_ENDS):
+    if before and before[-1] in _SIGN_ENDS:
         return True
     after = text[end:end + 3].lstrip(" -")
     return after[:1].isalpha()
