@@ -1,20 +1,41 @@
-"""Fixtures for the web tests: a ledger of hand-written articles (seeded.py), the app, a client."""
+"""Fixtures for the web tests: a ledger of hand-written articles (seeded.py), the app, a client.
+
+The ledger is built on SQLite and, where a server is available, on PostgreSQL: every test that
+uses `client` runs on both.
+"""
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
 
 from armsledger.ledger import Ledger
+from armsledger.store.engine import database_url
+from tests.store.conftest import postgres_server
 from tests.web.seeded import build_ledger_db
 
 
-@pytest.fixture(scope="session")
-def ledger_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A SQLite ledger holding STORIES, built once per session."""
-    return build_ledger_db(tmp_path_factory.mktemp("web") / "ledger.db")
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def ledger_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A ledger holding STORIES, built once per session on each backend."""
+    if request.param == "sqlite":
+        yield build_ledger_db(tmp_path_factory.mktemp("web") / "ledger.db")
+        return
+    server = postgres_server()
+    name = f"armsledger_web_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(database_url(server), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield build_ledger_db(server.rsplit("/", 1)[0] + "/" + name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")

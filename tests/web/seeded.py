@@ -86,8 +86,8 @@ STORIES: list[Story] = [
 ]
 
 
-def build_ledger_db(path: Path) -> str:
-    """Store STORIES in a new SQLite ledger at path through the ledger's store API; return its URL."""
+def build_ledger_db(path: Path | str) -> str:
+    """Store STORIES in a new ledger (a SQLite path or a database URL) through the ledger's store API."""
     url = str(path)
     with Ledger(url) as ledger:
         ledger.store_results([_result(story) for story in STORIES])

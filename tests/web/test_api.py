@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -148,9 +149,9 @@ def test_allow_ingest_without_token_is_refused(ledger: Ledger) -> None:
 
 
 @pytest.fixture()
-def ingest_client(tmp_path: Path) -> TestClient:
-    ledger = Ledger(build_ledger_db(tmp_path / "ingest.db"))
-    return TestClient(create_app(ledger, allow_ingest=True, token=TOKEN))
+def ingest_client(tmp_path: Path) -> Iterator[TestClient]:
+    with Ledger(build_ledger_db(tmp_path / "ingest.db")) as ledger:
+        yield TestClient(create_app(ledger, allow_ingest=True, token=TOKEN))
 
 
 @pytest.mark.parametrize("header", [None, "Bearer wrong-token", f"Basic {TOKEN}", "Bearer"])

@@ -26,5 +26,8 @@ def test_worker_processes_rebuild_the_same_app_from_the_environment(ledger_url: 
     settings = Settings.load(db=ledger_url, ingest_token="t0k")
     with app_factory_env(settings, allow_ingest=True, cache=False):
         app = app_from_env()
-    assert app.state.token == "t0k" and app.state.cache.size == 0
-    assert "/api/ingest" in app.openapi()["paths"]
+    try:
+        assert app.state.token == "t0k" and app.state.cache.size == 0
+        assert "/api/ingest" in app.openapi()["paths"]
+    finally:
+        app.state.ledger.close()
