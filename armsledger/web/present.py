@@ -1,11 +1,10 @@
-"""Turn the ledger's values into words for pages and CSV, and into plain JSON for the API.
+"""Turn the ledger's values into words for pages and CSV: `show(value)` and its helpers.
 
-One function per direction: `show(value)` for people, `to_json(value)` for programs. Both accept
-whatever the ledger returns (dataclasses, PartialDate, Quantity, Money, Decimal, dates).
+They accept whatever the ledger returns (PartialDate, Quantity, Money, Decimal, dates, strings);
+the JSON API needs none of this, as the ledger's objects have `to_record()`.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -95,23 +94,6 @@ def show_figure(text: str | None) -> str:
     if quantity:
         return show_quantity(int(quantity["count"]), quantity["unit"], quantity["bound"])
     return text
-
-
-def to_json(value: object) -> object:
-    """Return a value as JSON-ready data: dataclasses as objects, Decimal as a number, dates as text."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(k): to_json(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [to_json(v) for v in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
 
 
 def _number(value: Decimal) -> str:
