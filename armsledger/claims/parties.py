@@ -182,6 +182,9 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
         elif orientation == "seller":
             suppliers.extend(subject)
             notes.append("the subject of a selling verb is the supplier")
+    elif not subject and not passive and _BUYER_NOUN.match(clause[:trigger_start]) and discourse_recipient:
+        recipients.append(discourse_recipient)
+        notes.append(f"'the client' is the recipient the article is about: {discourse_recipient}")
     elif not subject and not passive and _leading_pronoun(clause, trigger_start) and discourse_subject:
         if orientation == "seller":
             suppliers.append(discourse_subject)
@@ -275,7 +278,11 @@ def _possessor_of_act(clause: str, parties: list[Party]) -> Party | None:
 
 
 def _leading_pronoun(clause: str, trigger_start: int) -> bool:
-    return bool(re.match(r"^\s*(?:it|they|the\s+(?:client|buyer|customer|country))\b", clause[:trigger_start], re.IGNORECASE))
+    return bool(re.match(r"^\s*(?:it|they|the\s+country)\b", clause[:trigger_start], re.IGNORECASE))
+
+
+_BUYER_NOUN = re.compile(r"^\s*the\s+(?:\w+\s+)?(?:client|buyer|customer|importer|recipient)\b", re.IGNORECASE)
+"""A clause about "the client": whoever the article says is receiving the arms."""
 
 
 def _coordinated_with(clause: str, party: Party, parties: list[Party], state: str | None) -> bool:

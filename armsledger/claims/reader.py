@@ -57,7 +57,7 @@ _UNKNOWN_NAME = re.compile(r"\s(?:[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z]
 """A designation-like name in an object ("the Akash Mk1 system"): a system the catalogue lacks."""
 _ARMS_OBJECT = re.compile(
     r"^\s+(?:(?:more\s+than|at\s+least|over|some|about|up\s+to)\s+)?(?:the\s+|a\s+|an\s+|\d[\d,]*\s+|"
-    r"\w+\s+)?(?:\w+\s+){0,4}?(?:systems?|missiles|launchers|regiment\s+sets?|batteries|battalions|batch(?:es)?|"
+    r"\w+\s+)?(?:[\w-]+\s+){0,4}?(?:systems?|missiles|launchers|regiment\s+sets?|batteries|battalions|batch(?:es)?|"
     r"them)\b", re.IGNORECASE)
 """A generic object after a verb ("received more than 120 advanced guided missiles")."""
 _GOVERNED_NOMINAL = re.compile(
@@ -103,6 +103,9 @@ class Discourse:
     """Systems named lately, newest last, for a generic noun that fits an older one ("the jets")."""
     supplier: str | None = None
     recipient: str | None = None
+    event: str | None = None
+    """The event of the last claim: a formal act that follows ("the acceptance certificate was
+    signed") belongs to it."""
     subject: str | None = None
     last_person: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -223,6 +226,9 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
             return []
     modality = read_modality(clause, trig, rules, sentence=ctx.text)
     event, planned, denied = trig.rule.event, modality.is_planned, modality.is_denied
+    if trig.rule.id == "delivery.acceptance" and discourse.event == "completion":
+        event = "completion"
+        notes.append("the acceptance act closes the completion reported just before")
     if modality.is_demand:
         log.debug("%s: '%s' is asked for, not reported", ctx.doc, trig.text)
         return []
@@ -404,6 +410,7 @@ def _remember(ctx: SentenceContext, discourse: Discourse, claims: list[Claim], s
         discourse.recent = (discourse.recent + named)[-6:]
     if claims:
         discourse.supplier, discourse.recipient = claims[-1].supplier, claims[-1].recipient
+        discourse.event = claims[-1].event
         claimed = [m for m in named if claims[-1].system and m.text and
                    gazetteers_designation_matches(m, claims[-1].system)]
         if claimed:

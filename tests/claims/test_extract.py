@@ -148,3 +148,19 @@ def test_an_aim_to_reach_a_deal_is_negotiation(gaz: object) -> None:
 
 def test_a_recommendation_is_not_an_event(gaz: object) -> None:
     assert claims_of("Senators said the US should not sell F-16 jets to Iraq.", gaz) == []
+
+
+def test_the_client_is_the_recipient_the_article_is_about(gaz: object) -> None:
+    text = ("Moscow finished deliveries of the S-400 regiment to India last month. "
+            "The client also received more than 200 guided missiles.")
+    claims = claims_of(text, gaz)
+    delivery = [c for c in claims if c.event == "delivery"]
+    assert [(c.supplier, c.recipient, c.system) for c in delivery] == [("RU", "IN", "S-400")]
+    assert delivery[0].quantity is not None and delivery[0].quantity.unit == "missile"
+
+
+def test_an_acceptance_act_after_a_completion_dates_the_completion(gaz: object) -> None:
+    text = ("Russia had completed deliveries of the S-400 systems to India, a source said. "
+            "The acceptance certificate was signed in Delhi in May 2023.")
+    [claim] = claims_of(text, gaz)
+    assert claim.event == "completion" and claim.date is not None and claim.date.value == "2023-05"
