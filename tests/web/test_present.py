@@ -10,11 +10,11 @@ from armsledger.web.present import is_web_url, show, show_figure
 
 
 @pytest.mark.parametrize(("value", "words"), [
-    (Money(Decimal("2500000000"), "USD"), "$2.5 billion"),
-    (Money(Decimal("3000000000"), "USD", "more than"), "more than $3 billion"),
-    (Money(Decimal("400000000000"), "INR"), "INR 400 billion"),
-    (Money(Decimal("1234567"), "EUR"), "€1.23 million"),
-    (Money(Decimal("950000"), "GBP"), "£950,000"),
+    (Money(Decimal(2500000000), "USD"), "$2.5 billion"),
+    (Money(Decimal(3000000000), "USD", "more than"), "more than $3 billion"),
+    (Money(Decimal(400000000000), "INR"), "INR 400 billion"),
+    (Money(Decimal(1234567), "EUR"), "€1.23 million"),
+    (Money(Decimal(950000), "GBP"), "£950,000"),
     (Quantity(6, "battalion", "at least"), "at least 6 battalions"),
     (Quantity(1, "regiment"), "1 regiment"), (Quantity(2, "battery"), "2 batteries"),
     (PartialDate("2017-09", "month"), "2017-09"), (None, "—"), ("", "—"), (True, "yes"),
