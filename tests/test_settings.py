@@ -1,0 +1,45 @@
+"""Settings: every option documented; armsledger.toml, then ARMSLEDGER_* variables, then flags."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from armsledger.errors import ConfigError
+from armsledger.settings import Settings, describe
+
+
+def test_every_setting_has_a_help_text() -> None:
+    undocumented = [name for name, _, help_text in describe() if len(help_text) < 15]
+    assert undocumented == []
+
+
+def test_later_sources_win(tmp_path: Path) -> None:
+    config = tmp_path / "armsledger.toml"
+    config.write_text('db = "from-file.db"\nport = 9000\nbatch_size = 50\n', encoding="utf-8")
+    settings = Settings.load(config_path=config, environ={"ARMSLEDGER_PORT": "9100"}, batch_size=7)
+    assert (settings.db, settings.port, settings.batch_size) == ("from-file.db", 9100, 7)
+
+
+def test_unset_flags_do_not_override(tmp_path: Path) -> None:
+    settings = Settings.load(config_path=tmp_path / "absent.toml", environ={"ARMSLEDGER_DB": "env.db"}, db=None)
+    assert settings.db == "env.db"
+
+
+def test_unknown_setting_names_the_valid_ones(tmp_path: Path) -> None:
+    config = tmp_path / "armsledger.toml"
+    config.write_text('databse = "x.db"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown setting 'databse'.*db"):
+        Settings.load(config_path=config, environ={})
+
+
+def test_a_number_setting_rejects_words() -> None:
+    with pytest.raises(ConfigError, match="'port' must be a whole number"):
+        Settings.load(config_path=Path("/nonexistent.toml"), environ={"ARMSLEDGER_PORT": "eighty"})
+
+
+def test_broken_toml_is_a_config_error(tmp_path: Path) -> None:
+    config = tmp_path / "armsledger.toml"
+    config.write_text("db = \n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        Settings.load(config_path=config, environ={})
