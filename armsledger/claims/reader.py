@@ -74,7 +74,7 @@ _FIRST_TO_BEFORE = re.compile(r"\b(?:first|second|third|only|last|latest)\b[^,;]
 _NON_ARMS_TOPIC = re.compile(
     r"\b(?:nuclear\s+(?:deal|programme|program|talks|agreement)|oil|gas|energy|trade|tariffs?|peace|ceasefire|truce|"
     r"investment|loan|debt|grain|climate|prisoners?|hostages?|visas?|sanctions|embargo|exercises?|drills?|"
-    r"airlines?|airliners?|jetliners?|passengers?|carriers?\s+(?:air|airline)|civil(?:ian)?\s+aircraft)\b", re.IGNORECASE)
+    r"airlines?|airliners?|jetliners?|passengers?|troops|soldiers|peacekeepers|carriers?\s+(?:air|airline)|civil(?:ian)?\s+aircraft)\b", re.IGNORECASE)
 """Deals and talks about something other than arms: a system named earlier is not carried into them."""
 _MILITARY_ITEMS = re.compile(
     r"\b(?:military|combat|fighter|attack|transport|naval|armou?red|air[\s-]+defen[cs]e)\s+(?:\w+\s+){0,2}?"

@@ -112,7 +112,7 @@ _EVENT_STEMS = re.compile(
 _NOUN_AFTER = re.compile(
     r"\s+(?:controls?|licen[cs]es?|markets?|bans?|versions?|variants?|rules|regimes?|credits?|orders?|deals?|"
     r"contracts?|potential|success|customers?|clients?|earnings|revenues?|figures|volumes?|policy|policies|"
-    r"restrictions?|approvals?|agency|agencies|model|programmes?|programs?)\b", re.IGNORECASE)
+    r"restrictions?|approvals?|agency|agencies|model|programmes?|programs?|clearances?|permits?|hub|zones?)\b", re.IGNORECASE)
 """Nouns that make the word before them a noun too: "export controls", "purchase order"."""
 
 

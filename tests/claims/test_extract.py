@@ -164,3 +164,14 @@ def test_an_acceptance_act_after_a_completion_dates_the_completion(gaz: object) 
             "The acceptance certificate was signed in Delhi in May 2023.")
     [claim] = claims_of(text, gaz)
     assert claim.event == "completion" and claim.date is not None and claim.date.value == "2023-05"
+
+
+def test_peace_talks_and_troop_deals_are_not_arms_talks(gaz: object) -> None:
+    text = ("Russia has sent S-300 batteries to Syria. "
+            "Hopes rest on a negotiated political solution and on peace talks in Geneva.")
+    assert {c.event for c in claims_of(text, gaz)} == {"delivery"}
+
+
+def test_a_visit_concluded_without_an_agreement_is_no_agreement(gaz: object) -> None:
+    text = "The leaders concluded a visit without achieving an agreement on the F-35 jets for Turkey."
+    assert [c for c in claims_of(text, gaz) if c.event == "agreement"] == []
