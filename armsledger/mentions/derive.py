@@ -180,16 +180,21 @@ def overlay(derived: dict[str, Entry], curated: Iterable[Entry]) -> dict[str, En
             moved = dict(base, id=slug(f"{base['designation']} {base['category']}"))
             result.setdefault(moved["id"], moved)
             del result[row["id"]]
-    claimed: dict[str, str] = {}
+    claimed: dict[str, list[str]] = defaultdict(list)
+    """canon() of a curated name -> the curated ids that use it (several only for a guarded name
+    that systems of different kinds share)."""
     for row in curated:
         for name in (row["designation"], *_names(row["aliases"])):
-            claimed[canon(name)] = row["id"]
+            claimed[canon(name)].append(row["id"])
     folded: dict[str, list[str]] = defaultdict(list)
     by_id = {row["id"]: row for row in curated}
     for ident, entry in list(result.items()):
         code = _CODE_NAME_RE.match(entry["designation"])
-        owner = claimed.get(canon(entry["designation"])) or (code and claimed.get(canon(code.group(1))))
-        if owner and owner != ident and not _shares_by_category(entry, by_id[owner], derived.get(owner)):
+        owners = claimed.get(canon(entry["designation"])) or (claimed.get(canon(code.group(1))) if code else None)
+        if not owners or ident in owners:
+            continue
+        owner = next((o for o in owners if not _shares_by_category(entry, by_id[o], derived.get(o))), None)
+        if owner is not None:
             folded[owner].append(entry["designation"])
             del result[ident]
     for row in curated:
@@ -203,7 +208,7 @@ def overlay(derived: dict[str, Entry], curated: Iterable[Entry]) -> dict[str, En
         merged["source"] = "sipri+curated" if is_derived else "curated"
         result[row["id"]] = merged
     for ident, entry in result.items():
-        kept = [a for a in _names(entry["aliases"]) if claimed.get(canon(a), ident) == ident]
+        kept = [a for a in _names(entry["aliases"]) if ident in claimed.get(canon(a), [ident])]
         entry["aliases"] = "|".join(kept)
     producers = {(r["family"], r["origin"]): r["producer"] for r in curated if r.get("producer")}
     for entry in result.values():

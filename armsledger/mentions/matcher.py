@@ -100,7 +100,7 @@ def _targets(states: Iterable[State], orgs: Iterable[Organisation], systems: Ite
         fits = category_classes(system.category)
         for role, names in (("name", (system.designation,)), ("alias", system.aliases)):
             for name in names:
-                for variant in system_variants(name):
+                for variant in sorted(system_variants(name)):  # sorted: the same order on every run
                     pairs.append((variant, Target("system", system.id, system.origin, role, variant,
                                                   policy_for(variant, is_designation=True),
                                                   is_guarded=name in system.guarded, fits=fits)))
@@ -133,10 +133,14 @@ def _share_guarded(bucket: list[Target]) -> tuple[Target, ...]:
     """Fold the guarded system targets of one key into the first, as its alternatives: the
     weapon noun after the name chooses among them (choose_system)."""
     shared = [t for t in bucket if t.kind == "system" and t.is_guarded]
-    if len(shared) < 2:
+    by_entity: dict[tuple[str, str], Target] = {}
+    for target in shared:  # one spelling per entry and case policy (`Sea Dragon` = `Sea-Dragon`; `HAWK`, `Hawk`)
+        by_entity.setdefault((target.entity, target.policy), target)
+    if len({entity for entity, _ in by_entity}) < 2:
         return tuple(bucket)
-    first = replace(shared[0], alternatives=tuple(shared[1:]))
-    return tuple(first if t is shared[0] else t for t in bucket if t is shared[0] or t not in shared[1:])
+    first, *others = by_entity.values()
+    return tuple(replace(first, alternatives=tuple(others)) if t is first else t
+                 for t in bucket if t is first or all(t is not s for s in shared))
 
 
 def _keys(name: str, *, is_system: bool) -> tuple[str, ...]:
@@ -184,14 +188,14 @@ class Matcher:
         """Folded system name -> system id, and canon() of it -> the same, for resolve_system."""
         self._canon: dict[str, str] = {}
         self._shared: dict[str, tuple[Target, ...]] = {}
-        """Folded plain-word name several systems share -> their targets, preferred first."""
+        """canon() of a plain-word name several systems share -> their targets, preferred first."""
         for bucket in targets.values():
             for target in bucket:
                 if target.kind == "system":
                     self._systems.setdefault(fold(target.alias), target.entity)
                     self._canon.setdefault(canon(target.alias), target.entity)
                     if target.alternatives:
-                        self._shared.setdefault(fold(target.alias), (target, *target.alternatives))
+                        self._shared.setdefault(canon(target.alias), (target, *target.alternatives))
         self._automaton = ahocorasick.Automaton()
         for key, bucket in targets.items():
             self._automaton.add_word(key, (len(key), key.endswith(" "), bucket))
@@ -207,8 +211,11 @@ class Matcher:
             stop = last - 1 if is_closed else last
             for target in bucket:
                 end = stop if is_closed else system_end(text, stop, target.alias)
-                if end > 0 and is_case_ok(text, start, stop, target.alias, target.policy):
-                    found.append((start, end, target))
+                if end <= 0:
+                    continue
+                written = _written(text, start, stop, target)
+                if written is not None:
+                    found.append((start, end, written))
                     break
         chosen = _leftmost_longest(found)
         kept = [c for c in (_confirm(text, c, chosen) for c in chosen) if c is not None]
@@ -218,7 +225,7 @@ class Matcher:
                        category: str | None = None) -> System | None:
         """Return the system a bare name stands for, allowing news suffixes (`F-35A`, `S-400s`);
         of the systems sharing a plain-word name, the one whose category fits `category`."""
-        shared = self._shared.get(fold(name.strip()), ()) if category else ()
+        shared = self._shared.get(canon(name), ()) if category else ()
         if shared:
             classes = category_classes(category or "")
             return systems.get(next((t.entity for t in shared if not t.fits.isdisjoint(classes)), shared[0].entity))
@@ -229,6 +236,15 @@ class Matcher:
             if mention.kind == "system" and mention.start == 0:
                 return systems.get(mention.entity)
         return None
+
+
+def _written(text: str, start: int, stop: int, target: Target) -> Target | None:
+    """Return the target if text[start:stop] is written as its case policy requires; of a shared
+    name, the first entry so written, with the others so written as its alternatives."""
+    if not target.alternatives:
+        return target if is_case_ok(text, start, stop, target.alias, target.policy) else None
+    options = [t for t in (target, *target.alternatives) if is_case_ok(text, start, stop, t.alias, t.policy)]
+    return replace(options[0], alternatives=tuple(options[1:])) if options else None
 
 
 def _confirm(text: str, candidate: Candidate, chosen: list[Candidate]) -> Candidate | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from armsledger.mentions.categories import noun_fits
+from armsledger.mentions.categories import NOUN_CLASSES, noun_fits
 
 EXACT, CASED, UPPER = "exact", "cased", "upper"
 """Case policies: written exactly (acronyms); first letter as given (names); every capital as given,
@@ -156,22 +156,37 @@ def choose_system(text: str, end: int, target: Target) -> Target | None:
 
     The name (Tiger, Predator) counts only when a weapon noun follows it within a few words
     ("Tiger attack helicopters", "Collins-class", "Predator-type drones") and that noun fits the
-    entry's category: drones a UAV, boats a naval entry. When entries share the name, the first
-    noun that fits one of them picks it; the word after `anti` names a target, not the weapon
-    ("Gepard anti-aircraft guns" are guns).
+    entry's category: drones a UAV, boats a naval entry. Of a run of weapon nouns the last is the
+    head ("patrol boats" are boats); the first head that fits one of the entries sharing the name
+    picks it. The word after `anti` names a target, not the weapon ("anti-aircraft guns" are guns).
     """
     cue = _CUE_RE.match(text, end)
     if cue is None:
         return None
     words = re.split(r"[ \t-]+", cue.group(1).strip(" \t-"))
     options = (target, *target.alternatives)
-    for index, word in enumerate(words):
-        if (word.lower() in WEAK_CUE_NOUNS and index > 0) or (index > 0 and words[index - 1].lower() == "anti"):
-            continue
+    for head in _heads(words):
         for option in options:
-            if noun_fits(word, option.fits):
+            if noun_fits(head, option.fits):
                 return replace(option, alternatives=()) if option.alternatives else option
     return None
+
+
+def _heads(words: list[str]) -> list[str]:
+    """Return the last word of each run of weapon nouns (`system` counts only first, and the word
+    after `anti` not at all)."""
+    heads: list[str] = []
+    run_open = False
+    for index, word in enumerate(words):
+        is_cue = word in NOUN_CLASSES or word.lower() in NOUN_CLASSES
+        if index > 0 and (word.lower() in WEAK_CUE_NOUNS or words[index - 1].lower() == "anti"):
+            is_cue = False
+        if is_cue and run_open:
+            heads[-1] = word
+        elif is_cue:
+            heads.append(word)
+        run_open = is_cue
+    return heads
 
 
 def _is_headline(text: str, position: int) -> bool:

@@ -53,6 +53,10 @@ def test_noun_fits_only_its_own_kind_of_system(noun: str, category: str, fits: b
     ("She taught at the Virginia Community College System.", []),  # `system` counts only right after
     ("He was treated at Boramae Hospital in Seoul.", []),
     ("Two PREDATOR DRONES crashed.", [("rq-1-predator", "US")]),
+    ("Riyadh bought Hawk trainer jets.", [("hawk-100", "GB")]),
+    ("Tehran fired Hawk missiles.", [("hawk", "US")]),
+    ("Two HAWK patrol boats sailed.", [("hawk-patrol-boat", "GB")]),  # the head of `patrol boats` is boats
+    ("Two Hawk patrol boats sailed.", []),  # the boat is written HAWK; the others are no boats
 ])
 def test_shared_plain_word_name_resolves_to_the_entry_its_noun_fits(
         find: Callable[[str], list[Mention]], text: str, expected: list[tuple[str, str]]) -> None:
@@ -68,6 +72,9 @@ def test_resolve_system_picks_among_shared_names_by_category(bundled: Gazetteers
     assert ident("Predator", "UAV") == "rq-1-predator"
     assert ident("Predator") == "rq-1-predator"  # the curated entry, without a category
     assert ident("Predator drones") == "rq-1-predator"
+    # Written with a hyphen or a space, a shared name is the same name.
+    assert ident("Sea Dragon", "patrol ship") == ident("Sea-Dragon", "patrol ship") == "sea-dragon-patrol-ship"
+    assert ident("Sea Dragon", "maritime patrol aircraft radar") == "sea-dragon"
 
 
 def _row(designation: str, description: str, supplier: str, year: int = 2000) -> SipriRow:
