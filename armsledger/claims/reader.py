@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from armsledger.claims import parties as _parties
-from armsledger.claims.attribution import find_source
+from armsledger.claims.attribution import find_source, is_person
 from armsledger.claims.dates import find_dates
 from armsledger.claims.quantity import count_before, find_quantities
 from armsledger.claims.triggers import Rules, Trigger, find_triggers, read_modality
@@ -422,7 +422,7 @@ def _remember(ctx: SentenceContext, discourse: Discourse, claims: list[Claim], s
         words = re.findall(r"[\w']+", ctx.text[:first.start].lower())
         if not words or words[-1] not in _parties._PREPOSITIONS:
             discourse.subject = first.state
-    if source and source[0].isupper() and " " in source:
+    if source and is_person(source):
         discourse.last_person = source
 
 
