@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from armsledger.claims import extract
+from armsledger.claims import extract, fold_claims
 from armsledger.clean import clean
 from armsledger.errors import SourceError
 from armsledger.ingest import read
@@ -33,6 +33,9 @@ class Result:
     article: Article
     document: Document
     claims: list[Claim]
+    """One claim per key (FORMAT.md), with the figures of every sentence that stated it."""
+    statements: list[Claim]
+    """Every statement on its own, each with its own sentence and figures: what the ledger stores."""
 
 
 def run(source: str | Path | IO[str], *, settings: Settings | None = None,
@@ -61,8 +64,8 @@ def run(source: str | Path | IO[str], *, settings: Settings | None = None,
             report(err)
             continue
         mentions = detect(document, gazetteers)
-        claims = extract(document, mentions, gazetteers=gazetteers)
-        yield Result(article, document, claims)
+        statements = extract(document, mentions, gazetteers=gazetteers, fold=False)
+        yield Result(article, document, fold_claims(statements), statements)
 
 
 def _log_error(err: SourceError) -> None:

@@ -17,7 +17,7 @@ from armsledger.claims.triggers import Rules, load_rules
 from armsledger.mentions import Gazetteers, detect
 from armsledger.models import Claim, Document, Mention, PartialDate
 
-__all__ = ["extract"]
+__all__ = ["extract", "fold_claims"]
 
 _ARMS_WORDS = re.compile(
     r"\b(?:military\s+hardware|arms|weapons|weaponry|armaments|military\s+equipment|defen[cs]e\s+equipment|"
@@ -25,16 +25,19 @@ _ARMS_WORDS = re.compile(
 """Unnamed arms: a document with neither these nor a catalogued system cannot hold a claim."""
 
 
-def extract(doc: Document, mentions: list[Mention], *, gazetteers: Gazetteers) -> list[Claim]:
+def extract(doc: Document, mentions: list[Mention], *, gazetteers: Gazetteers, fold: bool = True) -> list[Claim]:
     """Return the arms-transfer claims of one document.
 
     Args:
         doc: the cleaned document, with its sentence spans.
         mentions: the catalogue mentions of `doc.text`, sorted by start (from `detect`).
         gazetteers: the catalogues the mentions came from (for systems' origin and designation).
+        fold: True for one claim per key, with the figures of every sentence that stated it (FORMAT.md);
+            False for every statement on its own, each with its own sentence and figures (the ledger
+            keeps these, so that each figure links to the sentence it came from).
 
     Returns:
-        One claim per key, in the order the document first states them.
+        The claims, in the order the document first states them.
     """
     if not any(m.kind == "system" for m in mentions) and not _ARMS_WORDS.search(doc.text):
         return []  # nothing for a claim to be about: most news, read in microseconds
@@ -45,7 +48,7 @@ def extract(doc: Document, mentions: list[Mention], *, gazetteers: Gazetteers) -
         _read_all(title_doc, detect(title_doc, gazetteers), discourse, rules=rules, gazetteers=gazetteers)
         discourse.system_age = 0 if discourse.system else 99
     claims = _read_all(doc, mentions, discourse, rules=rules, gazetteers=gazetteers)
-    return _fold(claims)
+    return fold_claims(claims) if fold else _distinct(claims)
 
 
 def _read_all(doc: Document, mentions: list[Mention], discourse: Discourse, *, rules: Rules,
@@ -68,7 +71,7 @@ def _read_all(doc: Document, mentions: list[Mention], discourse: Discourse, *, r
     return out
 
 
-def _fold(claims: list[Claim]) -> list[Claim]:
+def fold_claims(claims: list[Claim]) -> list[Claim]:
     """Keep one claim per key; fill its missing figures and source from later statements of it."""
     folded: dict[tuple[object, ...], Claim] = {}
     for claim in claims:
@@ -83,6 +86,7 @@ def _fold(claims: list[Claim]) -> list[Claim]:
             value=first.value or claim.value,
             date=_fold_date(first, claim),
             source=first.source or claim.source,
+            notes=(*first.notes, f"also stated at characters {claim.span[0]}-{claim.span[1]} ({claim.rule})"),
         )
     return list(folded.values())
 
@@ -95,3 +99,15 @@ def _fold_date(first: Claim, later: Claim) -> PartialDate | None:
     if first.event == "delivery" and later.date.year and first.date.year and later.date.value < first.date.value:
         return later.date
     return first.date
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """Drop exact repeats (same key and sentence), which two triggers of one sentence can produce."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for claim in claims:
+        key = (claim.event, claim.supplier, claim.recipient, claim.system, claim.denied, claim.planned, claim.span)
+        if key not in seen:
+            seen.add(key)
+            out.append(claim)
+    return out
