@@ -9,9 +9,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-from armsledger.mentions.categories import category_classes
+from armsledger.mentions.categories import NOUN_CLASSES, category_classes
 from armsledger.mentions.entries import State
 from armsledger.mentions.matcher import canon, fold
+from armsledger.mentions.rules import SHORT_NAME_CHARS
 from armsledger.mentions.sipri import SipriRow, state_code, state_index
 
 COLUMNS: tuple[str, ...] = ("id", "designation", "aliases", "family", "category", "producer", "origin",
@@ -27,6 +28,19 @@ the Soviet Union and now in Russia gets Russia."""
 _FAMILY_RE = re.compile(r"^((?:[A-Za-z]+/)?[A-Za-z]+-?\d+)(?!\d|mm)")
 _CODE_NAME_RE = re.compile(r"^(\S*\d\S*) ([A-Z][A-Za-z' -]+)$")
 """A designation made of a code and a name: `C-130H Hercules`, `AH-64E Apache Guardian`."""
+
+_CALIBRE_RE = re.compile(r" \d+(?:\.\d+)?mm$")
+"""A calibre after a designation (`M-777 155mm`), which news leaves out."""
+
+_MIN_CODE_CHARS = 4
+"""A part of a slashed designation counts as a name of its own from this many letters and digits
+(`UH-1N` of `Bell-212/UH-1N`; never `A-18` of `F/A-18`)."""
+
+_GENERIC_WORDS = frozenset(re.findall(r"\w+", """
+alpha bravo car classic fighter junior light box scout weapon special modernized modernised twin quad
+standard super turbo mk mod new improved heavy medium small large
+"""))
+"""General English words: a short name made of these alone (`Special`, `Light Mortar`) is no name."""
 
 _MISSILE_RE = re.compile(r"missile|\bSAM\b|torpedo|guided bomb|guided glide bomb|guided rocket|"
                          r"guided shell|loitering munition|one-way attack", re.IGNORECASE)
@@ -96,6 +110,7 @@ def derive_systems(rows: Iterable[SipriRow], states: Mapping[str, State], *,
             entries.setdefault(entry["id"], entry)
     _add_code_aliases(entries)
     _add_families(entries, added)
+    _add_short_aliases(entries, reserved)
     return entries
 
 
@@ -138,6 +153,54 @@ def _add_code_aliases(entries: dict[str, Entry]) -> None:
         match = _CODE_NAME_RE.match(entry["designation"])
         if match and codes[canon(match.group(1))] == 1 and canon(match.group(1)) not in taken:
             entry["aliases"] = match.group(1)
+
+
+def _add_short_aliases(entries: dict[str, Entry], reserved: frozenset[str]) -> None:
+    """Give an entry the shorter names news writes for its designation (`M-777` for `UFH/M-777`,
+    `2S19 MSTA-S` and `MSTA-S` for `2S19 MSTA-S 152mm`, `Hercules` for `C-130H Hercules`), each
+    only when no other system is written or could be shortened that way (spellings of one family
+    and origin give it to the shortest designation); a name without digits is guarded."""
+    taken = {canon(e["designation"]) for e in entries.values()} | reserved
+    taken |= {canon(a) for e in entries.values() for a in _names(e["aliases"])}
+    sources: dict[str, dict[str, str]] = defaultdict(dict)
+    """canon() of a short name -> the entries it shortens -> the name as written."""
+    for ident, entry in entries.items():
+        for name in _short_names(entry["designation"]):
+            if canon(name) not in taken and not _is_generic(name):
+                sources[canon(name)].setdefault(ident, name)
+    for owners in sources.values():
+        if len({(entries[i]["family"], entries[i]["origin"]) for i in owners}) > 1:
+            continue
+        ident = min(owners, key=lambda i: (len(entries[i]["designation"]), i))
+        entry = entries[ident]
+        entry["aliases"] = "|".join([*_names(entry["aliases"]), owners[ident]])
+        if not any(ch.isdigit() for ch in owners[ident]):
+            entry["guarded"] = "|".join([*_names(entry["guarded"]), owners[ident]])
+
+
+def _short_names(designation: str) -> list[str]:
+    base = _CALIBRE_RE.sub("", designation)
+    names = [base] if base != designation and any(ch.isalpha() for ch in base) else []
+    code = _CODE_NAME_RE.match(base)
+    if code:
+        names += [code.group(1), code.group(2)]
+    if "/" in base and " " not in base:  # `Bell-212/UH-1N`, not `F/A-18`: each part a code of its own
+        names += [part for part in base.split("/") if _is_code(part)]
+    return names
+
+
+def _is_generic(name: str) -> bool:
+    """Tell whether a plain short name is too short (`AT`, `SM`) or only general words."""
+    if any(ch.isdigit() for ch in name):
+        return False
+    words = re.split(r"[- ]+", name.lower())
+    return len(name.replace("-", "").replace(" ", "")) <= SHORT_NAME_CHARS or all(
+        w in _GENERIC_WORDS or w in NOUN_CLASSES for w in words)
+
+
+def _is_code(name: str) -> bool:
+    compact = re.sub(r"[- ]", "", name)
+    return len(compact) >= _MIN_CODE_CHARS and any(ch.isdigit() for ch in name) and any(ch.isalpha() for ch in name)
 
 
 def _add_families(entries: dict[str, Entry], added: str) -> None:
@@ -200,7 +263,11 @@ def overlay(derived: dict[str, Entry], curated: Iterable[Entry]) -> dict[str, En
     for row in curated:
         base = result.get(row["id"], {})
         merged = {column: row.get(column) or base.get(column, "") for column in COLUMNS}
-        merged["guarded"] = row["guarded"]  # curated: plain names listed here, and only those, need a cue
+        # Curated: the plain names listed here need a cue, and the derived entry's plain short
+        # names (`Millennium` of `C-390 Millennium`) that the curated row does not list itself.
+        listed = {canon(n) for n in (row["designation"], *_names(row["aliases"]))}
+        merged["guarded"] = "|".join(dict.fromkeys([*_names(row["guarded"]), *(
+            n for n in _names(base.get("guarded", "")) if n in _names(base.get("aliases", "")) and canon(n) not in listed)]))
         own = canon(merged["designation"])
         merged["aliases"] = "|".join(dict.fromkeys([*_names(base.get("aliases", "")), *_names(row["aliases"]),
                                                     *(n for n in folded[row["id"]] if canon(n) != own)]))
@@ -208,8 +275,11 @@ def overlay(derived: dict[str, Entry], curated: Iterable[Entry]) -> dict[str, En
         merged["source"] = "sipri+curated" if is_derived else "curated"
         result[row["id"]] = merged
     for ident, entry in result.items():
-        kept = [a for a in _names(entry["aliases"]) if ident in claimed.get(canon(a), [ident])]
+        kept = [a for a in _names(entry["aliases"]) if ident in claimed.get(canon(a), [ident])
+                or _may_share(entry, a, [by_id[c] for c in claimed[canon(a)]], derived)]
         entry["aliases"] = "|".join(kept)
+        names = {entry["designation"], *kept}
+        entry["guarded"] = "|".join(n for n in _names(entry["guarded"]) if n in names)
     producers = {(r["family"], r["origin"]): r["producer"] for r in curated if r.get("producer")}
     for entry in result.values():
         if not entry["producer"]:
@@ -224,6 +294,13 @@ def _shares_by_category(entry: Entry, owner: Entry, owner_base: Entry | None) ->
     if canon(entry["designation"]) not in {canon(n) for n in _names(owner.get("guarded", ""))}:
         return False
     return _is_other_kind(entry, owner.get("category", "") or (owner_base or {}).get("category", ""))
+
+
+def _may_share(entry: Entry, alias: str, owners: list[Entry], derived: dict[str, Entry]) -> bool:
+    """Tell whether a derived entry keeps a plain alias curated entries also use: all guard it and
+    are other kinds of system (`Harpoon`: the PV-2 bomber and the missile)."""
+    return alias in _names(entry["guarded"]) and all(
+        _shares_by_category(dict(entry, designation=alias), owner, derived.get(owner["id"])) for owner in owners)
 
 
 def _is_other_kind(entry: Entry, category: str) -> bool:

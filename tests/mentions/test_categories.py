@@ -56,7 +56,9 @@ def test_noun_fits_only_its_own_kind_of_system(noun: str, category: str, fits: b
     ("Riyadh bought Hawk trainer jets.", [("hawk-100", "GB")]),
     ("Tehran fired Hawk missiles.", [("hawk", "US")]),
     ("Two HAWK patrol boats sailed.", [("hawk-patrol-boat", "GB")]),  # the head of `patrol boats` is boats
-    ("Two Hawk patrol boats sailed.", []),  # the boat is written HAWK; the others are no boats
+    ("Two Hawk patrol boats sailed.", []),
+    ("Old Harpoon bombers flew.", [("pv-2-harpoon", "US")]),
+    ("Seoul bought Harpoon missiles.", [("harpoon", "US")]),  # the boat is written HAWK; the others are no boats
 ])
 def test_shared_plain_word_name_resolves_to_the_entry_its_noun_fits(
         find: Callable[[str], list[Mention]], text: str, expected: list[tuple[str, str]]) -> None:

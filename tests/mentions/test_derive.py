@@ -8,7 +8,7 @@ import pytest
 from armsledger.errors import SourceError
 from armsledger.mentions import Gazetteers
 from armsledger.mentions.derive import derive_systems, family_of, overlay, unit_for
-from armsledger.mentions.sipri import read_register, state_code, state_index
+from armsledger.mentions.sipri import SipriRow, read_register, state_code, state_index
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "gazetteers" / "sipri-sample.csv"
 
@@ -78,3 +78,24 @@ def test_overlay_folds_derived_entries_named_by_curated_aliases(bundled: Gazette
     assert "mig-29smt" not in result
     assert result["mig-29"]["origin"] == "RU" and result["mig-29"]["category"] == "fighter aircraft"
     assert result["mig-29"]["source"] == "sipri+curated" and result["mig-29"]["guarded"] == "Fulcrum"
+
+
+def _register_row(designation: str, description: str, supplier: str) -> SipriRow:
+    return SipriRow(line=0, recipient="Chile", supplier=supplier, order_year=2001, designation=designation,
+                    description=description, status="New", comments="")
+
+
+def test_derive_adds_the_short_names_news_writes(bundled: Gazetteers) -> None:
+    rows = [_register_row("QX/ZM-777 155mm", "towed gun", "France"), _register_row("QX/ZM-777", "towed gun", "France"),
+            _register_row("ZK-9 Zanderbolt", "armed UAV", "Italy"), _register_row("ZS-5 Special", "APC", "Italy"),
+            _register_row("ZT-4 Paris", "APC", "Italy"), _register_row("ZR-1 Corvid", "tank", "Italy"),
+            _register_row("ZR-2 Corvid", "frigate", "Spain")]
+    entries = derive_systems(rows, bundled.states, reserved=frozenset({"paris"}))
+    # Spellings of one family and origin: the short code goes to the shortest designation.
+    assert entries["qx-zm-777"]["aliases"] == "ZM-777" and entries["qx-zm-777-155mm"]["aliases"] == ""
+    bolt = entries["zk-9-zanderbolt"]
+    assert bolt["aliases"].split("|") == ["ZK-9", "Zanderbolt"] and bolt["guarded"] == "Zanderbolt"
+    assert "Special" not in entries["zs-5-special"]["aliases"]  # only general words
+    assert "Paris" not in entries["zt-4-paris"]["aliases"]  # a state's or organisation's name
+    # Two different systems shorten to `Corvid`: neither gets it.
+    assert "Corvid" not in entries["zr-1-corvid"]["aliases"] + entries["zr-2-corvid"]["aliases"]

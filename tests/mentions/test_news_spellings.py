@@ -32,7 +32,9 @@ SPELLINGS: list[tuple[str, str, str]] = [
     ("Javelin missiles", "fgm-148-javelin", "US"), ("NLAW", "nlaw", "SE"), ("Harpoon missiles", "harpoon", "US"),
     ("BrahMos", "brahmos", "IN"), ("Exocet missiles", "exocet", "FR"), ("Meteor missiles", "meteor", "GB"),
     ("Predator-type drones", "rq-1-predator", "US"), ("MQ-1 Predator", "rq-1-predator", "US"),
-    ("MQ-1", "rq-1-predator", "US"),
+    ("MQ-1", "rq-1-predator", "US"), ("M777 howitzers", "ufh-m-777", "GB"), ("Hellfire missiles", "agm-114-hellfire", "US"),
+    ("2S19 Msta-S", "2s19-msta-s-152mm", "RU"), ("Global Hawk drones", "rq-4a-global-hawk", "US"),
+    ("Phalanx guns", "mk-15-phalanx", "US"), ("Smerch rockets", "bm-9a52-smerch", "RU"),
 ]
 """(what news writes, system id, origin); plain-word names carry the weapon noun they need in text."""
 
