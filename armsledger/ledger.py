@@ -137,11 +137,13 @@ class Ledger:
             with self.store.write() as connection:
                 keys: set[str] = set()
                 for result in batch:
-                    outcome = store_article(connection, result.document, result.claims,
-                                            origin=result.article.origin)
+                    # Every statement on its own sentence, not the per-article folded claims: the
+                    # ledger keeps each sentence's figures as evidence.
+                    found = result.statements or result.claims
+                    outcome = store_article(connection, result.document, found, origin=result.article.origin)
                     counts[outcome.outcome] += 1
                     if outcome.outcome in ("stored", "replaced"):
-                        claims += len(result.claims)
+                        claims += len(found)
                         syndicated += outcome.copy_of is not None
                         keys |= outcome.deal_keys
                 reconciled = reconcile_groups(connection, keys,

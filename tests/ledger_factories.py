@@ -38,7 +38,7 @@ def result(doc_id: str, text: str, claims: list[Claim], *, published: str | None
     return Result(
         Article(id=doc_id, text=text, title=title, published=published, outlet=outlet, origin=doc_id),
         Document(id=doc_id, text=text, title=title, outlet=outlet, published=date, origin=doc_id),
-        placed,
+        claims=placed, statements=placed,
     )
 
 

@@ -66,12 +66,23 @@ def test_order_dates_agree_by_prefix_and_report_the_most_precise() -> None:
 
 def test_agreements_years_apart_are_separate_orders() -> None:
     deals = reconcile([
-        _ev(1, claim("agreement", "RU", "CN", "S-300", "First order.", date="2004")),
-        _ev(2, claim("agreement", "RU", "CN", "S-300", "Later order.", date="2006")),
+        _ev(1, claim("agreement", "RU", "CN", "S-300", "First order.", date="2004", value=("980000000", "USD"))),
+        _ev(2, claim("agreement", "RU", "CN", "S-300", "Later order.", date="2006", quantity=(8, "battalion"))),
         _ev(3, claim("delivery", "RU", "CN", "S-300", "Delivered.", date="2008")),
     ])
     assert [(d.deal.id, d.deal.ordered_on, d.deal.status) for d in deals] == [
         ("ru-cn-s-300-1", "2004", "ordered"), ("ru-cn-s-300-2", "2006", "delivering")]
+
+
+def test_a_bare_dated_mention_of_buying_joins_the_earlier_order() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "RU", "TR", "S-400", "Signed for $2.5 billion.", date="2017",
+                     value=("2500000000", "USD"))),
+        _ev(2, claim("delivery", "RU", "TR", "S-400", "Deliveries began.", date="2019-07-12")),
+        _ev(2, claim("agreement", "RU", "TR", "S-400", "The decision to buy, recalled.", date="2019-07-17"), k=2),
+    ])
+    assert len(deals) == 1 and deals[0].deal.first_delivered_on == "2019-07-12"
+    assert deals[0].deal.ordered_on == "2017" and not deals[0].figures["ordered_on"].has_conflict
 
 
 def test_words_of_a_new_order_open_a_second_deal() -> None:

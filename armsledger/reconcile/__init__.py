@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from armsledger.ledger_models import Deal, Figure, SourceRef
 from armsledger.models import Claim, Money, Quantity
 from armsledger.reconcile import figures as _figures
-from armsledger.reconcile.orders import new_order_cue, split
+from armsledger.reconcile.orders import ORDER_YEAR_GAP, anchor_years, new_order_cue, split
 
 __all__ = ["Evidence", "ReconciledDeal", "deal_key", "new_order_cue", "reconcile"]
 
@@ -104,7 +104,7 @@ def _deal(key: str, ordinal: int, items: Sequence[Evidence], battalions_per_regi
     figures = {
         "quantity": quantity_figure,
         "value": value_figure,
-        "ordered_on": _dates(items, ("agreement",), pick=min, is_conflict_checked=True),
+        "ordered_on": _dates(_order_dating(items), ("agreement",), pick=min, is_conflict_checked=True),
         "first_delivered_on": _dates(items, ("delivery", "completion"), pick=min, is_conflict_checked=False),
         "completed_on": _dates(items, ("completion",), pick=max, is_conflict_checked=False),
     }
@@ -194,6 +194,15 @@ def _dates(items: Sequence[Evidence], events: tuple[str, ...], *, pick: _figures
         and i.claim.date is not None and i.claim.date.year is not None
     ]
     return _figures.reconcile_dates(readings, pick=pick, is_conflict_checked=is_conflict_checked)
+
+
+def _order_dating(items: Sequence[Evidence]) -> Sequence[Evidence]:
+    """Return the claims that can date the order: bare mentions far from its anchored years cannot."""
+    anchors = anchor_years(items, {})
+    if not anchors:
+        return items
+    return [i for i in items if i.claim.date is None or i.claim.date.year is None
+            or any(abs(i.claim.date.year - y) <= ORDER_YEAR_GAP for y in anchors)]
 
 
 def _denials(items: Sequence[Evidence]) -> list[tuple[str, list[str]]]:

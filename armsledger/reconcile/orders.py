@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,15 +69,13 @@ def split(items: Sequence[Evidence]) -> list[list[Evidence]]:
             cue = new_order_cue(item.claim.evidence)
             if cue is not None:
                 cues[item.claim_id] = cue
-    clusters = _cluster(sorted({y for i in items if _is_signing(i) and i.claim_id not in cues
-                                for y in [_year(i)] if y is not None}))
+    clusters = _cluster(anchor_years(items, cues))
     # A signing dated within a known order is that order, whatever its sentence says.
     known = {y for cluster in clusters for y in range(cluster[0] - ORDER_YEAR_GAP, cluster[-1] + ORDER_YEAR_GAP + 1)}
     for item in items:
         if item.claim_id in cues and _is_signing(item) and _year(item) in known:
             del cues[item.claim_id]
-    clusters = _cluster(sorted({y for i in items if _is_signing(i) and i.claim_id not in cues
-                                for y in [_year(i)] if y is not None}))
+    clusters = _cluster(anchor_years(items, cues))
     base = [_Order(float(n), cluster[0]) for n, cluster in enumerate(clusters, 1)] or [_Order(1.0, None)]
     cluster_of = {year: float(n) for n, cluster in enumerate(clusters, 1) for year in cluster}
     assigned: dict[str, float] = {}
@@ -86,7 +84,7 @@ def split(items: Sequence[Evidence]) -> list[list[Evidence]]:
         if item.claim_id in cues:
             number = cues[item.claim_id]
             assigned[item.claim_id] = float(number) if number else len(base) + 1.0
-        elif _is_signing(item) and year is not None:
+        elif _is_signing(item) and year in cluster_of:
             assigned[item.claim_id] = cluster_of[year]
     _follow_cues_within_articles(items, cues, assigned, base)
     orders = {o.index: o for o in base}
@@ -104,6 +102,25 @@ def split(items: Sequence[Evidence]) -> list[list[Evidence]]:
     for item in items:
         grouped[assigned[item.claim_id]].append(item)
     return [grouped[index] for index in sorted(grouped)]
+
+
+def anchor_years(items: Sequence[Evidence], cues: Mapping[str, int]) -> list[int]:
+    """Return the years of signings strong enough to stand for an order of their own.
+
+    A dated signing anchors an order when it states a figure (quantity or value) or when two
+    independent sources date a signing to that year; a bare dated mention ("the decision to buy,
+    announced on July 17, 2019") joins the order before it instead.
+    """
+    sources: dict[int, set[str]] = defaultdict(set)
+    strong: set[int] = set()
+    for item in items:
+        year = _year(item)
+        if year is None or not _is_signing(item) or item.claim_id in cues:
+            continue
+        sources[year].add(item.independent_source)
+        if item.claim.quantity is not None or item.claim.value is not None:
+            strong.add(year)
+    return sorted(strong | {y for y, found in sources.items() if len(found) >= 2})
 
 
 def _cluster(years: list[int]) -> list[list[int]]:

@@ -85,14 +85,18 @@ def _remove(connection: Connection, article_id: str) -> tuple[bool, frozenset[st
     return True, found
 
 
+MAX_CANDIDATES = 8
+"""Stored articles compared in full with a new one: those sharing the most sketch values."""
+
 _CANDIDATES = (
     select(articles.c.id, articles.c.minhash, articles.c.source_group)
     .where(articles.c.id.in_(
         select(article_bands.c.article_id).where(article_bands.c.hash.in_(bindparam("keys", expanding=True)))
-        .group_by(article_bands.c.article_id).having(func.count() >= bindparam("shared"))))
+        .group_by(article_bands.c.article_id).having(func.count() >= bindparam("shared"))
+        .order_by(func.count().desc(), article_bands.c.article_id).limit(MAX_CANDIDATES)))
     .order_by(articles.c.id)
 )
-"""Stored articles sharing enough sketch values with a new one; one cached statement."""
+"""Stored articles sharing the most sketch values with a new one; one cached statement."""
 
 
 def _find_original(connection: Connection, signature: list[int], keys: list[str]) -> tuple[str | None, str | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from armsledger.reconcile import Evidence, ReconciledDeal, reconcile
 from armsledger.store.articles import claim_from_row
@@ -46,38 +46,46 @@ def reconcile_groups(connection: Connection, keys: Collection[str], *, battalion
         connection.execute(delete(deal_figures).where(deal_figures.c.deal_id.in_(old)))
         connection.execute(delete(deals).where(deals.c.deal_key.in_(chunk)))
         connection.execute(update(claims).where(claims.c.deal_key.in_(chunk)).values(deal_id=None))
-    for item in result:
-        _insert(connection, item)
+    _insert(connection, result)
     return result
 
 
-def _insert(connection: Connection, item: ReconciledDeal) -> None:
-    d = item.deal
-    connection.execute(insert(deals).values(
-        id=d.id, deal_key=item.key, ordinal=item.ordinal, supplier=d.supplier, recipient=d.recipient,
-        system=d.system, system_family=d.system_family, category=d.category, status=d.status,
-        quantity_value=d.quantity.value if d.quantity else None,
-        quantity_unit=d.quantity.unit if d.quantity else None,
-        quantity_bound=d.quantity.bound if d.quantity else None,
-        value_amount=str(d.value.amount) if d.value else None,
-        value_currency=d.value.currency if d.value else None,
-        value_bound=d.value.bound if d.value else None,
-        ordered_on=d.ordered_on, first_delivered_on=d.first_delivered_on, completed_on=d.completed_on,
-        has_conflict=d.has_conflict, sources=d.sources, claims=d.claims,
-        first_reported=d.first_reported, last_reported=d.last_reported,
-    ))
+_SET_DEAL = update(claims).where(claims.c.id == bindparam("claim_id")).values(deal_id=bindparam("new_deal_id"))
+
+
+def _insert(connection: Connection, result: list[ReconciledDeal]) -> None:
+    """Insert deals, their figures and denials, and point their claims at them: one statement each."""
+    if not result:
+        return
+    connection.execute(insert(deals), [_deal_row(item) for item in result])
     connection.execute(insert(deal_figures), [
-        {"deal_id": d.id, "figure": name, "consensus": figure.consensus, "has_conflict": figure.has_conflict,
-         "values_json": json.dumps([v.to_record() for v in figure.values]),
-         "reported_on": max((s.published for v in figure.values for s in v.sources if s.published),
-                            default=None)}
-        for name, figure in item.figures.items()
+        {"deal_id": item.deal.id, "figure": name, "consensus": figure.consensus,
+         "has_conflict": figure.has_conflict, "values_json": json.dumps([v.to_record() for v in figure.values]),
+         "reported_on": max((s.published for v in figure.values for s in v.sources if s.published), default=None)}
+        for item in result for name, figure in item.figures.items()
     ])
-    pairs = {(claim_id, denied) for claim_id, denied_ids in item.denials for denied in denied_ids}
-    pairs |= {(claim_id, "") for claim_id, denied_ids in item.denials if not denied_ids}
-    if pairs:
+    denials = sorted({(item.deal.id, claim_id, denied) for item in result
+                      for claim_id, denied_ids in item.denials for denied in denied_ids or [""]})
+    if denials:
         connection.execute(insert(deal_denials),
-                           [{"deal_id": d.id, "claim_id": c, "denied_claim_id": x} for c, x in sorted(pairs)])
-    for start in range(0, len(item.claim_ids), KEYS_PER_QUERY):
-        connection.execute(update(claims).where(claims.c.id.in_(item.claim_ids[start:start + KEYS_PER_QUERY]))
-                           .values(deal_id=d.id))
+                           [{"deal_id": d, "claim_id": c, "denied_claim_id": x} for d, c, x in denials])
+    connection.execute(_SET_DEAL, [{"claim_id": claim_id, "new_deal_id": item.deal.id}
+                                   for item in result for claim_id in item.claim_ids])
+
+
+def _deal_row(item: ReconciledDeal) -> dict[str, object]:
+    d = item.deal
+    return {
+        "id": d.id, "deal_key": item.key, "ordinal": item.ordinal, "supplier": d.supplier,
+        "recipient": d.recipient, "system": d.system, "system_family": d.system_family, "category": d.category,
+        "status": d.status,
+        "quantity_value": d.quantity.value if d.quantity else None,
+        "quantity_unit": d.quantity.unit if d.quantity else None,
+        "quantity_bound": d.quantity.bound if d.quantity else None,
+        "value_amount": str(d.value.amount) if d.value else None,
+        "value_currency": d.value.currency if d.value else None,
+        "value_bound": d.value.bound if d.value else None,
+        "ordered_on": d.ordered_on, "first_delivered_on": d.first_delivered_on, "completed_on": d.completed_on,
+        "has_conflict": d.has_conflict, "sources": d.sources, "claims": d.claims,
+        "first_reported": d.first_reported, "last_reported": d.last_reported,
+    }
