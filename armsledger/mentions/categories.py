@@ -47,7 +47,11 @@ craft: naval aircraft
 patrol: naval aircraft
 tank tanks: tank
 vehicle vehicles APC APCs IFV IFVs armoured: armour artillery air-defence
-missile missiles torpedo torpedoes: missile air-defence
+missile missiles torpedo torpedoes interceptor interceptors: missile air-defence
+shell shells: missile artillery
+bomb bombs munition munitions: missile uav
+cruiser cruisers: naval
+satellite satellites sonar sonars: sensor
 rocket rockets: missile artillery
 launcher launchers battery batteries: artillery missile air-defence
 gun guns howitzer howitzers mortar mortars: artillery air-defence

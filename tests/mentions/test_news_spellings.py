@@ -35,6 +35,12 @@ SPELLINGS: list[tuple[str, str, str]] = [
     ("MQ-1", "rq-1-predator", "US"), ("M777 howitzers", "ufh-m-777", "GB"), ("Hellfire missiles", "agm-114-hellfire", "US"),
     ("2S19 Msta-S", "2s19-msta-s-152mm", "RU"), ("Global Hawk drones", "rq-4a-global-hawk", "US"),
     ("Phalanx guns", "mk-15-phalanx", "US"), ("Smerch rockets", "bm-9a52-smerch", "RU"),
+    ("Arjun tanks", "arjun", "IN"), ("Astra missiles", "astra", "IN"), ("Agni-V", "agni", "IN"),
+    ("LCH Prachand", "lch-prachand", "IN"), ("Type 45", "type-45", "GB"), ("Lancet drones", "lancet", "RU"),
+    ("Su-34", "su-34", "RU"), ("SM-3", "rim-161", "US"), ("KN-23", "hwasong-11", "KP"),
+    ("T129 ATAK", "t-129b-atak", "TR"), ("Seahawk helicopters", "mh-60r-seahawk", "US"),
+    ("Kalvari-class submarines", "scorpene", "FR"), ("Krasnopol shells", "krasnopol-m", "RU"),
+    ("E-7 Wedgetail", "e-7-wedgetail", "US"), ("Naval Strike Missile", "nsm", "NO"),
 ]
 """(what news writes, system id, origin); plain-word names carry the weapon noun they need in text."""
 
