@@ -127,7 +127,7 @@ def _result(number: int, chosen: list[tuple[_Order, str, dict[str, object]]], rn
     article = Article(id=doc_id, text=text, title=title, published=published, outlet=outlet, origin=doc_id)
     document = Document(id=doc_id, text=text, title=title, outlet=outlet,
                         published=PartialDate(published, "day", "published"), origin=doc_id)
-    return Result(article, document, found)
+    return Result(article, document, found, found)
 
 
 def main(argv: list[str] | None = None) -> int:

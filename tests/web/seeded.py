@@ -106,7 +106,7 @@ def _result(story: Story) -> Result:
                         published=PartialDate(story.published, "day", "published"))
     article = Article(id=story.id, text=text, title=story.title, url=story.url, published=story.published,
                       outlet=story.outlet, origin=story.id)
-    return Result(article, document, found)
+    return Result(article, document, found, found)
 
 
 def result_of(story: Story, *, doc_id: str, recipient: str) -> Result:
