@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ORG_KINDS: tuple[str, ...] = ("ministry", "armed-service", "agency", "company", "government", "legislature")
+ORG_KINDS: tuple[str, ...] = ("ministry", "armed-service", "agency", "company", "government", "legislature", "leader")
+"""A `leader` is a head of state or government: in news about arms, "Trump approves" means the US."""
 """What an organisation is; a mention of it carries its kind as its role."""
 
 SYSTEM_UNITS: tuple[str, ...] = ("battalion", "battery", "regiment", "unit", "missile")

@@ -175,3 +175,9 @@ def test_peace_talks_and_troop_deals_are_not_arms_talks(gaz: object) -> None:
 def test_a_visit_concluded_without_an_agreement_is_no_agreement(gaz: object) -> None:
     text = "The leaders concluded a visit without achieving an agreement on the F-35 jets for Turkey."
     assert [c for c in claims_of(text, gaz) if c.event == "agreement"] == []
+
+
+def test_a_leader_stands_for_the_state(gaz: object) -> None:
+    [claim] = claims_of("The Biden administration approved a $1 billion arms deal with the Egyptians.", gaz)
+    assert (claim.event, claim.supplier, claim.recipient) == ("negotiation", "US", "EG")
+    assert claim.value is not None and int(claim.value.amount) == 1_000_000_000
