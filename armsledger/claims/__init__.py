@@ -12,7 +12,8 @@ import dataclasses
 import re
 from bisect import bisect_left
 
-from armsledger.claims.reader import Discourse, SentenceContext, read_sentence
+from armsledger.claims.discourse import Discourse
+from armsledger.claims.reader import SentenceContext, read_sentence
 from armsledger.claims.triggers import Rules, load_rules
 from armsledger.mentions import Gazetteers, detect
 from armsledger.models import Claim, Document, Mention, PartialDate

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from armsledger.models import Mention
 
-_PREPOSITIONS = frozenset(
+PREPOSITIONS = frozenset(
     ["to", "from", "with", "of", "in", "on", "by", "for", "against", "over", "at", "into", "than", "about", "between", "among", "under", "via", "across"]
 )
 _GOVERNMENT_NOUNS = re.compile(
@@ -102,7 +102,7 @@ def origin_hints(clause: str, mentions: list[Mention], system: Mention | None) -
             continue
         gap = clause[m.end:system.start]
         if _MAKER_GAP.fullmatch(gap) and not _VERBISH.search(gap) and not (
-                set(re.findall(r"[a-z]+", gap.lower())) & _PREPOSITIONS):
+                set(re.findall(r"[a-z]+", gap.lower())) & PREPOSITIONS):
             out.append(m.state)
     return out
 
@@ -255,7 +255,7 @@ def _subject(clause: str, parties: list[Party], trigger_start: int) -> list[str]
         return []
     last = before[-1]
     gap = clause[last.end:trigger_start]
-    if _word_before(clause, last.start) in _PREPOSITIONS or len(gap) > 80:
+    if _word_before(clause, last.start) in PREPOSITIONS or len(gap) > 80:
         return []
     if re.search(r"[;:]|\b(?:that|which|who|because|after|before|when|if)\b", gap, re.IGNORECASE):
         return []

@@ -8,36 +8,21 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TypeVar
+from dataclasses import dataclass
 
 from armsledger.claims import parties as _parties
-from armsledger.claims.attribution import find_source, is_person
-from armsledger.claims.dates import find_dates
-from armsledger.claims.quantity import count_before, find_quantities
+from armsledger.claims.attribution import find_source
+from armsledger.claims.discourse import REFERENCE_BEFORE, Discourse, carried_system, remember
+from armsledger.claims.figures import read_figures
 from armsledger.claims.triggers import Rules, Trigger, find_triggers, read_modality
-from armsledger.claims.value import find_values
 from armsledger.mentions import Gazetteers
-from armsledger.models import Claim, Mention, Money, PartialDate, Quantity
+from armsledger.models import Claim, Mention, PartialDate
 
 log = logging.getLogger("armsledger.claims")
-T = TypeVar("T")
-
-SYSTEM_MEMORY_SENTENCES = 4
-"""How many sentences a system named earlier stays the topic for a sentence that names none
-("Deliveries reportedly began on July 12, 2019."). Chosen on the seeds, where the gap is at most 3;
-re-run the eval gate and the BBC false-positive count after a change."""
 
 OBJECT_WINDOW_CHARS = 70
 """How far after a common-word trigger ("offer", "sold", "considers") its system may stand."""
 
-_REFERENCE_BEFORE = re.compile(
-    r"(?:(?:compet\w*|bid\w*|pitted)\s+against|rival\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$|(?:modification|version|variant|derivative|successor|upgrade|replacement|rival|competitor)s?\s+(?:of|to|for)"
-    r"\s+(?:the\s+)?$|(?:rather\s+than|instead\s+of|unlike|similar\s+to|compared\s+(?:to|with)|"
-    r"equivalent\s+of|over|replac(?:e|es|ed|ing)\b[^.;:]{0,70})\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 PASSIVE_SUBJECT_CHARS = 160
 """How far before a passive verb ("S-300V systems, another modification ..., were supplied") its
 subject system may stand. Chosen on the seeds (the longest apposition there is 110 characters)."""
@@ -71,11 +56,6 @@ _INTEREST_BEFORE = re.compile(
 _READY_BEFORE = re.compile(r"\b(?:ready|willing|prepared|open)\s+to\s+$", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _FIRST_TO_BEFORE = re.compile(r"\b(?:first|second|third|only|last|latest)\b[^,;]{0,60}\bto\s+$", re.IGNORECASE)
-_NON_ARMS_TOPIC = re.compile(
-    r"\b(?:nuclear\s+(?:deal|programme|program|talks|agreement)|oil|gas|energy|trade|tariffs?|peace|ceasefire|truce|"
-    r"investment|loan|debt|grain|climate|prisoners?|hostages?|visas?|sanctions|embargo|exercises?|drills?|"
-    r"airlines?|airliners?|jetliners?|passengers?|troops|soldiers|peacekeepers|carriers?\s+(?:air|airline)|civil(?:ian)?\s+aircraft)\b", re.IGNORECASE)
-"""Deals and talks about something other than arms: a system named earlier is not carried into them."""
 _MILITARY_ITEMS = re.compile(
     r"\b(?:military|combat|fighter|attack|transport|naval|armou?red|air[\s-]+defen[cs]e)\s+(?:\w+\s+){0,2}?"
     r"(?:helicopters|aircraft|jets|planes|vessels|ships|vehicles|systems|drones)\b|\b(?:warships|frigates|"
@@ -91,24 +71,6 @@ _BOUNDARIES = (re.compile(r";"), re.compile(r",\s+(?:and|but|while|whereas)\s+",
                re.compile(r"\s+(?:but|while|whereas)\s+", re.IGNORECASE), re.compile(r"\s+and\s+", re.IGNORECASE),
                re.compile(r",\s+"))
 _STRONG_HEDGE = re.compile(r"\b(?:may|might|could|possibly|should|must|ought)\b", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class Discourse:
-    """What the article is about so far: carried into sentences that leave it unsaid."""
-
-    system: Mention | None = None
-    system_age: int = 99
-    recent: list[Mention] = field(default_factory=list)
-    """Systems named lately, newest last, for a generic noun that fits an older one ("the jets")."""
-    supplier: str | None = None
-    recipient: str | None = None
-    event: str | None = None
-    """The event of the last claim: a formal act that follows ("the acceptance certificate was
-    signed") belongs to it."""
-    subject: str | None = None
-    last_person: str | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +100,7 @@ def read_sentence(ctx: SentenceContext, discourse: Discourse, *, rules: Rules,
             claims.extend(_read_trigger(ctx, trig, c0, c1, discourse, source, earlier,
                                         rules=rules, gazetteers=gazetteers))
             earlier = [m for m in ctx.mentions if m.kind == "system" and m.end <= c1] or earlier
-    _remember(ctx, discourse, claims, source)
+    remember(ctx.text, ctx.mentions, discourse, claims, source)
     return claims
 
 
@@ -213,11 +175,7 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
         if earlier:
             systems = [earlier[-1]]
             notes.append(f"system from an earlier clause of the sentence: {earlier[-1].text}")
-        elif discourse.system is not None and discourse.system_age <= SYSTEM_MEMORY_SENTENCES \
-                and not _NON_ARMS_TOPIC.search(clause) and not _other_arms(clause, local, discourse.system, gazetteers):
-            carried = _fitting(clause, discourse, gazetteers)
-            if carried is None:
-                return []
+        elif (carried := carried_system(clause, local, discourse, gazetteers)) is not None:
             systems = [carried]
             notes.append(f"system carried from earlier sentences: {carried.text}")
         elif _GENERIC_ARMS.search(clause) or _MILITARY_ITEMS.search(clause):
@@ -265,7 +223,7 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
     if event in ("interest", "negotiation"):
         planned = False
     party_list = _parties.collect(clause, local)
-    quantities, value, date = _figures(ctx, clause, local, systems, t0)
+    quantities, value, date = read_figures(clause, local, systems, t0, published=ctx.published)
     claims = []
     candidates: list[Mention | None] = list(systems) or [None]
     for system in candidates:
@@ -311,7 +269,7 @@ def _systems_for(clause: str, local: list[Mention], t0: int, t1: int, *,
                  needs_object: bool, orientation: str) -> list[Mention] | None:
     """Return the systems a trigger speaks of: [] if the clause names none, None if it must not claim."""
     named = [m for m in local if m.kind == "system"
-             and not _REFERENCE_BEFORE.search(clause[max(0, m.start - 40):m.start])]
+             and not REFERENCE_BEFORE.search(clause[max(0, m.start - 40):m.start])]
     if not named:
         is_passive_anaphor = bool(_ANAPHOR_BEFORE.search(clause[:t0]) and _PASSIVE_END.search(clause[:t0]))
         generic_object = _ARMS_OBJECT.match(clause[t1:])
@@ -359,133 +317,7 @@ def _with_coordinated(clause: str, named: list[Mention], pick: Mention) -> list[
     return list(unique.values())
 
 
-def _figures(ctx: SentenceContext, clause: str, local: list[Mention], systems: list[Mention],
-             t0: int) -> tuple[dict[str, Quantity | None], Money | None, PartialDate | None]:
-    """Return each system's quantity (by system id), and the clause's value and date nearest the trigger.
-
-    With several systems in a clause, a count belongs to the system it stands nearest to:
-    "10 Su-35 fighter jets and S-400 missiles" counts the Su-35s only.
-    """
-    named = [m for m in systems if m in local]
-    quantities = [(q.start, q.end, q.quantity) for q in find_quantities(clause)]
-    for m in named:
-        counted = count_before(clause, m.start)
-        if counted is not None:
-            quantities.append((counted[0], m.start, _unit_after(clause, m.end, counted[1])))
-    per_system: dict[str, Quantity | None] = {}
-    if len(named) <= 1:
-        anchor = named[0].start if named else t0
-        only = _nearest(quantities, anchor)
-        per_system = {m.entity: only for m in systems} or {"": only}
-    else:
-        for start, end, quantity in quantities:
-            inside = [m for m in named if start <= m.start and m.end <= end]
-            owner = inside[0] if inside else min(
-                named, key=lambda m: m.start - end if m.start >= end else start - m.end if m.end <= start else 0)
-            per_system.setdefault(owner.entity, quantity)
-    value = _stated_value(clause, t0)
-    date = _nearest([(d.start, d.end, d.date) for d in find_dates(clause, published=ctx.published)], t0)
-    return per_system, value, date
-
-
-def _nearest(found: Sequence[tuple[int, int, T]], anchor: int) -> T | None:
-    if not found:
-        return None
-    return min(found, key=lambda f: min(abs(f[0] - anchor), abs(f[1] - anchor)))[2]
-
-
 def _shift(m: Mention, by: int) -> Mention:
     return Mention(kind=m.kind, entity=m.entity, start=m.start + by, end=m.end + by, text=m.text,
                    state=m.state, role=m.role)
 
-
-def _remember(ctx: SentenceContext, discourse: Discourse, claims: list[Claim], source: str | None) -> None:
-    """Update what the article is about after a sentence."""
-    discourse.system_age += 1
-    named = [m for m in ctx.mentions if m.kind == "system"
-             and not _REFERENCE_BEFORE.search(ctx.text[max(0, m.start - 40):m.start])]
-    if named:
-        discourse.system = named[-1]
-        discourse.system_age = 0
-        discourse.recent = (discourse.recent + named)[-6:]
-    if claims:
-        discourse.supplier, discourse.recipient = claims[-1].supplier, claims[-1].recipient
-        discourse.event = claims[-1].event
-        claimed = [m for m in named if claims[-1].system and m.text and
-                   gazetteers_designation_matches(m, claims[-1].system)]
-        if claimed:
-            discourse.system = claimed[-1]
-        discourse.system_age = 0 if discourse.system else discourse.system_age
-    subjects = [m for m in ctx.mentions if m.state and m.kind != "system" and m.role != "demonym"]
-    if subjects:
-        first = subjects[0]
-        words = re.findall(r"[\w']+", ctx.text[:first.start].lower())
-        if not words or words[-1] not in _parties._PREPOSITIONS:
-            discourse.subject = first.state
-    if source and is_person(source):
-        discourse.last_person = source
-
-
-def _other_arms(clause: str, local: list[Mention], carried: Mention, gazetteers: Gazetteers) -> bool:
-    """True when the clause names unnamed arms of another maker ("16 Russian helicopters") than the
-    system carried from earlier sentences: then it speaks of something else."""
-    makers = _parties.generic_origin(clause, local)
-    makers += [m.state for m in local if m.state and m.kind == "state"
-               and re.search(r"\bfrom\s+(?:the\s+)?$", clause[max(0, m.start - 12):m.start], re.IGNORECASE)]
-    origin = gazetteers.systems[carried.entity].origin
-    return bool(makers) and origin not in makers
-
-
-def _unit_after(clause: str, end: int, counted: Quantity) -> Quantity:
-    """Read "five S-400 regiment sets" as five regiments: the noun after the system gives the unit."""
-    words = re.findall(r"[\w-]+", clause[end:end + 40])[:3]
-    for n in range(len(words), 0, -1):
-        for match in find_quantities(f"{counted.value} {' '.join(words[:n])}"):
-            if match.start == 0:
-                return Quantity(counted.value, match.quantity.unit, counted.bound, counted.text)
-    return counted
-
-
-_NOUN_CATEGORIES = (
-    (re.compile(r"\b(?:jets?|fighters?|aircraft|planes?|warplanes?|bombers?)\b", re.IGNORECASE), ("aircraft",)),
-    (re.compile(r"\bhelicopters?\b", re.IGNORECASE), ("helicopter",)),
-    (re.compile(r"\b(?:ships?|vessels?|frigates?|corvettes?|destroyers?|submarines?|warships?|boats?)\b", re.IGNORECASE),
-     ("ship", "frigate", "corvette", "destroyer", "submarine", "boat", "craft")),
-    (re.compile(r"\b(?:air[\s-]+defen[cs]e|missile[\s-]+defen[cs]e|batter(?:y|ies)|interceptors?)\b", re.IGNORECASE),
-     ("SAM", "air defence", "missile")),
-    (re.compile(r"\btanks?\b", re.IGNORECASE), ("tank",)),
-    (re.compile(r"\b(?:armou?red\s+(?:personnel\s+carriers?|vehicles?)|APCs?|IFVs?|infantry\s+fighting\s+vehicles?)\b"),
-     ("APC", "vehicle", "armoured")),
-    (re.compile(r"\b(?:drones?|UAVs?|UCAVs?)\b"), ("UAV",)),
-    (re.compile(r"\b(?:howitzers?|guns?)\b", re.IGNORECASE), ("gun", "howitzer", "artillery")),
-)
-"""Generic nouns and the catalogue categories they can stand for ("the jets" is no SAM system)."""
-
-
-def _fitting(clause: str, discourse: Discourse, gazetteers: Gazetteers) -> Mention | None:
-    """Return the recent system a clause's generic noun can stand for; the latest if it has none."""
-    assert discourse.system is not None
-    for noun, categories in _NOUN_CATEGORIES:
-        if noun.search(clause):
-            for m in reversed([*discourse.recent, discourse.system]):
-                if any(c in gazetteers.systems[m.entity].category for c in categories):
-                    return m
-            return None
-    return discourse.system
-
-
-def gazetteers_designation_matches(m: Mention, designation: str) -> bool:
-    """True when a mention's text names the given designation (for the claim's own system)."""
-    return designation.lower().replace("-", "") in m.text.lower().replace("-", "")
-
-
-def _stated_value(clause: str, t0: int) -> Money | None:
-    """Return the value nearest the trigger; of "$800m (£545m)", the stated one before its conversion."""
-    found = find_values(clause)
-    if not found:
-        return None
-    nearest = min(found, key=lambda v: min(abs(v.start - t0), abs(v.end - t0)))
-    for v in found:
-        if v.end <= nearest.start and re.fullmatch(r"\s*\(\s*", clause[v.end:nearest.start]):
-            return v.money
-    return nearest.money
