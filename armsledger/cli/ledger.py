@@ -104,13 +104,20 @@ def ingest_command(corpus: str, db: str | None, batch_size: int | None) -> None:
             errors.append(err)
             stderr.print(f"error: {err}", markup=False, highlight=False)
 
-        if stderr.is_terminal:
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-                          TimeElapsedColumn(), console=stderr, transient=True) as bar:
-                task = bar.add_task("ingesting", total=None)
-                summary = ledger.ingest(corpus, on_error=report, progress=lambda n: bar.update(task, completed=n))
-        else:
-            summary = ledger.ingest(corpus, on_error=report)
+        try:
+            if stderr.is_terminal:
+                with Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                              TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=stderr,
+                              transient=True) as bar:
+                    task = bar.add_task("ingesting", total=None)
+                    summary = ledger.ingest(corpus, on_error=report,
+                                            progress=lambda n: bar.update(task, completed=n))
+            else:
+                summary = ledger.ingest(corpus, on_error=report)
+        except KeyboardInterrupt:
+            click.echo("interrupted: the batches committed so far are kept; run the same command again "
+                       "to finish", err=True)
+            sys.exit(130)
     click.echo(f"read {summary.articles_read} articles: {summary.articles_skipped} already stored, "
                f"{summary.duplicates} duplicates, {summary.syndicated} wire copies; {summary.claims} claims; "
                f"{summary.deals_touched} deals touched; {summary.errors} errors")

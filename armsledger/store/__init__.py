@@ -49,6 +49,18 @@ class Store:
             with connection.begin():
                 yield connection
 
+    def refresh_statistics(self) -> None:
+        """Let PostgreSQL's planner see how the tables grew (a no-op on SQLite).
+
+        A fresh ledger looks empty to the planner until autovacuum runs, and the near-duplicate
+        lookup then scans instead of using its index: 27 ms an article instead of 1 ms on the BBC
+        bench corpus.
+        """
+        if self.is_sqlite:
+            return
+        with self.write() as connection:
+            connection.exec_driver_sql("ANALYZE articles, article_bands, claims")
+
     def close(self) -> None:
         """Release the database's connections."""
         self.engine.dispose()
