@@ -239,13 +239,20 @@ def export_command(db: str | None, fmt: str, output: Path | None) -> None:
       armsledger export --format sipri > deals-sipri.csv
     """
     with _ledger(db) as ledger:
-        if fmt == "parquet" or output is None:
-            count = ledger.export(fmt, stream=sys.stdout, path=output)
+        if output is None:
+            count = ledger.export(fmt, stream=sys.stdout)
         else:
+            # Write beside the target and rename: a failed export leaves no half-written file.
             partial = output.with_name(output.name + ".partial")
-            with partial.open("w", encoding="utf-8", newline="") as stream:
-                count = ledger.export(fmt, stream=stream)
-            partial.replace(output)
+            try:
+                if fmt == "parquet":
+                    count = ledger.export(fmt, path=partial)
+                else:
+                    with partial.open("w", encoding="utf-8", newline="") as stream:
+                        count = ledger.export(fmt, stream=stream)
+                partial.replace(output)
+            finally:
+                partial.unlink(missing_ok=True)
     click.echo(f"exported {count} deals", err=True)
 
 

@@ -89,3 +89,10 @@ def test_every_help_ends_with_an_example(command: object) -> None:
     commands = [command, *getattr(command, "commands", {}).values()]
     for each in commands:
         assert "Example:" in (each.help or ""), each.name
+
+
+def test_parquet_export_writes_the_file_whole(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "deals.parquet"
+    result = CliRunner().invoke(main, ["export", "--db", db, "--format", "parquet", "-o", str(out)])
+    assert result.exit_code == 0 and out.read_bytes()[:4] == b"PAR1"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("deals")) == ["deals.parquet"]
