@@ -15,6 +15,9 @@ from armsledger.store import migrate
 
 __all__ = ["Store"]
 
+WRITE_LOCK_ID = 0x61726D73
+"""PostgreSQL advisory lock that serialises the ledger's write transactions ("arms")."""
+
 
 class Store:
     """A ledger database at the current schema; every read and write is one transaction."""
@@ -47,6 +50,10 @@ class Store:
         with _engine.translated(self.url), self.engine.connect() as connection:
             connection = connection.execution_options(immediate=True)
             with connection.begin():
+                if not self.is_sqlite:
+                    # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: two ingests
+                    # re-reconciling the same deal group, or migrating, must not interleave.
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_ID})")
                 yield connection
 
     def refresh_statistics(self) -> None:

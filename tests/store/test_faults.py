@@ -69,6 +69,7 @@ def _bare_store(url: str) -> Store:
     """A Store on url that has not migrated anything."""
     store = Store.__new__(Store)
     store.url, store.engine = url, _engine.create(url)
+    store.is_sqlite = _engine.is_sqlite(store.engine)
     return store
 
 
@@ -116,3 +117,26 @@ def test_newer_schema_asks_to_upgrade_armsledger(tmp_path: Path) -> None:
 def test_missing_folder_is_named(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         Ledger(str(tmp_path / "nowhere" / "ledger.db"), settings=Settings())
+
+
+def test_two_writers_take_turns(db_url: str) -> None:
+    import threading
+
+    first, second = Ledger(db_url, settings=Settings()), Ledger(db_url, settings=Settings())
+    errors: list[BaseException] = []
+
+    def ingest(ledger: Ledger) -> None:
+        try:
+            ledger.store_results(s400_corpus())
+        except BaseException as err:  # noqa: BLE001 - collected and asserted on below
+            errors.append(err)
+
+    threads = [threading.Thread(target=ingest, args=(ledger,)) for ledger in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert first.count_deals() == 3 and len(first.article("paper-cn-2014").claims) == 1
+    first.close()
+    second.close()
