@@ -71,8 +71,8 @@ def to_parquet(deals: Sequence[Deal], path: Path) -> None:
         ConfigError: pyarrow is not installed.
     """
     try:
-        import pyarrow as pa  # type: ignore[import-untyped]
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+        import pyarrow as pa
+        import pyarrow.parquet as pq
     except ImportError as err:
         raise ConfigError("Parquet export needs pyarrow; install armsledger[parquet]") from err
     types = {"quantity_value": pa.int64(), "sources": pa.int64(), "claims": pa.int64(), "has_conflict": pa.bool_()}

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import tempfile
@@ -78,7 +79,7 @@ class Ledger:
     # -- writing -------------------------------------------------------------------------------
 
     def ingest(self, source: str | Path | IO[str], *, on_error: Callable[[SourceError], None] | None = None,
-               progress: Progress | None = None) -> IngestSummary:
+               progress: Progress | None = None, is_reextract: bool = False) -> IngestSummary:
         """Extract and store every article of a source, and reconcile the deals its claims touch.
 
         Articles are committed in batches of settings.batch_size: an interrupted run keeps every
@@ -88,6 +89,8 @@ class Ledger:
             source: a folder, a file, a JSON Lines corpus, `-` or an open text stream.
             on_error: called with each input that cannot be read; logged if None.
             progress: called with the number of articles read so far.
+            is_reextract: replace the claims of articles already stored with the same content (after
+                an extractor or gazetteer update) instead of skipping them.
 
         Raises:
             StoreError: the database fails; batches committed before stay.
@@ -103,9 +106,8 @@ class Ledger:
                 on_error(err)
 
         results = run(source, settings=self.settings, gazetteers=self.gazetteers, on_error=report)
-        summary = self.store_results(results, progress=progress)
-        return IngestSummary(summary.articles_read, summary.articles_skipped, summary.duplicates,
-                             summary.syndicated, summary.claims, summary.deals_touched, errors)
+        summary = self.store_results(results, progress=progress, is_reextract=is_reextract)
+        return dataclasses.replace(summary, errors=errors)
 
     def add_articles(self, records: Iterable[Mapping[str, Any]], *,  # Any: JSON values
                      on_error: Callable[[SourceError], None] | None = None) -> IngestSummary:
@@ -125,7 +127,8 @@ class Ledger:
             corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
             return self.ingest(corpus, on_error=on_error)
 
-    def store_results(self, results: Iterable[Result], *, progress: Progress | None = None) -> IngestSummary:
+    def store_results(self, results: Iterable[Result], *, progress: Progress | None = None,
+                      is_reextract: bool = False) -> IngestSummary:
         """Store pipeline results in transactions of settings.batch_size articles and reconcile."""
         counts = {"stored": 0, "replaced": 0, "skipped": 0, "duplicate": 0}
         read = claims = syndicated = 0
@@ -140,7 +143,8 @@ class Ledger:
                     # Every statement on its own sentence, not the per-article folded claims: the
                     # ledger keeps each sentence's figures as evidence.
                     found = result.statements or result.claims
-                    outcome = store_article(connection, result.document, found, origin=result.article.origin)
+                    outcome = store_article(connection, result.document, found, origin=result.article.origin,
+                                            is_reextract=is_reextract)
                     counts[outcome.outcome] += 1
                     if outcome.outcome in ("stored", "replaced"):
                         claims += len(found)
@@ -163,7 +167,8 @@ class Ledger:
                 progress(read)
         if batch:
             flush()
-        return IngestSummary(read, counts["skipped"], counts["duplicate"], syndicated, claims, len(touched))
+        return IngestSummary(read, counts["skipped"], counts["duplicate"], syndicated, claims, len(touched),
+                             replaced=counts["replaced"])
 
     def reconcile_all(self) -> int:
         """Reconcile every deal group again from the stored claims (after a rule change); return deals."""

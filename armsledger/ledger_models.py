@@ -228,3 +228,5 @@ class IngestSummary(_Record):
     claims: int
     deals_touched: int
     errors: int = 0
+    replaced: int = 0
+    """Stored before under the same id, stored again: new content, or re-extracted on request."""

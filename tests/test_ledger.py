@@ -190,3 +190,15 @@ def test_seeds_ingest_to_the_issue_deals(tmp_path: Path) -> None:
     summary = ledger.ingest(SHARED / "seeds")
     assert summary.articles_read == 5 and summary.errors == 0
     _check_issue_deals(ledger)
+
+
+def test_reextract_replaces_claims_of_unchanged_articles(ledger: Ledger) -> None:
+    (stored,) = [r for r in s400_corpus() if r.article.id == "portal-cn-2020"]
+    confirmed = claim("delivery", "RU", "CN", "S-400", CN_DENIAL, date="2020-01")
+    again = result("portal-cn-2020", stored.document.text, [confirmed], published="2020-01-29")
+    assert ledger.store_results([again]).articles_skipped == 1
+    assert ledger.article("portal-cn-2020").claims[0].denied
+    summary = ledger.store_results([again], is_reextract=True)
+    assert (summary.replaced, summary.claims) == (1, 1)
+    assert not ledger.article("portal-cn-2020").claims[0].denied
+    assert ledger.deal("ru-cn-s-400-1").denials == []

@@ -86,7 +86,9 @@ def _value(deal: Deal) -> str:
 @click.argument("corpus")
 @_db
 @click.option("--batch-size", type=int, help="Articles per transaction [default: 200].")
-def ingest_command(corpus: str, db: str | None, batch_size: int | None) -> None:
+@click.option("--reextract", is_flag=True,
+              help="Extract stored articles again and replace their claims (after an extractor or gazetteer update).")
+def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextract: bool) -> None:
     """Extract and store every article of CORPUS and reconcile the deals it touches.
 
     Articles already stored (same content) are skipped; wire copies are stored and linked.
@@ -110,16 +112,17 @@ def ingest_command(corpus: str, db: str | None, batch_size: int | None) -> None:
                               TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=stderr,
                               transient=True) as bar:
                     task = bar.add_task("ingesting", total=None)
-                    summary = ledger.ingest(corpus, on_error=report,
+                    summary = ledger.ingest(corpus, on_error=report, is_reextract=reextract,
                                             progress=lambda n: bar.update(task, completed=n))
             else:
-                summary = ledger.ingest(corpus, on_error=report)
+                summary = ledger.ingest(corpus, on_error=report, is_reextract=reextract)
         except KeyboardInterrupt:
             click.echo("interrupted: the batches committed so far are kept; run the same command again "
                        "to finish", err=True)
             sys.exit(130)
     click.echo(f"read {summary.articles_read} articles: {summary.articles_skipped} already stored, "
-               f"{summary.duplicates} duplicates, {summary.syndicated} wire copies; {summary.claims} claims; "
+               f"{summary.replaced} replaced, {summary.duplicates} duplicates, {summary.syndicated} wire copies; "
+               f"{summary.claims} claims; "
                f"{summary.deals_touched} deals touched; {summary.errors} errors")
     if errors:
         sys.exit(1)

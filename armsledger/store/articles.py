@@ -38,7 +38,7 @@ def content_hash(text: str) -> str:
 
 
 def store_article(connection: Connection, document: Document, found: Sequence[Claim], *,
-                  origin: str = "") -> Stored:
+                  origin: str = "", is_reextract: bool = False) -> Stored:
     """Store a cleaned article and its claims unless its content is already stored.
 
     Returns:
@@ -46,7 +46,7 @@ def store_article(connection: Connection, document: Document, found: Sequence[Cl
     """
     digest = content_hash(document.text)
     existing = connection.execute(select(articles.c.id).where(articles.c.content_hash == digest)).first()
-    if existing is not None:
+    if existing is not None and not (is_reextract and existing.id == document.id):
         return Stored("skipped" if existing.id == document.id else "duplicate", copy_of=existing.id)
     was_stored, old_keys = _remove(connection, document.id)
     signature = syndication.signature(document.text)
