@@ -23,6 +23,9 @@ SYNDICATION_THRESHOLD = 0.5
 Measured (tests/store/test_syndication.py) on the five seed articles and on wire copies made from
 them: distinct articles score at most 0.05 against each other; a copy with new outlet furniture, a
 byline and its last paragraph cut scores 0.75-0.95. Re-run that test after a change.
+On the BBC 2005 bench corpus (2225 articles, 100 exact duplicates) the pairs above 0.5 (66 articles
+linked) are all one story told twice; from 0.25 to 0.5 sit follow-ups on one topic and a few
+rewritten updates of one story (0.36-0.48), which stay separate sources.
 """
 
 _WORD = re.compile(r"\w+")
