@@ -202,3 +202,14 @@ def test_reextract_replaces_claims_of_unchanged_articles(ledger: Ledger) -> None
     assert (summary.replaced, summary.claims) == (1, 1)
     assert not ledger.article("portal-cn-2020").claims[0].denied
     assert ledger.deal("ru-cn-s-400-1").denials == []
+
+
+def test_since_keeps_deals_still_active_that_year(ledger: Ledger) -> None:
+    assert {d.id for d in ledger.deals(since=2020)} == {"ru-cn-s-400-1", "ru-tr-s-400-1", "ru-tr-s-400-2"}
+    assert ledger.deals(since=2021) == []
+    assert [(f.supplier, f.recipient) for f in ledger.flows(until=2015)] == [("RU", "CN")]
+
+
+def test_unknown_system_raises_not_found(ledger: Ledger) -> None:
+    with pytest.raises(NotFound, match="no system 'Zz-9'"):
+        ledger.system("Zz-9")
