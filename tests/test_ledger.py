@@ -213,3 +213,10 @@ def test_since_keeps_deals_still_active_that_year(ledger: Ledger) -> None:
 def test_unknown_system_raises_not_found(ledger: Ledger) -> None:
     with pytest.raises(NotFound, match="no system 'Zz-9'"):
         ledger.system("Zz-9")
+
+
+def test_progress_is_reported_per_article(tmp_path: Path) -> None:
+    ledger = Ledger(str(tmp_path / "p.db"), settings=Settings(batch_size=2))
+    seen: list[int] = []
+    ledger.store_results(s400_corpus(), progress=seen.append)
+    assert seen == [1, 2, 3, 4, 5, 6]

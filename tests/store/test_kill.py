@@ -16,7 +16,7 @@ from armsledger.ledger import Ledger
 from armsledger.settings import Settings
 from armsledger.store.engine import database_url
 
-ARTICLES = 150
+ARTICLES = 400
 BATCH = 10
 COUNTRIES = ["Russia", "Turkey", "China", "India", "France", "Egypt", "Brazil", "Greece"]
 SYSTEMS = ["S-400", "Rafale", "F-16", "T-90", "Su-35"]
