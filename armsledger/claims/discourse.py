@@ -21,7 +21,7 @@ re-run the eval gate and the BBC false-positive count after a change."""
 REFERENCE_BEFORE = re.compile(
     r"(?:(?:compet\w*|bid\w*|pitted)\s+against|rival\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$|(?:modification|version|variant|derivative|successor|upgrade|replacement|rival|competitor)s?\s+(?:of|to|for)"
     r"\s+(?:the\s+)?$|(?:rather\s+than|instead\s+of|unlike|similar\s+to|compared\s+(?:to|with)|"
-    r"equivalent\s+of|over|replac(?:e|es|ed|ing)\b[^.;:]{0,70})\s+(?:the\s+)?$",
+    r"equivalent\s+of|replac(?:e|es|ed|ing)\b[^.;:]{0,70})\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NON_ARMS_TOPIC = re.compile(

@@ -205,7 +205,7 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
         else:
             event = "negotiation"
             notes.append("an aim ('to sign', 'to reach a deal'): negotiation")
-    if trig.rule.id == "interest.consider" and _PASSIVE_END.search(clause[:t0]):
+    if trig.rule.id == "interest.consider" and trig.text.lower().endswith("ed") and _PASSIVE_END.search(clause[:t0]):
         return []  # "which are considered the best": an opinion, not a buyer's interest
     if modality.is_refusal and event in ("delivery", "agreement"):
         event, planned = "interest", False
@@ -222,8 +222,14 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
         planned = True
     if event in ("interest", "negotiation"):
         planned = False
+    rejected: set[str] = set()
+    if trig.rule.id == "interest.reject":
+        systems, rejected = _rejected(clause, local, systems, t1, picked=bool(re.search(r"\bover$", trig.text)))
+        notes.append("a buyer passing over an offer: interest, denied")
     party_list = _parties.collect(clause, local)
     quantities, value, date = read_figures(clause, local, systems, t0, published=ctx.published)
+    if planned and date is not None and _before_publication(date, ctx.published):
+        date = None  # a planned event is not dated by a past date ("a contract signed in May 2021")
     claims = []
     candidates: list[Mention | None] = list(systems) or [None]
     for system in candidates:
@@ -246,7 +252,7 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
                 doc=ctx.doc, event=event, supplier=chosen.supplier, recipient=recipient,
                 system=entry.designation if entry else None, system_family=entry.family if entry else None,
                 evidence=ctx.text.strip(), span=(ctx.offset, ctx.offset + len(ctx.text)),
-                rule=trig.rule.name, denied=denied, planned=planned, quantity=quantity, value=value,
+                rule=trig.rule.name, denied=denied or system is not None and system.entity in rejected, planned=planned, quantity=quantity, value=value,
                 date=date, source=source, trigger=trig.text, gazetteer_version=gazetteers.version,
                 notes=tuple(notes + list(chosen.notes) + ([f"modality: {modality.cue}"] if modality.cue else [])),
             )
@@ -278,6 +284,7 @@ def _systems_for(clause: str, local: list[Mention], t0: int, t1: int, *,
         if generic_object and _UNKNOWN_NAME.search(generic_object.group()):
             return None  # "the Akash Mk1 air defence system": named, but not in the catalogue
         return []
+    inside = [m for m in named if m.start >= t0 and m.end <= t1]
     if needs_object:
         parties_at = [m.start for m in local if m.kind == "state" and m.role in ("name", "seat")]
         after = [m for m in named if t1 <= m.start <= t1 + OBJECT_WINDOW_CHARS
@@ -286,10 +293,9 @@ def _systems_for(clause: str, local: list[Mention], t0: int, t1: int, *,
         before = [m for m in named if m.end <= t0 and (
             (t0 - m.end <= 40 and re.search(r"\bof\s+whose\s+(?:\w+\s+)?$", clause[m.end:t0]))
             or (t0 - m.end <= PASSIVE_SUBJECT_CHARS and _PASSIVE_END.search(clause[m.end:t0])))]
-        named = after or before
+        named = inside + after or before
         if not named:
             return None
-    inside = [m for m in named if m.start >= t0 and m.end <= t1]
     if inside:
         return _with_coordinated(clause, named, inside[0])
     nearest = min(named, key=lambda m: m.start - t1 if m.start >= t1 else (t0 - m.end) * 1.5)
@@ -321,3 +327,25 @@ def _shift(m: Mention, by: int) -> Mention:
     return Mention(kind=m.kind, entity=m.entity, start=m.start + by, end=m.end + by, text=m.text,
                    state=m.state, role=m.role)
 
+
+
+def _rejected(clause: str, local: list[Mention], systems: list[Mention], t1: int, *,
+              picked: bool) -> tuple[list[Mention], set[str]]:
+    """Return the systems of a rejection and the ids of those passed over.
+
+    "drops the X": X is passed over. "picked X over Y and Z": X is chosen (an interest), Y and Z
+    are passed over (interests, denied).
+    """
+    if not picked:
+        return systems, {m.entity for m in systems}
+    later = sorted((m for m in local if m.kind == "system" and m.start >= t1), key=lambda m: m.start)
+    over = _with_coordinated(clause, later, later[0]) if later else []
+    chosen = [m for m in systems if m.start < t1]
+    return chosen + over, {m.entity for m in over}
+
+
+def _before_publication(date: PartialDate, published: PartialDate | None) -> bool:
+    """True when a date lies before the publication date, at the date's own precision."""
+    if published is None or published.year is None or date.year is None:
+        return False
+    return date.value < published.value[:len(date.value)]

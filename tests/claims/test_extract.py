@@ -181,3 +181,22 @@ def test_a_leader_stands_for_the_state(gaz: object) -> None:
     [claim] = claims_of("The Biden administration approved a $1 billion arms deal with the Egyptians.", gaz)
     assert (claim.event, claim.supplier, claim.recipient) == ("negotiation", "US", "EG")
     assert claim.value is not None and int(claim.value.amount) == 1_000_000_000
+
+
+def test_picking_one_system_over_others_denies_interest_in_the_others(gaz: object) -> None:
+    claims = claims_of("Finland picked the F-35 over the Rafale and the Gripen.", gaz)
+    assert {(c.system_family, c.denied) for c in claims} == {("F-35", False), ("Rafale", True), ("Gripen", True)}
+    assert {c.event for c in claims} == {"interest"}
+
+
+def test_a_planned_delivery_is_not_dated_by_a_past_signing(gaz: object) -> None:
+    claims = claims_of("Turkey will supply Bayraktar TB2 drones to Poland under a contract signed in May 2021.",
+                       gaz, published="2022-03-01")
+    dates = {c.event: c.date.value if c.date else None for c in claims}
+    assert dates == {"delivery": None, "agreement": "2021-05"}
+
+
+def test_considering_a_purchase_is_interest(gaz: object) -> None:
+    [claim] = claims_of("Greece is considering the purchase of 20 F-35 jets for its air force.", gaz)
+    assert (claim.event, claim.supplier, claim.recipient, claim.quantity and claim.quantity.value) == (
+        "interest", "US", "GR", 20)
