@@ -22,7 +22,8 @@ __all__ = ["extract", "fold_claims"]
 
 _ARMS_WORDS = re.compile(
     r"\b(?:military\s+hardware|arms|weapons|weaponry|armaments|military\s+equipment|defen[cs]e\s+equipment|"
-    r"warships?|frigates?|corvettes?|submarines?|fighter\s+jets?|howitzers?|missiles?|helicopters?|drones?)\b")
+    r"warships?|frigates?|corvettes?|submarines?|fighter\s+jets?|howitzers?|missiles?|helicopters?|drones?|"
+    r"armou?red|tanks?|military|munitions|ammunition|rockets?|artillery)\b")
 """Unnamed arms: a document with neither these nor a catalogued system cannot hold a claim."""
 
 

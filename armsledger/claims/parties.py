@@ -38,7 +38,12 @@ _LIST_GLUE = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)
 _MAKER_GAP = re.compile(r"(?:'s|’s)?(?:-(?:made|built|designed|developed|manufactured|produced|origin))?"
                         r"\s+(?:[\w-]+\s+){0,2}?|(?:'s|’s)?\s*", re.IGNORECASE)
 """Between a maker and its system: "Russian S-400", "Russia's advanced S-400", "US-made F-16"."""
-_VERBISH = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|said|says|caused|amid)\b", re.IGNORECASE)
+_VERBISH = re.compile(
+    r"\b(?!(?:valued|priced|estimated|based|armed|guided|advanced|used|unmanned|unarmed|refurbished|upgraded|"
+    r"modernised|modernized|combined|related|dedicated|integrated|detailed|limited|armoured|armored)\b)"
+    r"(?:\w+ed|is|are|was|were|has|have|had|said|says|caused|amid)\b", re.IGNORECASE)
+"""A verb between a trigger and a party: the party belongs to another clause. Participles used as
+adjectives ("valued at", "guided missiles") are not verbs here."""
 
 
 FROM_REACH_CHARS = 90
@@ -79,7 +84,7 @@ def collect(clause: str, mentions: list[Mention]) -> list[Party]:
     """
     parties = []
     for m in mentions:
-        if m.kind == "system" or m.state is None:
+        if m.kind == "system" or m.state is None or _is_dateline(clause, m):
             continue
         if _NOT_A_PARTY_BEFORE.search(clause[max(0, m.start - 40):m.start]):
             continue
@@ -141,7 +146,7 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
     notes: list[str] = []
     if origin is None and origin_hint:
         origin = origin_hint[0]
-    to_words = ("to", "territory of", "arrive in", "arrived in", "arriving in", "arrives in")
+    to_words = ("to", "for", "territory of", "arrive in", "arrived in", "arriving in", "arrives in")
     to_list = _after_word(clause, parties, to_words, trigger_end)
     if to_list and _VERBISH.search(clause[trigger_end:to_list[0].start]):
         to_list = []
@@ -150,12 +155,18 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
                  and (p.start - trigger_end <= FROM_REACH_CHARS or origin in (None, p.state))
                  and "," not in clause[trigger_end:p.start]]
     subject = _subject(clause, parties, trigger_start)
+    agents = _after_word(clause, parties, ("by",), trigger_end)
+    agents = agents if agents and not _VERBISH.search(clause[trigger_end:agents[0].start]) else []
     possessor = _possessor_of_act(clause, parties)
     passive = bool(_BE_BEFORE.search(clause[:trigger_start])) and bool(
         _PARTICIPLE.match(clause[trigger_start:trigger_end]))
 
     suppliers: list[str] = []
     recipients: list[str] = []
+    if passive and agents:
+        (suppliers if orientation == "seller" else recipients).extend(p.state for p in agents)
+        notes.append(f"the agent of a passive ('by {agents[0].text}') is the "
+                     f"{'supplier' if orientation == 'seller' else 'recipient'}")
     if from_list:
         (recipients if from_is_recipient else suppliers).extend(p.state for p in from_list)
         notes.append(f"'from {from_list[0].text}' gives the {'recipient' if from_is_recipient else 'supplier'}")
@@ -169,7 +180,11 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
     if possessor:
         recipients.append(possessor.state)
         notes.append(f"'{possessor.text}'s …' gives the recipient")
-    if subject and not passive and orientation == "neutral" and origin:
+    if subject and not passive and orientation == "neutral" and origin is None and to_list \
+            and not set(subject) & {p.state for p in to_list}:
+        suppliers.extend(subject)
+        notes.append("the subject of a transfer to another state is the supplier")
+    elif subject and not passive and orientation == "neutral" and origin:
         if origin in subject:
             suppliers.append(origin)
         else:
@@ -294,3 +309,8 @@ def _coordinated_with(clause: str, party: Party, parties: list[Party], state: st
         if _LIST_GLUE.match(clause[left.end:right.start]):
             return True
     return False
+
+
+def _is_dateline(clause: str, m: Mention) -> bool:
+    """True for a dateline's city ("WASHINGTON –", "NEW DELHI, Dec 14"): where the story was filed."""
+    return m.start <= 2 and m.text.isupper() and bool(re.match(r"\s*(?:[–—-]|,|\(|:)", clause[m.end:m.end + 3]))

@@ -200,3 +200,29 @@ def test_considering_a_purchase_is_interest(gaz: object) -> None:
     [claim] = claims_of("Greece is considering the purchase of 20 F-35 jets for its air force.", gaz)
     assert (claim.event, claim.supplier, claim.recipient, claim.quantity and claim.quantity.value) == (
         "interest", "US", "GR", 20)
+
+
+def test_the_last_of_an_order_delivered_is_its_completion(gaz: object) -> None:
+    [claim] = claims_of("France delivered the last of 36 Rafale jets to India in December 2022.", gaz)
+    assert (claim.event, claim.supplier, claim.recipient, claim.date and claim.date.value) == (
+        "completion", "FR", "IN", "2022-12")
+
+
+def test_a_contract_placed_for_another_state_names_it_the_recipient(gaz: object) -> None:
+    text = "The Pentagon awarded Lockheed Martin a contract valued at $1 billion for 16 F-16 jets for Bulgaria."
+    [claim] = claims_of(text, gaz)
+    assert (claim.event, claim.supplier, claim.recipient) == ("agreement", "US", "BG")
+
+
+def test_halting_a_sale_to_a_state_makes_the_subject_the_supplier(gaz: object) -> None:
+    [claim] = claims_of("Norway halted the sale of armoured vehicles to Turkey.", gaz)
+    assert (claim.event, claim.supplier, claim.recipient, claim.system) == ("cancellation", "NO", "TR", None)
+
+
+def test_a_dateline_city_is_not_a_party(gaz: object) -> None:
+    assert claims_of("MOSCOW – Three countries have halted arms sales to Iran this year.", gaz) == []
+
+
+def test_the_agent_of_a_passive_order_is_the_buyer(gaz: object) -> None:
+    text = "Orders for the Akash system are yet to be placed by the Indian Army."
+    assert claims_of(text, gaz) == []  # a domestic order, and not yet placed
