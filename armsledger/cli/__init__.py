@@ -28,6 +28,15 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
+def _register(command: click.Command) -> None:
+    """Add a command with the group's help options, however it is later invoked (tests call some directly)."""
+    command.context_settings = {**CONTEXT_SETTINGS, **command.context_settings}
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _register(sub)
+
+
 for _module in (extract, gazetteer, ledger, serve):
     for _command in _module.COMMANDS:
+        _register(_command)
         main.add_command(_command)
