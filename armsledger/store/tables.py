@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
 )
 
 metadata = MetaData()
@@ -90,7 +91,15 @@ deals = Table(
     Column("has_conflict", Boolean, nullable=False),
     Column("sources", Integer, nullable=False), Column("claims", Integer, nullable=False),
     Column("first_reported", String(10)), Column("last_reported", String(10)),
+    # migration 0004: the register's sorts and filters
+    Index("ix_deals_last_reported", "last_reported", "id"),
+    Index("ix_deals_supplier", "supplier", "last_reported"),
+    Index("ix_deals_recipient", "recipient", "last_reported"),
+    Index("ix_deals_status", "status", "last_reported"),
+    Index("ix_deals_ordered_on", "ordered_on"),
 )
+Index("ix_deals_system_family_lower", func.lower(deals.c.system_family))
+Index("ix_deals_system_lower", func.lower(deals.c.system))
 
 deal_figures = Table(
     "deal_figures", metadata,
