@@ -27,7 +27,7 @@ REFERENCE_BEFORE = re.compile(
 _NON_ARMS_TOPIC = re.compile(
     r"\b(?:nuclear\s+(?:deal|programme|program|talks|agreement)|oil|gas|energy|trade|tariffs?|peace|ceasefire|truce|"
     r"investment|loan|debt|grain|climate|prisoners?|hostages?|visas?|sanctions|embargo|exercises?|drills?|"
-    r"airlines?|airliners?|jetliners?|passengers?|troops|soldiers|peacekeepers|carriers?\s+(?:air|airline)|civil(?:ian)?\s+aircraft)\b", re.IGNORECASE)
+    r"airlines?|airliners?|jetliners?|passengers?|troops|soldiers|peacekeepers|civilian|commercial|carriers?\s+(?:air|airline)|civil(?:ian)?\s+aircraft)\b", re.IGNORECASE)
 """Deals and talks about something other than arms: a system named earlier is not carried into them."""
 
 

@@ -50,6 +50,12 @@ _GOVERNED_NOMINAL = re.compile(
     r"approval|sanctions?|schedule|timeline|dates?|terms)\b(?:\s+[\w$.,()-]+){0,4}?\s+(?:on|for|of|over|to|about)"
     r"\s+(?:the\s+)?(?:(?:first|initial|latest|final|last)\s+)?$", re.IGNORECASE)
 """A noun that governs "the delivery of": the delivery is its subject matter, not an event."""
+_NOT_A_TRANSFER_DEAL = re.compile(
+    r"\b(?:agreements?|deals?|contracts?|accords?|memorand\w+|MoUs?|talks|pact)\s+(?:[\w()'’.-]+\s+){0,7}?(?:to|on|for)\s+"
+    r"(?:share|sharing|exchange|exchanging|cooperat\w*|collaborat\w*|train\w*|research\w*|stud(?:y|ies)|"
+    r"develop\w*|design\w*|co-develop\w*|defen[cs]e\s+(?:ties|cooperation)|military\s+cooperation|"
+    r"strengthen\w*)\b", re.IGNORECASE)
+"""A deal for something other than a transfer: sharing information, training, joint research."""
 _INTEREST_BEFORE = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing))"
     r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
@@ -182,6 +188,8 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
             systems = []
         else:
             return []
+    if trig.rule.event in ("agreement", "negotiation") and _NOT_A_TRANSFER_DEAL.search(clause[t0:]):
+        return []  # "an agreement to share information on the P-3": cooperation, not a transfer
     modality = read_modality(clause, trig, rules, sentence=ctx.text)
     event, planned, denied = trig.rule.event, modality.is_planned, modality.is_denied
     if trig.rule.id == "delivery.acceptance" and discourse.event == "completion":
@@ -308,7 +316,8 @@ def _with_coordinated(clause: str, named: list[Mention], pick: Mention) -> list[
     ordered = sorted(named, key=lambda m: m.start)
     i = ordered.index(pick)
     for nxt in ordered[i + 1:]:
-        if re.fullmatch(r"[\w\s-]{0,30}?(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?", clause[group[-1].end:nxt.start]):
+        if re.fullmatch(r"[\w\s-]{0,30}?(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?",
+                        clause[group[-1].end:nxt.start]):
             group.append(nxt)
         else:
             break

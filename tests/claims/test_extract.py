@@ -226,3 +226,13 @@ def test_a_dateline_city_is_not_a_party(gaz: object) -> None:
 def test_the_agent_of_a_passive_order_is_the_buyer(gaz: object) -> None:
     text = "Orders for the Akash system are yet to be placed by the Indian Army."
     assert claims_of(text, gaz) == []  # a domestic order, and not yet placed
+
+
+def test_a_cooperation_agreement_is_not_a_transfer(gaz: object) -> None:
+    text = "Saab signed an agreement with state-owned Bharat Dynamics (BDL) to share information on the Gripen fighter."
+    assert claims_of(text, gaz) == []
+
+
+def test_systems_joined_by_as_well_as_give_one_claim_each(gaz: object) -> None:
+    claims = claims_of("Egypt is considering the purchase of used F-16 jets as well as Rafale fighters.", gaz)
+    assert {c.system for c in claims} == {"F-16", "Rafale"}
