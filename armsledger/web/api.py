@@ -27,7 +27,7 @@ Record = dict[str, Any]  # Any: JSON values
 
 
 @router.get("", summary="What the API offers")
-def index(request: Request) -> Record:
+async def index(request: Request) -> Record:
     """Return the API's routes and where its OpenAPI document is."""
     paths = request.app.openapi()["paths"]
     routes = sorted(f"{method.upper()} {path}" for path, methods in paths.items() for method in methods)
@@ -35,7 +35,7 @@ def index(request: Request) -> Record:
 
 
 @router.get("/deals", summary="Deals of the register, filtered, sorted and paged")
-def deals(request: Request, view: View) -> Record:
+async def deals(request: Request, view: View) -> Record:
     """Return one page of deals and how many match the filters in all."""
     ledger = request.app.state.ledger
     found = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset)
@@ -45,26 +45,26 @@ def deals(request: Request, view: View) -> Record:
 
 
 @router.get("/deals/{deal_id}", summary="One deal with its timeline, figures and denials")
-def deal(request: Request, deal_id: str) -> Record:
+async def deal(request: Request, deal_id: str) -> Record:
     """Return a deal, every claim on its timeline and every source's value of each figure."""
     return {"ok": True, "deal": request.app.state.ledger.deal(deal_id).to_record()}
 
 
 @router.get("/articles/{article_id:path}", summary="One stored article with its claims")
-def article(request: Request, article_id: str) -> Record:
+async def article(request: Request, article_id: str) -> Record:
     """Return an article's cleaned text, metadata, claims with their spans and deals."""
     return {"ok": True, "article": request.app.state.ledger.article(article_id).to_record()}
 
 
 @router.get("/conflicts", summary="Figures on which independent sources disagree, newest first")
-def conflicts(request: Request) -> Record:
+async def conflicts(request: Request) -> Record:
     """Return every open conflict with each side's value and sources."""
     found = sorted(request.app.state.ledger.conflicts(), key=lambda c: c.reported_on or "", reverse=True)
     return {"ok": True, "conflicts": [c.to_record() for c in found]}
 
 
 @router.get("/flows", summary="Deal counts from each supplier to each recipient")
-def flows(request: Request, since: str | None = Query(None, description="First year, inclusive."),
+async def flows(request: Request, since: str | None = Query(None, description="First year, inclusive."),
           until: str | None = Query(None, description="Last year, inclusive."),
           category: str | None = Query(None, description="System category.")) -> Record:
     """Return supplier -> recipient deal counts, optionally within years and a category."""
@@ -74,7 +74,7 @@ def flows(request: Request, since: str | None = Query(None, description="First y
 
 
 @router.get("/systems/{system:path}", summary="A weapon system's catalogue entry and its deals")
-def system(request: Request, system: str) -> Record:
+async def system(request: Request, system: str) -> Record:
     """Return what the catalogue says about a system and every deal for it."""
     return {"ok": True, "system": request.app.state.ledger.system(system).to_record()}
 

@@ -58,7 +58,7 @@ class DealFilters:
         return any(v is not None for v in self.where().values())
 
 
-def deal_filters(
+async def deal_filters(
     request: Request,
     supplier: str | None = Query(None, description="Supplier state: ISO 3166-1 alpha-2 code or name (RU, Russia)."),
     recipient: str | None = Query(None, description="Recipient state: ISO 3166-1 alpha-2 code or name (TR, Turkey)."),

@@ -39,7 +39,7 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:  # A
 
 
 @router.get("/", response_class=HTMLResponse)
-def register(request: Request, view: View) -> HTMLResponse:
+async def register(request: Request, view: View) -> HTMLResponse:
     """The register: every deal, filtered, sorted, searched and paged."""
     ledger = request.app.state.ledger
     deals = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset)
@@ -74,7 +74,7 @@ def register_csv(request: Request, view: View) -> StreamingResponse:
 
 
 @router.get("/deals/{deal_id}", response_class=HTMLResponse)
-def deal(request: Request, deal_id: str) -> HTMLResponse:
+async def deal(request: Request, deal_id: str) -> HTMLResponse:
     """One deal: its timeline chart, figures with every source's value, denials and evidence."""
     detail = request.app.state.ledger.deal(deal_id)
     figures = sorted(detail.figures.items(), key=lambda item: _figure_rank(item[0]))
@@ -83,21 +83,21 @@ def deal(request: Request, deal_id: str) -> HTMLResponse:
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article(request: Request, article_id: str) -> HTMLResponse:
+async def article(request: Request, article_id: str) -> HTMLResponse:
     """One article: its cleaned text with each claim's evidence highlighted and linked to its deal."""
     stored = request.app.state.ledger.article(article_id)
     return _page(request, "article.html", a=stored, parts=segments(stored.text, stored.claims), nav="")
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
-def conflicts(request: Request) -> HTMLResponse:
+async def conflicts(request: Request) -> HTMLResponse:
     """Every open disagreement between independent sources, newest first."""
     found = sorted(request.app.state.ledger.conflicts(), key=lambda c: c.reported_on or "", reverse=True)
     return _page(request, "conflicts.html", conflicts=found, nav="conflicts")
 
 
 @router.get("/flows", response_class=HTMLResponse)
-def flows(request: Request, since: str | None = Query(None), until: str | None = Query(None),
+async def flows(request: Request, since: str | None = Query(None), until: str | None = Query(None),
           category: str | None = Query(None)) -> HTMLResponse:
     """Deal counts from each supplier to each recipient, as a matrix."""
     first, last = year_range(since, until)
@@ -108,7 +108,7 @@ def flows(request: Request, since: str | None = Query(None), until: str | None =
 
 
 @router.get("/systems/{system:path}", response_class=HTMLResponse)
-def system(request: Request, system: str) -> HTMLResponse:
+async def system(request: Request, system: str) -> HTMLResponse:
     """A weapon system's catalogue entry and its deals."""
     view = request.app.state.ledger.system(system)
     return _page(request, "system.html", s=view, nav="")
