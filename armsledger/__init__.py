@@ -14,7 +14,7 @@ from typing import IO
 
 from armsledger import claims as _claims
 from armsledger.clean import clean
-from armsledger.errors import ArmsLedgerError, ConfigError, GazetteerError, SourceError, StoreError
+from armsledger.errors import ArmsLedgerError, ConfigError, GazetteerError, NotFound, SourceError, StoreError
 from armsledger.ingest import read as _read
 from armsledger.mentions import Gazetteers, detect, load_gazetteers
 from armsledger.models import Article, Claim, Document, Mention, Money, PartialDate, Quantity
@@ -22,9 +22,9 @@ from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
 
 __all__ = [
-    "Article", "ArmsLedgerError", "Claim", "ConfigError", "Document", "GazetteerError", "Gazetteers",
-    "Mention", "Money", "PartialDate", "Quantity", "Result", "Settings", "SourceError", "StoreError",
-    "clean", "detect", "extract", "load_gazetteers", "read", "run",
+    "ArmsLedgerError", "Article", "Claim", "ConfigError", "Document", "GazetteerError", "Gazetteers",
+    "Ledger", "Mention", "Money", "NotFound", "PartialDate", "Quantity", "Result", "Settings",
+    "SourceError", "StoreError", "clean", "detect", "extract", "load_gazetteers", "read", "run",
 ]
 
 __version__ = "0.1.0"
@@ -44,3 +44,12 @@ def extract(article: Article, *, gazetteers: Gazetteers | None = None) -> list[C
     gazetteers = gazetteers or load_gazetteers()
     document = clean(article)
     return _claims.extract(document, detect(document, gazetteers), gazetteers=gazetteers)
+
+
+def __getattr__(name: str) -> object:
+    """Import the ledger on first use: extracting claims does not need SQLAlchemy."""
+    if name == "Ledger":
+        from armsledger.ledger import Ledger
+
+        return Ledger
+    raise AttributeError(f"module 'armsledger' has no attribute {name!r}")
