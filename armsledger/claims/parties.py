@@ -176,6 +176,7 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
         notes.append(f"the text names the system's maker: {origin_hint[0]}")
     if to_list:
         recipients.extend(p.state for p in to_list)
+        subject = [] if orientation == "buyer" and not set(subject) & {p.state for p in to_list} else subject
         notes.append("'to …' gives the recipient: " + ", ".join(p.text for p in to_list))
     if possessor:
         recipients.append(possessor.state)

@@ -34,8 +34,9 @@ _OBJECT_GAP_BREAK = re.compile(
     re.IGNORECASE)
 """Words between a common-word trigger and a system that show the system belongs to another verb."""
 _ANAPHOR_BEFORE = re.compile(
-    r"(?:\b(?:it|they|these|those|such)|(?:\bthe\s+(?:\w+\s+)?|^\s*(?:and\s+)?)(?:systems?|sets?|batch|batches|"
-    r"missiles|launchers|aircraft|jets|ships|units|weapons))\b(?:\s+\S+){0,8}?\s*$", re.IGNORECASE)
+    r"(?:\b(?:it|they|these|those|such)|(?:\bthe\s+(?:\w+\s+)?|^\s*(?:and\s+)?|\bof\s+(?:\w+\s+)?)(?:systems?|sets?|"
+    r"batch|batches|missiles|launchers|aircraft|jets|ships|units|weapons|frigates|corvettes|submarines|tanks|"
+    r"helicopters|howitzers|drones|vessels))\b(?:\s+\S+){0,8}?\s*$", re.IGNORECASE)
 """A generic noun or pronoun as the subject of a passive verb ("The first set was delivered"),
 standing for a system named earlier."""
 _UNKNOWN_NAME = re.compile(r"\s(?:[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:\s+[A-Z][\w-]+)+)\b")
@@ -43,13 +44,18 @@ _UNKNOWN_NAME = re.compile(r"\s(?:[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z]
 _ARMS_OBJECT = re.compile(
     r"^\s+(?:(?:more\s+than|at\s+least|over|some|about|up\s+to)\s+)?(?:the\s+|a\s+|an\s+|\d[\d,]*\s+|"
     r"\w+\s+)?(?:[\w-]+\s+){0,4}?(?:systems?|missiles|launchers|regiment\s+sets?|batteries|battalions|batch(?:es)?|"
-    r"them)\b", re.IGNORECASE)
+    r"them|jets?|aircraft|fighters?|planes?|helicopters?|ships?|frigates?|corvettes?|submarines?|tanks?|drones?|"
+    r"howitzers?|vessels?)\b", re.IGNORECASE)
 """A generic object after a verb ("received more than 120 advanced guided missiles")."""
 _GOVERNED_NOMINAL = re.compile(
     r"\b(?:contracts?|deals?|agreements?|talks|negotiations?|plans?|decision|ban|request|offer|bid|tender|"
     r"approval|sanctions?|schedule|timeline|dates?|terms)\b(?:\s+[\w$.,()-]+){0,4}?\s+(?:on|for|of|over|to|about)"
     r"\s+(?:the\s+)?(?:(?:first|initial|latest|final|last)\s+)?$", re.IGNORECASE)
 """A noun that governs "the delivery of": the delivery is its subject matter, not an event."""
+_IN_QUESTION = re.compile(
+    r"\b(?:ask\w*|question\w*|wonder\w*|unclear|not\s+clear|uncertain|unknown|inquir\w*)\b[^.;]{0,50}"
+    r"\b(?:whether|if)\b[^.;]{0,80}$", re.IGNORECASE)
+"""An embedded question before a trigger ("asked if it would sell"): the event is asked about, not told."""
 _NOT_A_TRANSFER_DEAL = re.compile(
     r"\b(?:agreements?|deals?|contracts?|accords?|memorand\w+|MoUs?|talks|pact)\s+(?:[\w()'’.-]+\s+){0,7}?(?:to|on|for)\s+"
     r"(?:share|sharing|exchange|exchanging|cooperat\w*|collaborat\w*|train\w*|research\w*|stud(?:y|ies)|"
@@ -188,9 +194,11 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
             systems = []
         else:
             return []
+    if _IN_QUESTION.search(ctx.text[:trig.start]):
+        return []  # "asked if the company would consider selling": a question, not a report
     if trig.rule.event in ("agreement", "negotiation") and _NOT_A_TRANSFER_DEAL.search(clause[t0:]):
         return []  # "an agreement to share information on the P-3": cooperation, not a transfer
-    modality = read_modality(clause, trig, rules, sentence=ctx.text)
+    modality = read_modality(clause, Trigger(trig.rule, t0, t1, trig.text), rules, sentence=ctx.text)
     event, planned, denied = trig.rule.event, modality.is_planned, modality.is_denied
     if trig.rule.id == "delivery.acceptance" and discourse.event == "completion":
         event = "completion"
@@ -316,7 +324,8 @@ def _with_coordinated(clause: str, named: list[Mention], pick: Mention) -> list[
     ordered = sorted(named, key=lambda m: m.start)
     i = ordered.index(pick)
     for nxt in ordered[i + 1:]:
-        if re.fullmatch(r"[\w\s-]{0,30}?(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?",
+        if re.fullmatch(r"[\w\s-]{0,30}?(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+as\s+well\s+as\s+)"
+                        r"(?:the\s+|(?:some\s+|about\s+)?\d[\d,]*\s+(?:more\s+|new\s+|additional\s+)?)?",
                         clause[group[-1].end:nxt.start]):
             group.append(nxt)
         else:

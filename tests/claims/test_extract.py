@@ -236,3 +236,20 @@ def test_a_cooperation_agreement_is_not_a_transfer(gaz: object) -> None:
 def test_systems_joined_by_as_well_as_give_one_claim_each(gaz: object) -> None:
     claims = claims_of("Egypt is considering the purchase of used F-16 jets as well as Rafale fighters.", gaz)
     assert {c.system for c in claims} == {"F-16", "Rafale"}
+
+
+def test_modality_is_read_in_a_later_clause(gaz: object) -> None:
+    text = "Under a contract signed last year, Poland will receive 48 FA-50 jets from South Korea."
+    delivery = [c for c in claims_of(text, gaz, published="2024-03-14") if c.event == "delivery"]
+    assert [(c.supplier, c.recipient, c.planned) for c in delivery] == [("KR", "PL", True)]
+
+
+def test_an_event_asked_about_is_not_reported(gaz: object) -> None:
+    text = "Reporters asked the minister if Spain would consider selling its Eurofighter jets to Turkey."
+    assert claims_of(text, gaz) == []
+
+
+def test_a_deal_that_includes_systems_is_an_agreement_for_each(gaz: object) -> None:
+    claims = claims_of("The deal includes 24 K9 howitzers and 12 K2 tanks for Norway.", gaz)
+    assert {(c.event, c.system, c.quantity.value if c.quantity else None) for c in claims} == {
+        ("agreement", "K9", 24), ("agreement", "K2 Black Panther", 12)}
