@@ -12,7 +12,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 
-from armsledger.claims.discourse import Discourse
+from armsledger.claims.discourse import SYSTEM_MEMORY_SENTENCES, Discourse
 from armsledger.claims.reader import SentenceContext, read_sentence
 from armsledger.claims.triggers import Rules, load_rules
 from armsledger.mentions import Gazetteers, detect
@@ -66,7 +66,8 @@ def _read_all(doc: Document, mentions: list[Mention], discourse: Discourse, *, r
         ctx = SentenceContext(doc=doc.id, text=text, offset=s0,
                               mentions=[dataclasses.replace(m, start=m.start - s0, end=m.end - s0) for m in local],
                               published=doc.published)
-        if not local and not rules.cheap_event.search(text):
+        if not local and (not rules.cheap_event.search(text) or (
+                not _has_recent_system(discourse) and not _ARMS_WORDS.search(text))):
             discourse.system_age += 1
             continue
         out.extend(read_sentence(ctx, discourse, rules=rules, gazetteers=gazetteers))
@@ -113,3 +114,7 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
             seen.add(key)
             out.append(claim)
     return out
+
+
+def _has_recent_system(discourse: Discourse) -> bool:
+    return discourse.system is not None and discourse.system_age <= SYSTEM_MEMORY_SENTENCES
