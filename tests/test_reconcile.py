@@ -124,3 +124,28 @@ def test_denial_is_set_against_reports_of_the_same_event() -> None:
 
 def test_claims_without_a_party_make_no_deal() -> None:
     assert reconcile([_ev(1, claim("interest", None, "IN", "Su-35", "Someone offered."))]) == []
+
+
+def test_sources_disagreeing_on_when_deliveries_began_conflict() -> None:
+    (deal,) = reconcile([
+        _ev(1, claim("delivery", "RU", "IN", "S-400", "Deliveries began in November 2021.", date="2021-11")),
+        _ev(2, claim("delivery", "RU", "IN", "S-400", "The first regiment arrived in December 2021.", date="2021-12")),
+    ])
+    assert deal.figures["first_delivered_on"].has_conflict
+    assert deal.deal.first_delivered_on == "2021-11"
+
+
+def test_a_later_batch_does_not_conflict_with_the_first_delivery() -> None:
+    (deal,) = reconcile([
+        _ev(1, claim("delivery", "RU", "IN", "S-400", "Deliveries began in December 2021.", date="2021-12")),
+        _ev(2, claim("delivery", "RU", "IN", "S-400", "A third regiment was received in 2023.", date="2023")),
+    ])
+    assert not deal.figures["first_delivered_on"].has_conflict
+
+
+def test_sources_disagreeing_on_completion_conflict() -> None:
+    (deal,) = reconcile([
+        _ev(1, claim("completion", "RU", "CN", "S-400", "Deliveries were completed in 2019.", date="2019")),
+        _ev(2, claim("completion", "RU", "CN", "S-400", "The contract was fulfilled in 2020.", date="2020")),
+    ])
+    assert deal.figures["completed_on"].has_conflict

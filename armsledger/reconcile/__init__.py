@@ -7,6 +7,7 @@ claims they deny.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -105,8 +106,8 @@ def _deal(key: str, ordinal: int, items: Sequence[Evidence], battalions_per_regi
         "quantity": quantity_figure,
         "value": value_figure,
         "ordered_on": _dates(_order_dating(items), ("agreement",), pick=min, is_conflict_checked=True),
-        "first_delivered_on": _dates(items, ("delivery", "completion"), pick=min, is_conflict_checked=False),
-        "completed_on": _dates(items, ("completion",), pick=max, is_conflict_checked=False),
+        "first_delivered_on": _first_delivery(items),
+        "completed_on": _dates(items, ("completion",), pick=max, is_conflict_checked=True),
     }
     systems = Counter(i.claim.system for i in items if i.claim.system)
     system = min(systems, key=lambda s: (-systems[s], s)) if systems else None
@@ -212,3 +213,18 @@ def _denials(items: Sequence[Evidence]) -> list[tuple[str, list[str]]]:
                       and not i.claim.planned])
         for d in items if d.claim.denied
     ]
+
+
+_START_RULES = ("delivery.began", "delivery.start-delivering", "delivery.nominal")
+_FIRST_WORDS = re.compile(r"\b(?:first|began|begun|begin|start(?:ed|s)?|initial|commenc\w*)\b", re.IGNORECASE)
+
+
+def _first_delivery(items: Sequence[Evidence]) -> Figure:
+    """Date the first delivery: the earliest reported. Sources disagree only where each says when
+    deliveries *began* ("deliveries began on ...", "the first batch arrived in ..."): a later batch's
+    date is no conflict."""
+    figure = _dates(items, ("delivery", "completion"), pick=min, is_conflict_checked=False)
+    starts = [i for i in items if i.claim.event == "delivery" and (
+        i.claim.rule.rsplit(".v", 1)[0] in _START_RULES or _FIRST_WORDS.search(i.claim.evidence))]
+    checked = _dates(starts, ("delivery",), pick=min, is_conflict_checked=True)
+    return dataclasses.replace(figure, has_conflict=checked.has_conflict)
