@@ -82,7 +82,7 @@ def clean(article: Article) -> Document:
         id=article.id,
         text=text,
         title=title.strip() if title else None,
-        outlet=article.outlet or _outlet(article.url, page.get("sitename"), dateline),
+        outlet=article.outlet or _outlet(article.url, page.get("sitename"), dateline) or _header_outlet(removed),
         author=article.author or page.get("author") or _author(removed),
         url=article.url,
         published=_published(article, page.get("date"), removed, dateline),
@@ -164,6 +164,16 @@ def _outlet(url: str | None, sitename: str | None, dateline: re.Match[str] | Non
         return from_url
     agency = metadata.agency_of(dateline) if dateline else None
     return sitename or agency or from_url
+
+
+def _header_outlet(removed: list[Removal]) -> str | None:
+    """Return the outlet a piped page header opens with ("Defence Weekly | NEW DELHI, 20 March 2024")."""
+    for removal in removed:
+        if removal.kind == "header" and " | " in removal.text:
+            first = removal.text.split(" | ", 1)[0].strip()
+            if not metadata.parse_date(first, source="header") and not first.lower().startswith("by "):
+                return first
+    return None
 
 
 def _author(removed: list[Removal]) -> str | None:

@@ -70,7 +70,7 @@ _SHORT_RULES: dict[str, str] = {
             r"|\(?end\)?",
 }
 _START_RULES: dict[str, str] = {
-    "photo": r"\((?:photo|image|picture|file photo)s?\s*:[^)]*\).*|(?:file photo|photo credit)\s*:.*"
+    "photo": r"\((?:photo|image|picture|file photo)s?\s*:[^)]*\).*|(?:file photo|photo credit|photo|image|picture)\s*:.*"
              r"|(?:image|photo|picture)\s+(?:copyright|caption|credit)\b.*",
     "comment": r"(?:our |the )?comment(?:ing|s)?\s+(?:rules|policy|guidelines|section)\b.*",
     "origin": r"this (?:article|story|post|piece|report)\s+(?:was\s+)?(?:originally|first)\s+"
@@ -105,6 +105,8 @@ _START = _compile(_START_RULES, re.IGNORECASE)
 _END = _compile(_END_RULES, re.IGNORECASE, suffix="$")
 _HEADER = re.compile(r"(?:updated|published|posted|last (?:updated|modified)|first published)\b:?\s.{4,80}",
                      re.IGNORECASE)
+_PIPED_HEADER = re.compile(r"[^|\n.!?]{2,60}(?:\s\|\s[^|\n!?]{2,60}){1,3}")
+"""A page header of parts between bars ("Defence Weekly | NEW DELHI, 20 March 2024"); a header if it holds a date."""
 _INLINE = re.compile(
     r"\((?:ATTN:[^)]*|LEAD|UPDATE(?: \d+)?|URGENT|CORRECTED|REFILE|EXCLUSIVE|\d?(?:ST|ND|RD|TH)? ?LD|END)\)"
 )
@@ -164,7 +166,8 @@ def _kind(paragraph: str) -> str | None:
             return match.lastgroup.replace("_", "-")
         if paragraph.startswith("By") and not paragraph.endswith(".") and author_from_byline(paragraph):
             return "byline"
-        if _HEADER.fullmatch(paragraph) and parse_date(paragraph, source="header"):
+        if (_HEADER.fullmatch(paragraph) or _PIPED_HEADER.fullmatch(paragraph)) \
+                and parse_date(paragraph, source="header"):
             return "header"
     match = _START.match(paragraph)
     if not match and len(paragraph) <= CAPTION_MAX_CHARS:

@@ -214,3 +214,14 @@ def test_holdout_articles_keep_their_story_and_lose_caption_lines() -> None:
         assert len(doc.text) > 0.8 * len(row["text"]) - 600, row["id"]
         for paragraph in doc.text.split("\n\n"):
             assert not paragraph.startswith(("Image copyright", "FILE PHOTO", "SOURCE:")), row["id"]
+
+
+def test_a_piped_header_gives_the_date_and_the_outlet_and_a_photo_line_is_no_title() -> None:
+    text = ("Photo: A tank on a rail wagon. Credit: Plains Herald archive\n\n"
+            "Poland takes more tanks\n\n"
+            "Plains Herald | WARSAW, 4 May 2023\n\n"
+            "Poland received another batch of tanks on Thursday, the ministry said.")
+    doc = clean(Article(id="t", text=text))
+    assert doc.title == "Poland takes more tanks"
+    assert doc.published is not None and (doc.published.value, doc.published.source) == ("2023-05-04", "header")
+    assert doc.outlet == "Plains Herald"

@@ -12,9 +12,14 @@ from armsledger.models import Mention, Money, PartialDate, Quantity
 
 T = TypeVar("T")
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before|no\s+later\s+than|not\s+before)\s+(?:the\s+end\s+of\s+)?$",
+                              re.IGNORECASE)
+"""A deadline ("wait until 2026", "by 2030") dates a planned event, never one that happened."""
+
 
 def read_figures(clause: str, local: list[Mention], systems: list[Mention], t0: int, *,
-                 published: PartialDate | None) -> tuple[dict[str, Quantity | None], Money | None, PartialDate | None]:
+                 published: PartialDate | None,
+                 is_planned: bool = False) -> tuple[dict[str, Quantity | None], Money | None, PartialDate | None]:
     """Return each system's quantity (by system id), and the clause's value and date nearest the trigger.
 
     With several systems in a clause, a count belongs to the system it stands nearest to:
@@ -38,7 +43,9 @@ def read_figures(clause: str, local: list[Mention], systems: list[Mention], t0: 
                 named, key=lambda m: m.start - end if m.start >= end else start - m.end if m.end <= start else 0)
             per_system.setdefault(owner.entity, quantity)
     value = _stated_value(clause, t0)
-    date = _nearest([(d.start, d.end, d.date) for d in find_dates(clause, published=published)], t0)
+    dates = [(d.start, d.end, d.date) for d in find_dates(clause, published=published)
+             if is_planned or not _DEADLINE_BEFORE.search(clause[max(0, d.start - 20):d.start])]
+    date = _nearest(dates, t0)
     return per_system, value, date
 
 

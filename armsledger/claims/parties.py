@@ -269,6 +269,9 @@ def _subject(clause: str, parties: list[Party], trigger_start: int) -> list[str]
     before = [p for p in parties if p.end <= trigger_start]
     if not before:
         return []
+    if re.search(r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$", clause[:trigger_start], re.IGNORECASE):
+        main = [p for p in before if _word_before(clause, p.start) not in PREPOSITIONS]
+        return [main[0].state] if main else []  # "the squadrons it ordered": "it" is the clause's subject
     last = before[-1]
     gap = clause[last.end:trigger_start]
     if _word_before(clause, last.start) in PREPOSITIONS or len(gap) > 80:

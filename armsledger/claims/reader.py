@@ -27,6 +27,10 @@ PASSIVE_SUBJECT_CHARS = 160
 """How far before a passive verb ("S-300V systems, another modification ..., were supplied") its
 subject system may stand. Chosen on the seeds (the longest apposition there is 110 characters)."""
 
+_RELATIVE_BEFORE = re.compile(
+    r"^[^,;.]*?\b(?:that|which|it|they|we|he|she)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE)
+"""A relative clause puts the object before its verb: "the S-400 squadrons it ordered from Russia"."""
 _PASSIVE_END = re.compile(r"\b(?:were|was|are|is|been|being|be)\s+(?:\w+ly\s+|also\s+|already\s+)?$", re.IGNORECASE)
 _OBJECT_GAP_BREAK = re.compile(
     r"[;:]|\b(?:said|says|told|that|which|who|sanctions?)\b|"
@@ -34,9 +38,11 @@ _OBJECT_GAP_BREAK = re.compile(
     re.IGNORECASE)
 """Words between a common-word trigger and a system that show the system belongs to another verb."""
 _ANAPHOR_BEFORE = re.compile(
-    r"(?:\b(?:it|they|these|those|such)|(?:\bthe\s+(?:\w+\s+)?|^\s*(?:and\s+)?|\bof\s+(?:\w+\s+)?)(?:systems?|sets?|"
+    r"(?:\b(?:it|they|these|those|such)|\bthe\s+(?:first|second|third|fourth|fifth|last|final|remaining)\b|"
+    r"(?:\bthe\s+(?:\w+\s+){0,2}|^\s*(?:and\s+)?(?:\w+\s+)?|\bof\s+(?:\w+\s+)?)(?:systems?|sets?|"
     r"batch|batches|missiles|launchers|aircraft|jets|ships|units|weapons|frigates|corvettes|submarines|tanks|"
-    r"helicopters|howitzers|drones|vessels))\b(?:\s+\S+){0,8}?\s*$", re.IGNORECASE)
+    r"helicopters|howitzers|drones|vessels|squadrons?|regiments?|battalions?|batteries|battery))\b(?:\s+\S+){0,8}?\s*$",
+    re.IGNORECASE)
 """A generic noun or pronoun as the subject of a passive verb ("The first set was delivered"),
 standing for a system named earlier."""
 _UNKNOWN_NAME = re.compile(r"\s(?:[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:\s+[A-Z][\w-]+)+)\b")
@@ -243,7 +249,7 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
         systems, rejected = _rejected(clause, local, systems, t1, picked=bool(re.search(r"\bover$", trig.text)))
         notes.append("a buyer passing over an offer: interest, denied")
     party_list = _parties.collect(clause, local)
-    quantities, value, date = read_figures(clause, local, systems, t0, published=ctx.published)
+    quantities, value, date = read_figures(clause, local, systems, t0, published=ctx.published, is_planned=planned)
     if planned and date is not None and _before_publication(date, ctx.published):
         date = None  # a planned event is not dated by a past date ("a contract signed in May 2021")
     claims = []
@@ -308,6 +314,7 @@ def _systems_for(clause: str, local: list[Mention], t0: int, t1: int, *,
                  and not (orientation == "buyer" and any(t1 <= p < m.start for p in parties_at))]
         before = [m for m in named if m.end <= t0 and (
             (t0 - m.end <= 40 and re.search(r"\bof\s+whose\s+(?:\w+\s+)?$", clause[m.end:t0]))
+            or (t0 - m.end <= 60 and _RELATIVE_BEFORE.search(clause[m.end:t0]))
             or (t0 - m.end <= PASSIVE_SUBJECT_CHARS and _PASSIVE_END.search(clause[m.end:t0])))]
         named = inside + after or before
         if not named:
