@@ -19,7 +19,8 @@ SYSTEM_MEMORY_SENTENCES = 4
 re-run the eval gate and the BBC false-positive count after a change."""
 
 REFERENCE_BEFORE = re.compile(
-    r"(?:(?:compet\w*|bid\w*|pitted)\s+against|rival\s+to)\s+(?:the\s+)?(?:\w+\s+){0,2}$|(?:modification|version|variant|derivative|successor|upgrade|replacement|rival|competitor)s?\s+(?:of|to|for)"
+    r"(?:(?:compet\w*|bid\w*|pitted)\s+against|rival\s+to|alongside|next\s+to|besides)\s+(?:the\s+)?(?:\w+\s+){0,4}$"
+    r"|\balongside\s+[^.;]{0,60}\band\s+(?:the\s+)?(?:\w+\s+){0,2}$|(?:modification|version|variant|derivative|successor|upgrade|replacement|rival|competitor)s?\s+(?:of|to|for)"
     r"\s+(?:the\s+)?$|(?:rather\s+than|instead\s+of|unlike|similar\s+to|compared\s+(?:to|with)|"
     r"equivalent\s+of|replac(?:e|es|ed|ing)\b[^.;:]{0,70})\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -71,7 +72,7 @@ def remember(text: str, mentions: list[Mention], discourse: Discourse, claims: l
     """Update what the article is about after a sentence (mentions relative to its text)."""
     discourse.system_age += 1
     named = [m for m in mentions if m.kind == "system"
-             and not REFERENCE_BEFORE.search(text[max(0, m.start - 40):m.start])]
+             and not REFERENCE_BEFORE.search(text[max(0, m.start - 80):m.start])]
     if named:
         discourse.system = named[-1]
         discourse.system_age = 0

@@ -58,6 +58,8 @@ _GOVERNED_NOMINAL = re.compile(
     r"approval|sanctions?|schedule|timeline|dates?|terms)\b(?:\s+[\w$.,()-]+){0,4}?\s+(?:on|for|of|over|to|about)"
     r"\s+(?:the\s+)?(?:(?:first|initial|latest|final|last)\s+)?$", re.IGNORECASE)
 """A noun that governs "the delivery of": the delivery is its subject matter, not an event."""
+_ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:familiar\s+with|privy\s+to|briefed\s+on|close\s+to|involved\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_QUESTION = re.compile(
     r"\b(?:ask\w*|question\w*|wonder\w*|unclear|not\s+clear|uncertain|unknown|inquir\w*)\b[^.;]{0,50}"
     r"\b(?:whether|if)\b[^.;]{0,80}$", re.IGNORECASE)
@@ -200,6 +202,8 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
             systems = []
         else:
             return []
+    if _ATTRIBUTION_BEFORE.search(clause[:t0]):
+        return []  # "people familiar with the negotiations said": who speaks, not what happened
     if _IN_QUESTION.search(ctx.text[:trig.start]):
         return []  # "asked if the company would consider selling": a question, not a report
     if trig.rule.event in ("agreement", "negotiation") and _NOT_A_TRANSFER_DEAL.search(clause[t0:]):
@@ -297,7 +301,7 @@ def _systems_for(clause: str, local: list[Mention], t0: int, t1: int, *,
                  needs_object: bool, orientation: str) -> list[Mention] | None:
     """Return the systems a trigger speaks of: [] if the clause names none, None if it must not claim."""
     named = [m for m in local if m.kind == "system"
-             and not REFERENCE_BEFORE.search(clause[max(0, m.start - 40):m.start])]
+             and not REFERENCE_BEFORE.search(clause[max(0, m.start - 80):m.start])]
     if not named:
         is_passive_anaphor = bool(_ANAPHOR_BEFORE.search(clause[:t0]) and _PASSIVE_END.search(clause[:t0]))
         generic_object = _ARMS_OBJECT.match(clause[t1:])

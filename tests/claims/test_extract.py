@@ -253,3 +253,15 @@ def test_a_deal_that_includes_systems_is_an_agreement_for_each(gaz: object) -> N
     claims = claims_of("The deal includes 24 K9 howitzers and 12 K2 tanks for Norway.", gaz)
     assert {(c.event, c.system, c.quantity.value if c.quantity else None) for c in claims} == {
         ("agreement", "K9", 24), ("agreement", "K2 Black Panther", 12)}
+
+
+def test_systems_named_alongside_the_topic_do_not_replace_it(gaz: object) -> None:
+    text = ("Egypt signed a deal for S-400 systems. They will serve alongside the Buk and the Barak-8 missiles. "
+            "Algeria, which took delivery of the same system last year, was an earlier customer.")
+    deliveries = [c for c in claims_of(text, gaz, published="2021-05-01") if c.event == "delivery"]
+    assert [(c.recipient, c.system) for c in deliveries] == [("DZ", "S-400")]
+
+
+def test_talks_named_only_to_attribute_a_statement_are_no_claim(gaz: object) -> None:
+    text = "India bought Rafale jets in 2016. Later purchases are likely, according to people familiar with the negotiations."
+    assert {c.event for c in claims_of(text, gaz)} == {"delivery"}
