@@ -59,7 +59,7 @@ _GOVERNED_NOMINAL = re.compile(
     r"\s+(?:the\s+)?(?:(?:first|initial|latest|final|last)\s+)?$", re.IGNORECASE)
 """A noun that governs "the delivery of": the delivery is its subject matter, not an event."""
 _ATTRIBUTION_BEFORE = re.compile(
-    r"\b(?:familiar\s+with|privy\s+to|briefed\s+on|close\s+to|involved\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"\b(?:familiar\s+with|privy\s+to|briefed\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_QUESTION = re.compile(
     r"\b(?:ask\w*|question\w*|wonder\w*|unclear|not\s+clear|uncertain|unknown|inquir\w*)\b[^.;]{0,50}"
     r"\b(?:whether|if)\b[^.;]{0,80}$", re.IGNORECASE)

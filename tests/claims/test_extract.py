@@ -265,3 +265,8 @@ def test_systems_named_alongside_the_topic_do_not_replace_it(gaz: object) -> Non
 def test_talks_named_only_to_attribute_a_statement_are_no_claim(gaz: object) -> None:
     text = "India bought Rafale jets in 2016. Later purchases are likely, according to people familiar with the negotiations."
     assert {c.event for c in claims_of(text, gaz)} == {"delivery"}
+
+
+def test_close_to_a_deal_is_negotiation_not_attribution(gaz: object) -> None:
+    [claim] = claims_of("Argentina is close to inking a deal with China for JF-17 jets.", gaz)
+    assert (claim.event, claim.supplier, claim.recipient) == ("negotiation", "CN", "AR")
