@@ -46,6 +46,8 @@ class Discourse:
     """The event of the last claim: a formal act that follows ("the acceptance certificate was
     signed") belongs to it."""
     subject: str | None = None
+    recipients: dict[str, set[str]] = field(default_factory=dict)
+    """The recipients each system was claimed for so far, by system id."""
     last_person: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -64,7 +66,21 @@ def carried_system(clause: str, local: list[Mention], discourse: Discourse,
         return None
     if _NON_ARMS_TOPIC.search(clause) or _other_arms(clause, local, discourse.system, gazetteers):
         return None
-    return _fitting(clause, discourse, gazetteers)
+    system = _fitting(clause, discourse, gazetteers)
+    if system is None:
+        return None
+    known = discourse.recipients.get(system.entity, set()) | {gazetteers.systems[system.entity].origin}
+    named = {m.state for m in local if m.kind != "system" and m.state}
+    if named and not named & known and not _ANAPHOR.search(clause):
+        return None  # the clause is about other states, and nothing in it points back to the system
+    return system
+
+
+_ANAPHOR = re.compile(
+    r"\b(?:it|they|them)\b|\b(?:the|these|those|this|that|same|such)\s+(?:\w+\s+)?(?:system|systems|jets?|aircraft|"
+    r"missiles|ships|frigates|submarines|tanks|helicopters|drones|deliveries|delivery|deal|contract|order|batch)\b",
+    re.IGNORECASE)
+"""Words that point back to what was said before ("the system", "these jets", "it")."""
 
 
 def remember(text: str, mentions: list[Mention], discourse: Discourse, claims: list[Claim],
@@ -77,6 +93,9 @@ def remember(text: str, mentions: list[Mention], discourse: Discourse, claims: l
         discourse.system = named[-1]
         discourse.system_age = 0
         discourse.recent = (discourse.recent + named)[-6:]
+    for claim, mention in ((c, m) for c in claims for m in [*mentions, *discourse.recent]
+                           if c.system and c.recipient and _names_designation(m, c.system)):
+        discourse.recipients.setdefault(mention.entity, set()).add(claim.recipient)  # type: ignore[arg-type]
     if claims:
         discourse.supplier, discourse.recipient = claims[-1].supplier, claims[-1].recipient
         discourse.event = claims[-1].event
@@ -121,9 +140,17 @@ _NOUN_CATEGORIES = (
 """Generic nouns and the catalogue categories they can stand for ("the jets" is no SAM system)."""
 
 
+_GENERIC_OBJECT = re.compile(
+    r"\b(?:sell|sells|sold|selling|supply|supplies|supplied|supplying|provide|provides|provided|providing|buy|buys|"
+    r"bought|buying|procure\w*|acquir\w+|deliver\w*|send\w*|sent|transfer\w*)\s+(?:\w+\s+){0,2}?"
+    r"(?:weapons|arms|weaponry|ammunition|munitions|military\s+(?:hardware|equipment))\b", re.IGNORECASE)
+
+
 def _fitting(clause: str, discourse: Discourse, gazetteers: Gazetteers) -> Mention | None:
     """Return the recent system a clause's generic noun can stand for; the latest if it has none."""
     assert discourse.system is not None
+    if _GENERIC_OBJECT.search(clause):
+        return None  # "sell weapons to": arms in general, not the system named earlier
     for noun, categories in _NOUN_CATEGORIES:
         if noun.search(clause):
             for m in reversed([*discourse.recent, discourse.system]):

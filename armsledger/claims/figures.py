@@ -15,6 +15,10 @@ T = TypeVar("T")
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before|no\s+later\s+than|not\s+before)\s+(?:the\s+end\s+of\s+)?$",
                               re.IGNORECASE)
 """A deadline ("wait until 2026", "by 2030") dates a planned event, never one that happened."""
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|stated|reported|added|confirmed|claimed|denied|wrote)\s+"
+    r"(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
+"""The date of a statement ("officials said on Wednesday") is when it was said, not when the event was."""
 
 
 def read_figures(clause: str, local: list[Mention], systems: list[Mention], t0: int, *,
@@ -44,7 +48,8 @@ def read_figures(clause: str, local: list[Mention], systems: list[Mention], t0: 
             per_system.setdefault(owner.entity, quantity)
     value = _stated_value(clause, t0)
     dates = [(d.start, d.end, d.date) for d in find_dates(clause, published=published)
-             if is_planned or not _DEADLINE_BEFORE.search(clause[max(0, d.start - 20):d.start])]
+             if (is_planned or not _DEADLINE_BEFORE.search(clause[max(0, d.start - 20):d.start]))
+             and not _SPEECH_BEFORE.search(clause[max(0, d.start - 30):d.start])]
     date = _nearest(dates, t0)
     return per_system, value, date
 

@@ -16,7 +16,7 @@ PREPOSITIONS = frozenset(
 )
 _GOVERNMENT_NOUNS = re.compile(
     r"^[\s-]*(?:side|government|ministry|defen[cs]e\s+ministry|military|army|navy|air\s+force|armed\s+forces?|"
-    r"forces|partners?|buyers?|customers?|clients?|authorities|officials?|company|firm|troops|"
+    r"forces|partners?|buyers?|customers?|clients?|authorities|officials?|company|firm|troops|department|"
     r"coast\s+guard|marines?|state|administration)\b",
     re.IGNORECASE,
 )
@@ -30,6 +30,11 @@ _POSSESSIVE = re.compile(r"^(?:'s|’s|')")
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
+_NOT_A_SELLER_FROM = re.compile(
+    r"\b(?:responses?|reactions?|criticism|pressure|warnings?|complaints?|opposition|objections?|protests?|"
+    r"threats?|support|backing|approval|permission|requests?|calls?|condemnation|retaliation)\s+from\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
+"""Who reacts is not who sells: "a response from Russia", "a request from Syria"."""
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)\b|(?:sold|bought|sent|got|held|made|struck|won|brought|built|shipped)\b",
                          re.IGNORECASE)
 """A trigger that can make a passive ("was sold"); "is approving" is not one."""
@@ -152,6 +157,7 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
         to_list = []
     from_list = _after_word(clause, parties, ("from",), trigger_start)
     from_list = [p for p in from_list if not _VERBISH.search(clause[trigger_end:p.start].replace("from", " "))
+                 and not _NOT_A_SELLER_FROM.search(clause[max(0, p.start - 40):p.start])
                  and (p.start - trigger_end <= FROM_REACH_CHARS or origin in (None, p.state))
                  and "," not in clause[trigger_end:p.start]]
     subject = _subject(clause, parties, trigger_start)
@@ -208,6 +214,11 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
             recipients.append(discourse_subject)
         notes.append(f"a leading pronoun refers to {discourse_subject}")
 
+    if not suppliers and origin is None:
+        sellers = [p for p in parties if p.role == "company" and p.state not in recipients]
+        if sellers and any(p.state != sellers[0].state for p in parties):
+            suppliers.append(sellers[0].state)
+            notes.append(f"a company sells: {sellers[0].text}")
     grammar_recipient, grammar_supplier = bool(recipients), bool(suppliers)
     supplier = _first(suppliers, exclude=recipients) or origin
     if supplier and not suppliers:

@@ -51,13 +51,16 @@ _ARMS_OBJECT = re.compile(
     r"^\s+(?:(?:more\s+than|at\s+least|over|some|about|up\s+to)\s+)?(?:the\s+|a\s+|an\s+|\d[\d,]*\s+|"
     r"\w+\s+)?(?:[\w-]+\s+){0,4}?(?:systems?|missiles|launchers|regiment\s+sets?|batteries|battalions|batch(?:es)?|"
     r"them|jets?|aircraft|fighters?|planes?|helicopters?|ships?|frigates?|corvettes?|submarines?|tanks?|drones?|"
-    r"howitzers?|vessels?)\b", re.IGNORECASE)
+    r"howitzers?|vessels?|weapons|arms|ammunition|munitions|weaponry|military\s+(?:hardware|equipment))\b"
+    r"(?!\s+(?:requests?|embargo|deals?|sales?|trade|control|dealers?|programmes?|programs?|race|exports?|"
+    r"imports?|inspectors?|industry|makers?|manufacturers?|company|companies|firms?))", re.IGNORECASE)
 """A generic object after a verb ("received more than 120 advanced guided missiles")."""
 _GOVERNED_NOMINAL = re.compile(
     r"\b(?:contracts?|deals?|agreements?|talks|negotiations?|plans?|decision|ban|request|offer|bid|tender|"
     r"approval|sanctions?|schedule|timeline|dates?|terms)\b(?:\s+[\w$.,()-]+){0,4}?\s+(?:on|for|of|over|to|about)"
     r"\s+(?:the\s+)?(?:(?:first|initial|latest|final|last)\s+)?$", re.IGNORECASE)
 """A noun that governs "the delivery of": the delivery is its subject matter, not an event."""
+_ATTEMPT_BEFORE = re.compile(r"\b(?:attempts?|attempted|efforts?|tried|trying|try)\s+to\s+$", re.IGNORECASE)
 _ATTRIBUTION_BEFORE = re.compile(
     r"\b(?:familiar\s+with|privy\s+to|briefed\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_QUESTION = re.compile(
@@ -233,6 +236,9 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
             notes.append("an aim ('to sign', 'to reach a deal'): negotiation")
     if trig.rule.id == "interest.consider" and trig.text.lower().endswith("ed") and _PASSIVE_END.search(clause[:t0]):
         return []  # "which are considered the best": an opinion, not a buyer's interest
+    if _ATTEMPT_BEFORE.search(clause[max(0, t0 - 30):t0]) and event in ("delivery", "agreement"):
+        event, planned = "interest", False
+        notes.append("an attempt to sell or buy: interest")
     if modality.is_refusal and event in ("delivery", "agreement"):
         event, planned = "interest", False
         notes.append(f"a refusal ('{modality.cue.strip()}'): interest, denied")

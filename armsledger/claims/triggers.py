@@ -192,6 +192,9 @@ def _is_noun_use(clause: str, start: int, text: str) -> bool:
         return False
     if len(text.split()) == 1 and _NOUN_AFTER.match(clause[start + len(text):start + len(text) + 30]):
         return True
+    if len(text.split()) == 1 and re.match(r"\s+of\b", clause[start + len(text):start + len(text) + 4]) \
+            and not first.lower().startswith(("offer", "propos", "request", "plan")):
+        return True  # "transfer of", "sale of", "supply of": a noun (an "offer of" is still an offer)
     before = clause[max(0, start - 30):start].split()
     return bool(before) and before[-1].lower().strip(",") in _NOUN_BEFORE
 

@@ -270,3 +270,20 @@ def test_talks_named_only_to_attribute_a_statement_are_no_claim(gaz: object) -> 
 def test_close_to_a_deal_is_negotiation_not_attribution(gaz: object) -> None:
     [claim] = claims_of("Argentina is close to inking a deal with China for JF-17 jets.", gaz)
     assert (claim.event, claim.supplier, claim.recipient) == ("negotiation", "CN", "AR")
+
+
+def test_the_date_of_a_statement_is_not_the_date_of_the_event(gaz: object) -> None:
+    text = "India ordered five S-400 regiments from Russia, officials said on Wednesday."
+    [claim] = claims_of(text, gaz, published="2024-03-20")
+    assert claim.date is None
+
+
+def test_a_system_of_another_buyer_is_not_carried_into_a_clause_about_someone_else(gaz: object) -> None:
+    text = ("The F-22P frigates, which Pakistan bought from China, have had problems. "
+            "An officer in Kathmandu has been negotiating on Nepal's behalf.")
+    assert [c for c in claims_of(text, gaz) if c.recipient == "NP"] == []
+
+
+def test_unnamed_weapons_from_a_named_seller_make_a_claim(gaz: object) -> None:
+    [claim] = claims_of("The Nepali Army had previously procured weapons from Korea.", gaz)
+    assert (claim.event, claim.supplier, claim.recipient, claim.system) == ("delivery", "KR", "NP", None)
