@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from armsledger.claims.value import find_values
 from armsledger.errors import SourceError
 from armsledger.ledger_models import Deal, TimelineEvent, _Record
 
@@ -20,9 +21,6 @@ HEADER_START = "Recipient,Supplier,Year of order"
 MAX_PREAMBLE_LINES = 30
 """SIPRI's preamble has 11 lines; allow for a few more in other exports."""
 COLUMNS = 16
-_SCALE = {"b": Decimal(10) ** 9, "m": Decimal(10) ** 6, "k": Decimal(10) ** 3}
-_DOLLARS = re.compile(r"\$\s?(\d+(?:\.\d+)?)\s?([bmk])\b")
-_CODED = re.compile(r"\b([A-Z]{3})\s?(\d+(?:\.\d+)?)\s?([bmk])\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,14 +142,20 @@ def _int(cell: str, where: str, column: str) -> int | None:
         raise SourceError(where, f"column {column!r} should be a number, found {cell!r}") from err
 
 
+_SIPRI_SCALE = {"b": Decimal(10) ** 9, "m": Decimal(10) ** 6, "k": Decimal(10) ** 3}
+_SIPRI_CODED = re.compile(r"\b([A-Z]{3})\s?(\d+(?:\.\d+)?)\s?([bmk])\b")
+
+
 def contract_value(comments: str) -> tuple[Decimal | None, str | None]:
-    """Read a contract value from SIPRI's comments: a dollar figure first (`$5.4 b`), else a coded one."""
-    match = _DOLLARS.search(comments)
-    if match:
-        return Decimal(match.group(1)) * _SCALE[match.group(2)], "USD"
-    coded = _CODED.search(comments)
+    """Read a contract value from SIPRI's comments: a dollar figure first (`$5.4 b`), else the first
+    other one (`INR390 b`). The money grammar is the extractor's (claims/value.py)."""
+    found = [v.money for v in find_values(comments)]
+    chosen = next((m for m in found if m.currency == "USD"), found[0] if found else None)
+    if chosen:
+        return chosen.amount, chosen.currency
+    coded = _SIPRI_CODED.search(comments)  # SIPRI's own codes for old currencies (AUP, ASH, RRS)
     if coded:
-        return Decimal(coded.group(2)) * _SCALE[coded.group(3)], coded.group(1)
+        return Decimal(coded.group(2)) * _SIPRI_SCALE[coded.group(3)], coded.group(1)
     return None, None
 
 

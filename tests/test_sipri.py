@@ -88,3 +88,13 @@ def test_reads_the_real_register_in_full(tmp_path: Path) -> None:
     diff = ledger.sipri_diff(system="S-400")
     rows = {m.deal.recipient: (m.row.ordered_year, m.row.quantity_ordered) for m in diff.matches}
     assert rows == {"CN": (2015, 8), "TR": (2017, 2)}
+
+
+def test_contract_values_come_from_the_extractors_money_grammar() -> None:
+    from decimal import Decimal
+
+    from armsledger.sipri import contract_value
+    assert contract_value("INR390 b ($5.4 b) deal") == (Decimal(5_400_000_000), "USD")
+    assert contract_value("$22-23 m deal; Mi-171V version") == (Decimal(22_000_000), "USD")
+    assert contract_value("ASH500 m deal; Saab-105 version") == (Decimal(500_000_000), "ASH")
+    assert contract_value("Second-hand; aid") == (None, None)
