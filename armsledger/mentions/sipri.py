@@ -6,13 +6,11 @@ SIPRI is unsure of the value.
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from armsledger.errors import SourceError
 from armsledger.mentions.entries import State
 from armsledger.mentions.matcher import fold
 
@@ -57,26 +55,17 @@ class SipriRow:
 
 
 def read_register(path: str | Path) -> Iterator[SipriRow]:
-    """Yield the deals of a SIPRI register export.
+    """Yield the deals of a SIPRI register export, read by the ledger's reader (armsledger.sipri).
 
     Raises:
-        SourceError: the file cannot be read or has no header line.
+        SourceError: the file cannot be read or is not a SIPRI trade register.
     """
-    try:
-        lines = Path(path).read_text(encoding=ENCODING).splitlines()
-    except OSError as err:
-        raise SourceError(str(path), f"cannot read the SIPRI register: {err}") from err
-    header = next((i for i, line in enumerate(lines) if line.startswith(HEADER_START)), None)
-    if header is None:
-        raise SourceError(str(path), f"no header line starting {HEADER_START!r}; is this a SIPRI export?")
-    reader = csv.reader(lines[header + 1:])
-    for offset, cells in enumerate(reader):
-        if len(cells) < 13:  # SIPRI ends the file with a few footer lines
-            continue
-        year = cells[2].strip()
-        yield SipriRow(line=header + 2 + offset, recipient=cells[0].strip(), supplier=cells[1].strip(),
-                       order_year=int(year) if year.isdigit() else None, designation=cells[6].strip(),
-                       description=cells[7].strip(), status=cells[11].strip(), comments=cells[12].strip())
+    from armsledger import sipri  # the one reader of SIPRI's format; imported late, it imports the claims
+
+    for row in sipri.read_register(Path(path), country=lambda name: None, system=lambda designation: None):
+        yield SipriRow(line=row.line, recipient=row.recipient_name, supplier=row.supplier_name,
+                       order_year=row.ordered_year, designation=row.designation, description=row.description or "",
+                       status=row.status or "", comments=row.comments or "")
 
 
 def state_index(states: Mapping[str, State]) -> dict[str, str]:
