@@ -14,7 +14,6 @@ from pathlib import Path
 from armsledger.mentions.entries import State
 from armsledger.mentions.matcher import fold
 
-ENCODING = "latin-1"
 HEADER_START = "Recipient,Supplier"
 """How the header line begins; everything before it is SIPRI's preamble."""
 
