@@ -117,4 +117,6 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
 
 
 def _has_recent_system(discourse: Discourse) -> bool:
-    return discourse.system is not None and discourse.system_age <= SYSTEM_MEMORY_SENTENCES
+    """True while the article is about something: a system named lately, or a claim already made."""
+    return (discourse.system is not None and discourse.system_age <= SYSTEM_MEMORY_SENTENCES) \
+        or discourse.recipient is not None

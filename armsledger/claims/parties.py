@@ -134,7 +134,8 @@ def generic_origin(clause: str, mentions: list[Mention]) -> list[str]:
 
 def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_end: int, orientation: str,
             origin: str | None, origin_hint: list[str], discourse_recipient: str | None,
-            discourse_subject: str | None, from_is_recipient: bool = False) -> Parties:
+            discourse_subject: str | None, from_is_recipient: bool = False,
+            discourse_supplier: str | None = None) -> Parties:
     """Choose the supplier and the recipients of the event at [trigger_start, trigger_end).
 
     Args:
@@ -221,6 +222,9 @@ def resolve(clause: str, parties: list[Party], *, trigger_start: int, trigger_en
             notes.append(f"a company sells: {sellers[0].text}")
     grammar_recipient, grammar_supplier = bool(recipients), bool(suppliers)
     supplier = _first(suppliers, exclude=recipients) or origin
+    if supplier is None and not parties and discourse_supplier:
+        supplier = discourse_supplier  # "The contract is valued at ...": the deal the article is about
+        notes.append(f"supplier carried from earlier sentences: {discourse_supplier}")
     if supplier and not suppliers:
         notes.append(f"supplier from the catalogue's origin of the system: {origin}")
     if supplier is None:

@@ -201,8 +201,9 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
         elif (carried := carried_system(clause, local, discourse, gazetteers)) is not None:
             systems = [carried]
             notes.append(f"system carried from earlier sentences: {carried.text}")
-        elif _GENERIC_ARMS.search(clause) or _MILITARY_ITEMS.search(clause):
-            systems = []
+        elif _GENERIC_ARMS.search(clause) or _MILITARY_ITEMS.search(clause) or (
+                trig.rule.id == "agreement.valued-at" and discourse.recipient is not None):
+            systems = []  # unnamed arms, or "the contract is valued at" about the deal just reported
         else:
             return []
     if _ATTRIBUTION_BEFORE.search(clause[:t0]):
@@ -272,6 +273,7 @@ def _read_trigger(ctx: SentenceContext, trig: Trigger, c0: int, c1: int, discour
         chosen = _parties.resolve(
             clause, party_list, trigger_start=t0, trigger_end=t1, orientation=trig.rule.orientation,
             origin=origin, origin_hint=hint, discourse_recipient=discourse.recipient,
+            discourse_supplier=discourse.supplier,
             discourse_subject=discourse.subject, from_is_recipient=trig.rule.id == "agreement.win")
         if system is None and value is None and not (quantity is not None and _MILITARY_ITEMS.search(clause)) \
                 and not chosen.is_explicit:

@@ -287,3 +287,11 @@ def test_a_system_of_another_buyer_is_not_carried_into_a_clause_about_someone_el
 def test_unnamed_weapons_from_a_named_seller_make_a_claim(gaz: object) -> None:
     [claim] = claims_of("The Nepali Army had previously procured weapons from Korea.", gaz)
     assert (claim.event, claim.supplier, claim.recipient, claim.system) == ("delivery", "KR", "NP", None)
+
+
+def test_a_contract_valued_in_the_next_sentence_gets_its_value(gaz: object) -> None:
+    text = ("Hanwha signed a contract with the Philippine Navy to build two patrol frigates. "
+            "The contract is valued at 500 billion won.")
+    [claim] = claims_of(text, gaz)
+    assert (claim.event, claim.supplier, claim.recipient) == ("agreement", "KR", "PH")
+    assert claim.value is not None and (int(claim.value.amount), claim.value.currency) == (500_000_000_000, "KRW")
