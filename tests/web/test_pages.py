@@ -5,6 +5,7 @@ import csv
 import html
 import io
 import re
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
@@ -147,3 +148,19 @@ def test_highlight_segments_cover_the_text_exactly_once() -> None:
     assert "".join(p.text for p in parts) == text
     assert [(p.text, [c.id for c in p.claims]) for p in parts] == [
         ("One. ", []), ("Two ", ["0"]), ("three.", ["0", "1"]), (" Four.", [])]
+
+
+def test_article_with_a_yearless_dateline_says_so(tmp_path: Path) -> None:
+    from armsledger.ledger import Ledger
+    from armsledger.web.app import create_app
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(
+        "Russia ships more S-400 parts\n\nMOSCOW, March 16 (Wire) - Russia delivered S-400 parts to Turkey.\n",
+        encoding="utf-8")
+    ledger = Ledger(str(tmp_path / "ledger.db"))
+    ledger.ingest(str(folder))
+    page = TestClient(create_app(ledger, cache_size=0)).get("/articles/wire.txt")
+    assert page.status_code == 200
+    assert "year not given" in page.text and "date unknown" not in page.text
