@@ -15,13 +15,14 @@ from bisect import bisect_left
 from armsledger.claims.discourse import SYSTEM_MEMORY_SENTENCES, Discourse
 from armsledger.claims.reader import SentenceContext, read_sentence
 from armsledger.claims.triggers import Rules, load_rules
+from armsledger.claims.vocabulary import GENERIC_ARMS
 from armsledger.mentions import Gazetteers, detect
 from armsledger.models import Claim, Document, Mention, PartialDate
 
 __all__ = ["extract", "fold_claims"]
 
 _ARMS_WORDS = re.compile(
-    r"\b(?:military\s+hardware|arms|weapons|weaponry|armaments|military\s+equipment|defen[cs]e\s+equipment|"
+    r"\b(?:" + GENERIC_ARMS + r"|"
     r"warships?|frigates?|corvettes?|submarines?|fighter\s+jets?|howitzers?|missiles?|helicopters?|drones?|"
     r"armou?red|tanks?|military|munitions|ammunition|rockets?|artillery)\b")
 """Unnamed arms: a document with neither these nor a catalogued system cannot hold a claim."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from armsledger.claims.vocabulary import GENERIC_ARMS
 from armsledger.models import Mention
 
 PREPOSITIONS = frozenset(
@@ -124,8 +125,7 @@ def generic_origin(clause: str, mentions: list[Mention]) -> list[str]:
         if m.state is None or m.kind == "system":
             continue
         after = clause[m.end:m.end + 40]
-        if re.match(r"^(?:-made|-built)?\s+(?:\w+\s+){0,3}?(?:military\s+hardware|arms|weapons|weaponry|"
-                    r"armaments|military\s+equipment|defen[cs]e\s+equipment|helicopters|aircraft|jets|fighters|"
+        if re.match(r"^(?:-made|-built)?\s+(?:\w+\s+){0,3}?(?:" + GENERIC_ARMS + r"|helicopters|aircraft|jets|fighters|"
                     r"warships|frigates|corvettes|submarines|howitzers|tanks|missiles|drones)\b(?!\s+(?:embargo|control|race|"
                     r"treaty|treaties|inspectors?|ban))", after, re.IGNORECASE):
             out.append(m.state)

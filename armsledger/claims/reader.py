@@ -15,6 +15,7 @@ from armsledger.claims.attribution import find_source
 from armsledger.claims.discourse import REFERENCE_BEFORE, Discourse, carried_system, remember
 from armsledger.claims.figures import read_figures
 from armsledger.claims.triggers import Rules, Trigger, find_triggers, read_modality
+from armsledger.claims.vocabulary import GENERIC_ARMS
 from armsledger.mentions import Gazetteers
 from armsledger.models import Claim, Mention, PartialDate
 
@@ -85,7 +86,7 @@ _MILITARY_ITEMS = re.compile(
     r"corvettes|submarines|howitzers|tanks|missiles|fighter\s+jets|drones|UAVs)\b", re.IGNORECASE)
 """Unnamed military items that, counted ("16 Russian military transport helicopters"), make a claim."""
 _GENERIC_ARMS = re.compile(
-    r"\b(?:military\s+hardware|arms|weapons|weaponry|armaments|military\s+equipment|defen[cs]e\s+equipment)\b",
+    r"\b(?:" + GENERIC_ARMS + r")\b",
     re.IGNORECASE,
 )
 _UNDER_CONTRACT = re.compile(r"^\s*(?:under|according\s+to|as\s+part\s+of)\s+the\s+(?:contract|deal|agreement)\b",

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 from armsledger.errors import GazetteerError
+
+T = TypeVar("T")
 
 CUE_WINDOW_CHARS = 60
 """How far before a trigger a modal or negation still governs it ("may shortly sign" is 12;
@@ -106,7 +110,7 @@ _EVENT_STEMS = re.compile(
     r"consider|evaluat|eye|shortlist|interest|request|express|drop|overlook|reject|turn|snub|pass|pick|cancel|"
     r"suspen|froze|frozen|freez|halt|scrap|terminat|call|stop|block|hold|exclu|expel|remov|kick|participation|"
     r"phase|stage")
-"""Stems of every event pattern (keep in step with events.jsonl; a test checks each rule needs one)."""
+"""Stems of every event pattern: keep in step with events.jsonl (tests/claims/test_triggers.py checks samples)."""
 
 
 _NOUN_AFTER = re.compile(
@@ -144,25 +148,26 @@ def _rows(name: str) -> list[dict[str, object]]:
 
 
 def _load_events() -> list[EventRule]:
-    out = []
-    for row in _rows("events.jsonl"):
-        try:
-            out.append(EventRule(id=str(row["id"]), version=int(str(row["version"])), event=str(row["event"]),
-                                 orientation=str(row["orientation"]), needs_object=bool(row["needs_object"]),
-                                 regex=re.compile(str(row["pattern"]), re.IGNORECASE)))
-        except (KeyError, ValueError, re.error) as err:
-            raise GazetteerError(f"events.jsonl rule {row.get('id')!r}: {err}; fix the rule") from err
-    return out
+    return _load("events.jsonl", "rule", lambda row: EventRule(
+        id=str(row["id"]), version=int(str(row["version"])), event=str(row["event"]),
+        orientation=str(row["orientation"]), needs_object=bool(row["needs_object"]),
+        regex=re.compile(str(row["pattern"]), re.IGNORECASE)))
 
 
 def _load_cues() -> list[Cue]:
+    return _load("cues.jsonl", "cue", lambda row: Cue(
+        id=str(row["id"]), version=int(str(row["version"])), kind=str(row["kind"]),
+        regex=re.compile(str(row["pattern"]), re.IGNORECASE)))
+
+
+def _load(name: str, what: str, build: Callable[[dict[str, object]], T]) -> list[T]:
+    """Build one entry per line of a pattern file; a bad line is a GazetteerError naming it."""
     out = []
-    for row in _rows("cues.jsonl"):
+    for row in _rows(name):
         try:
-            out.append(Cue(id=str(row["id"]), version=int(str(row["version"])), kind=str(row["kind"]),
-                           regex=re.compile(str(row["pattern"]), re.IGNORECASE)))
+            out.append(build(row))
         except (KeyError, ValueError, re.error) as err:
-            raise GazetteerError(f"cues.jsonl cue {row.get('id')!r}: {err}; fix the cue") from err
+            raise GazetteerError(f"{name} {what} {row.get('id')!r}: {err}; fix the {what}") from err
     return out
 
 

@@ -1,8 +1,7 @@
-"""Read SIPRI's arms-transfer register export and map its state names to gazetteer codes.
+"""SIPRI register rows as the catalogue uses them, and SIPRI state names mapped to gazetteer codes.
 
-The export is Latin-1 CSV with a preamble of notes before the header line; two unnamed columns
-after `Year of order` and `Number ordered` (and one after `Number delivered`) hold a `?` flag when
-SIPRI is unsure of the value.
+The export's format (Latin-1, preamble, `?` flag columns, broken comment lines) is read in one place,
+`armsledger.sipri.read_register`; this module keeps the few fields derivation and coverage need.
 """
 from __future__ import annotations
 
@@ -13,9 +12,6 @@ from pathlib import Path
 
 from armsledger.mentions.entries import State
 from armsledger.mentions.matcher import fold
-
-HEADER_START = "Recipient,Supplier"
-"""How the header line begins; everything before it is SIPRI's preamble."""
 
 NEW_STATUS = "New"
 """The status of a transfer of newly produced weapons (others are second-hand)."""
