@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from armsledger.claims import extract, fold_claims
+from armsledger.claims import Miss, extract, fold_claims
 from armsledger.clean import clean
 from armsledger.errors import SourceError
 from armsledger.ingest import read
@@ -36,11 +36,13 @@ class Result:
     """One claim per key (FORMAT.md), with the figures of every sentence that stated it."""
     statements: list[Claim]
     """Every statement on its own, each with its own sentence and figures: what the ledger stores."""
+    misses: tuple[Miss, ...] = ()
+    """With `explain`, the candidate sentences that gave no claim, and why."""
 
 
 def run(source: str | Path | IO[str], *, settings: Settings | None = None,
         gazetteers: Gazetteers | None = None,
-        on_error: Callable[[SourceError], None] | None = None) -> Iterator[Result]:
+        on_error: Callable[[SourceError], None] | None = None, explain: bool = False) -> Iterator[Result]:
     """Read, clean, detect and extract every article of a source, one at a time.
 
     Args:
@@ -50,6 +52,7 @@ def run(source: str | Path | IO[str], *, settings: Settings | None = None,
             `settings.gazetteer_dir`) if None.
         on_error: called with each input that cannot be read; the run goes on without it.
             Errors are logged as warnings if None.
+        explain: also collect the candidate sentences that gave no claim (`Result.misses`).
 
     Returns:
         An iterator of results, streaming: no more than one article is held at a time.
@@ -64,8 +67,9 @@ def run(source: str | Path | IO[str], *, settings: Settings | None = None,
             report(err)
             continue
         mentions = detect(document, gazetteers)
-        statements = extract(document, mentions, gazetteers=gazetteers, fold=False)
-        yield Result(article, document, fold_claims(statements), statements)
+        misses: list[Miss] | None = [] if explain else None
+        statements = extract(document, mentions, gazetteers=gazetteers, fold=False, misses=misses)
+        yield Result(article, document, fold_claims(statements), statements, tuple(misses or ()))
 
 
 def _log_error(err: SourceError) -> None:

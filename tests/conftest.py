@@ -26,3 +26,14 @@ def article() -> Callable[..., Article]:
         raise FileNotFoundError(f"no fixture {slug!r} in {ARTICLES}")
 
     return load
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/data/golden/ from today's extraction (review the diff before committing)")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite the golden claim files."""
+    return bool(request.config.getoption("--update-golden"))

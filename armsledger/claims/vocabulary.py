@@ -4,3 +4,43 @@ from __future__ import annotations
 GENERIC_ARMS = (r"military\s+hardware|arms|weapons|weaponry|armaments|military\s+equipment|"
                 r"defen[cs]e\s+equipment")
 """Arms named by no type at all ("Russian military hardware", "weapons"): a regex alternation."""
+
+WEAPON_NOUNS = frozenset(["aircraft", "jet", "jets", "fighter", "fighters", "plane", "planes", "warplane", "warplanes", "bomber", "bombers", "trainer", "trainers", "helicopter", "helicopters", "chopper", "choppers", "gunship", "gunships", "drone", "drones", "uav", "uavs", "ucav", "ucavs", "missile", "missiles", "rocket", "rockets", "system", "systems", "battery", "batteries", "battalion", "battalions", "regiment", "regiments", "squadron", "squadrons", "launcher", "launchers", "interceptor", "interceptors", "radar", "radars", "tank", "tanks", "vehicle", "vehicles", "apc", "apcs", "ifv", "ifvs", "howitzer", "howitzers", "gun", "guns", "artillery", "ship", "ships", "vessel", "vessels", "warship", "warships", "frigate", "frigates", "corvette", "corvettes", "destroyer", "destroyers", "submarine", "submarines", "boat", "boats", "carrier", "carriers", "arms", "weapon", "weapons", "weaponry", "armament", "armaments", "munition", "munitions", "ammunition", "hardware", "equipment", "engine", "engines", "rifle", "rifles", "torpedo", "torpedoes", "bomb", "bombs", "shell", "shells", "mortar", "mortars", "airframe", "airframes", "unit", "units", "piece", "pieces", "set", "sets", "batch", "batches", "kit", "kits"])
+"""Head nouns of weapon phrases (singular and plural, since a lemma may miss): an item is arms only if
+its phrase names a catalogued system or ends in one of these."""
+
+CIVIL_WORDS = frozenset(["passenger", "passengers", "airliner", "airliners", "jetliner", "jetliners", "commercial", "civil", "civilian", "airline", "airlines", "cargo"])
+"""Words that make an aircraft phrase civilian ("passenger jets"): airliners are not weapons."""
+
+IRREGULAR_FORMS = frozenset(["sold", "bought", "sent", "won", "struck", "got", "gotten", "took", "taken", "gave", "given", "began", "begun", "held", "dealt", "sought", "chose", "chosen", "froze", "frozen", "stopped", "shipped", "dropped", "scrapped", "ordered", "sells", "buys"])
+"""Inflected forms that do not start with their lemma's stem: the cheap test before parsing needs them."""
+
+COLLECTIVE_HEADS = frozenset(["batch", "batches", "dozen", "dozens", "number", "numbers", "pair", "pairs", "lot", "lots", "tranche", "tranches", "package", "packages", "consignment", "consignments", "shipment", "shipments", "squadron", "squadrons", "regiment", "regiments", "battalion", "battalions", "set", "sets", "fleet", "first", "second", "third", "fourth", "fifth", "last", "rest", "remainder", "more", "additional", "couple", "hundreds", "thousands", "total", "units", "unit", "worth"])
+"""Heads whose weapon is their 'of' phrase ("a batch of Hellfire missiles", "two squadrons of Rafale")."""
+
+NOUN_CATEGORIES = {
+    "aircraft": ("aircraft", "fighter", "trainer", "bomber", "transport"), "jet": ("aircraft", "fighter", "trainer"),
+    "fighter": ("fighter", "aircraft"), "plane": ("aircraft",), "warplane": ("aircraft", "fighter"),
+    "helicopter": ("helicopter",), "chopper": ("helicopter",), "drone": ("UAV",), "uav": ("UAV",),
+    "ship": ("ship", "frigate", "corvette", "destroyer", "submarine", "boat", "craft"),
+    "vessel": ("ship", "frigate", "corvette", "destroyer", "boat", "craft"), "warship": ("ship", "frigate", "corvette", "destroyer"),
+    "frigate": ("frigate",), "corvette": ("corvette",), "destroyer": ("destroyer",), "submarine": ("submarine",),
+    "tank": ("tank",), "howitzer": ("gun", "howitzer", "artillery"), "gun": ("gun", "howitzer", "artillery"),
+    "missile": ("missile", "SAM", "air defence"), "system": ("",), "battery": ("SAM", "air defence"),
+    "radar": ("radar",), "vehicle": ("APC", "vehicle", "armoured", "tank"), "engine": ("engine",),
+}
+"""Generic nouns and the catalogue categories they can stand for ("the frigates" is no SAM system)."""
+
+FINAL_WORDS = frozenset(["last", "final", "remaining", "remainder"])
+"""Words that make a delivered item the end of its order ("delivered the last of 36 Rafale jets",
+"the remaining helicopters"): the delivery is the completion."""
+
+PARTY_NOUNS = {
+    "client": "recipient", "customer": "recipient", "buyer": "recipient", "importer": "recipient",
+    "purchaser": "recipient", "seller": "supplier", "supplier": "supplier", "exporter": "supplier",
+    "manufacturer": "supplier", "maker": "supplier", "vendor": "supplier",
+}
+"""Nouns that name a side by its role ("the client also received..."): the article's party of that side."""
+
+VALUE_VERBS = frozenset(["value", "worth", "cost", "price", "estimate", "total", "amount"])
+"""Verbs that state a deal's value with the deal as their subject ("the contract is valued at")."""

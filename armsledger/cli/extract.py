@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from armsledger.claims import Miss
 from armsledger.errors import ArmsLedgerError, SourceError
 from armsledger.models import Claim
 from armsledger.pipeline import run
@@ -19,7 +20,9 @@ from armsledger.settings import Settings
 @click.argument("corpus")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True,
               help="jsonl: FORMAT.md's claim objects, one per line; table: for reading in a terminal.")
-@click.option("--explain", is_flag=True, help="Add the rule, the words that fired it and why each party was chosen.")
+@click.option("--explain", is_flag=True,
+              help="Add the rule, the parse path and why each party and figure was chosen; also list the candidate "
+                   "sentences that gave no claim, and why (a table after the claims; with jsonl, JSON lines on stderr).")
 @click.option("--gazetteer-dir", type=click.Path(file_okay=False), default=None,
               help="A folder of extra gazetteer CSV files that extend the bundled catalogues.")
 def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | None) -> None:
@@ -42,12 +45,23 @@ def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | N
 
     try:
         settings = Settings.load(gazetteer_dir=gazetteer_dir)
-        results = run(corpus, settings=settings, on_error=report)
-        claims = (claim for result in results for claim in result.claims)
+        results = run(corpus, settings=settings, on_error=report, explain=explain)
+        misses: list[Miss] = []
+
+        def claims_of() -> Iterable[Claim]:
+            for result in results:
+                misses.extend(result.misses)
+                yield from result.claims
+
         if fmt == "jsonl":
-            _write_jsonl(claims, explain=explain)
+            _write_jsonl(claims_of(), explain=explain)
+            for miss in misses:
+                click.echo(json.dumps({"doc": miss.doc, "span": list(miss.span), "no_claim": miss.why,
+                                       "sentence": miss.text}, ensure_ascii=False), err=True)
         else:
-            _write_table(claims, explain=explain)
+            _write_table(claims_of(), explain=explain)
+            if explain and misses:
+                _write_misses(misses)
     except ArmsLedgerError as err:
         raise click.ClickException(str(err)) from err
     except BrokenPipeError:
@@ -92,6 +106,17 @@ def _write_table(claims: Iterable[Claim], *, explain: bool) -> None:
             row.append(evidence)
         table.add_row(*row)
     console.print(table)
+
+
+def _write_misses(misses: list[Miss]) -> None:
+    table = Table(title="candidate sentences with no claim", header_style="bold", show_lines=True, pad_edge=False)
+    table.add_column("doc", max_width=22, overflow="fold")
+    table.add_column("sentence", overflow="fold", ratio=2)
+    table.add_column("why no claim", overflow="fold", ratio=1)
+    for miss in misses:
+        text = miss.text if len(miss.text) <= 240 else miss.text[:237] + "..."
+        table.add_row(miss.doc, text, miss.why)
+    Console(soft_wrap=False).print(table)
 
 
 SOURCE_MIN_WIDTH = 110

@@ -1,11 +1,16 @@
-"""The quality gate: score `extract` on an annotated corpus with the shared scorer.
+"""The quality gate: score `extract` on both development sets with the shared scorer.
 
     python tests/eval/gate.py            # print the scores and the floors
-    python tests/eval/gate.py --update   # record today's scores as `achieved` and re-hash the corpus
+    python tests/eval/gate.py --update   # record today's scores as `achieved` and re-hash the corpora
 
-The floors live in tests/eval/baseline.json with a hash of the gold file and the documents, so a
-changed corpus is noticed rather than silently compared. Floors are edited by hand, never below
-the `minimum` the extraction issue set (a test checks), with a line in the CHANGELOG.
+The two sets are the seeds (`../shared/seeds`, gold `eval/dev/gold.jsonl`) and the holdout
+(`eval/holdout/docs.jsonl`, gold `eval/holdout/gold.jsonl`). Both are development data: rules are
+written for news in general and measured here, never fitted to a sentence of these. Scores use the
+scorer's `--docs` semantics: claims on articles that have no gold line count as spurious.
+
+The floors live in tests/eval/baseline.json with a hash of each corpus, so a changed corpus is
+noticed rather than silently compared. Floors are edited by hand; lowering one takes a line in
+tests/eval/CHANGELOG.md saying why.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import importlib.util
 import json
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -24,13 +30,29 @@ from armsledger.settings import Settings
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 BASELINE = Path(__file__).with_name("baseline.json")
-METRICS = ("claim_f1", "relaxed_f1", "quantity", "value", "date", "date_year")
+METRICS = ("claim_f1", "claim_precision", "relaxed_f1", "register_f1", "quantity", "value", "date", "date_year")
+
+
+@dataclass(frozen=True, slots=True)
+class DevSet:
+    """One development set: its documents and its gold."""
+
+    name: str
+    docs: Path
+    gold: Path
+
+
+DEV_SETS = (
+    DevSet("seeds", SHARED / "seeds", SHARED / "eval" / "dev" / "gold.jsonl"),
+    DevSet("holdout", SHARED / "eval" / "holdout" / "docs.jsonl", SHARED / "eval" / "holdout" / "gold.jsonl"),
+)
 
 
 def corpus_hash(gold: Path, docs: Path) -> str:
     """Hash the gold file and every document, so the floors are tied to one corpus."""
     h = hashlib.sha256(gold.read_bytes())
-    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
+    files = [docs] if docs.is_file() else sorted(p for p in docs.rglob("*") if p.is_file())
+    for path in files:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -45,21 +67,26 @@ def load_scorer(shared: Path = SHARED) -> ModuleType:
     return module
 
 
-def score(docs: Path, gold: Path, shared: Path = SHARED) -> dict[str, float]:
-    """Extract claims from `docs` and score them against `gold`; return the gate's metrics."""
+def predict(docs: Path) -> list[dict[str, object]]:
+    """Extract the folded claims of a corpus, as FORMAT.md records."""
+    return [claim.to_record() for result in run(str(docs), settings=Settings.load()) for claim in result.claims]
+
+
+def score(docs: Path, gold: Path, shared: Path = SHARED,
+          pred_rows: list[dict[str, object]] | None = None) -> dict[str, float]:
+    """Extract claims from `docs` (unless given) and score them against `gold`; return the gate's metrics."""
     scorer = load_scorer(shared)
+    rows = predict(docs) if pred_rows is None else pred_rows
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
-        with pred.open("w", encoding="utf-8") as f:
-            for result in run(str(docs), settings=Settings.load()):
-                for claim in result.claims:
-                    f.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
-        gold_rows, pred_rows = scorer.load(str(gold)), scorer.load(str(pred))
-    docs_in_gold = {r.get("doc") for r in gold_rows}
-    pred_rows = [r for r in pred_rows if r.get("doc") in docs_in_gold]
-    (tp, fp, fn), attrs, _, _ = scorer.score_claims(gold_rows, pred_rows, relaxed=False)
-    (rtp, rfp, rfn), _, _, _ = scorer.score_claims(gold_rows, pred_rows, relaxed=True)
-    out = {"claim_f1": scorer.prf(tp, fp, fn)[2], "relaxed_f1": scorer.prf(rtp, rfp, rfn)[2]}
+        pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        gold_rows, loaded = scorer.load(str(gold)), scorer.load(str(pred))
+    (tp, fp, fn), attrs, _, _ = scorer.score_claims(gold_rows, loaded, relaxed=False)
+    (rtp, rfp, rfn), _, _, _ = scorer.score_claims(gold_rows, loaded, relaxed=True)
+    gtp, gfp, gfn = scorer.score_register(gold_rows, loaded)
+    precision, _, f1 = scorer.prf(tp, fp, fn)
+    out = {"claim_f1": f1, "claim_precision": precision, "relaxed_f1": scorer.prf(rtp, rfp, rfn)[2],
+           "register_f1": scorer.prf(gtp, gfp, gfn)[2]}
     for name, (correct, total) in attrs.items():
         out[name] = correct / total if total else 1.0
     return out
@@ -67,17 +94,23 @@ def score(docs: Path, gold: Path, shared: Path = SHARED) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--update", action="store_true", help="record today's scores and the corpus hash")
+    ap.add_argument("--update", action="store_true", help="record today's scores and the corpus hashes")
     a = ap.parse_args(argv)
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    scores = score(SHARED / "seeds", SHARED / "eval" / "dev" / "gold.jsonl")
-    for m in METRICS:
-        print(f"{m:<12} {scores[m]:.3f}  floor {baseline['floors'][m]:.3f}")
+    ok = True
+    for dev in DEV_SETS:
+        scores = score(dev.docs, dev.gold)
+        entry = baseline["sets"][dev.name]
+        print(dev.name)
+        for m in METRICS:
+            print(f"  {m:<16} {scores[m]:.3f}  floor {entry['floors'][m]:.3f}")
+            ok = ok and scores[m] >= entry["floors"][m]
+        if a.update:
+            entry["achieved"] = {m: round(scores[m], 3) for m in METRICS}
+            entry["corpus_hash"] = corpus_hash(dev.gold, dev.docs)
     if a.update:
-        baseline["achieved"] = {m: round(scores[m], 3) for m in METRICS}
-        baseline["corpus_hash"] = corpus_hash(SHARED / "eval" / "dev" / "gold.jsonl", SHARED / "seeds")
         BASELINE.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")
-    return 0 if all(scores[m] >= baseline["floors"][m] for m in METRICS) else 1
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

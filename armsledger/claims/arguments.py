@@ -1,0 +1,166 @@
+"""What a reading's role words name: states (for parties), systems (for the item), and figures.
+
+A role is bound to one token, the head of its phrase (claims/frames.py); the phrase is the head with
+its modifiers that stay inside a noun phrase (compounds, adjectives, possessors, counts, "of"
+phrases, coordinated heads), never its relative clauses or its "for" phrases: "ejection seats for
+the F-16" names seats, not the F-16; "88 TPE331 engines for the HTT-40" names the TPE331.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from armsledger.claims.vocabulary import CIVIL_WORDS, WEAPON_NOUNS
+from armsledger.models import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PHRASE_LINKS = frozenset(["compound", "amod", "flat", "nmod:poss", "det", "nummod", "appos", "fixed",
+                          "nmod:unmarked", "compound:prt", "case", "punct", "advmod", "nmod:desc"])
+"""Dependents that stay inside a noun phrase."""
+OF_LINKS = frozenset(["nmod"])
+"""An "of" dependent stays inside its phrase too: "two regiments of S-400", "the government of India"."""
+_DESIGNATION = re.compile(r"^(?=[^ ]*\d)[A-Za-z][A-Za-z]*(?:[-/][A-Za-z0-9]+)*\d*[A-Za-z]*$|^[A-Z]{2,}[a-z]?[A-Z]+$"
+                          r"|^[A-Z][\w-]*-class$")
+"""A designation's shape: letters with a number ("TC-20", "HTT-40", "type-041"), mixed capitals ("MArG"),
+or a class name ("Yuan-class")."""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """A parsed sentence with its catalogue mentions, relative to the sentence."""
+
+    doc: Doc
+    mentions: list[Mention]
+    by_token: dict[int, Mention]
+    """The mention each token falls in."""
+
+    @classmethod
+    def of(cls, doc: Doc, mentions: list[Mention]) -> SentenceView:
+        """Map each mention to the tokens it covers."""
+        by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for tok in doc:
+                if tok.idx < m.end and tok.idx + len(tok.text) > m.start:
+                    by_token.setdefault(tok.i, m)
+        return cls(doc, mentions, by_token)
+
+
+def phrase(doc: Doc, head: int, *, with_conjuncts: bool = True) -> list[int]:
+    """Return the token indices of the noun phrase headed by `head`."""
+    out: list[int] = []
+    stack = [doc[head]]
+    while stack:
+        tok = stack.pop()
+        out.append(tok.i)
+        for child in tok.children:
+            dep = child.dep_
+            if dep in PHRASE_LINKS or (dep in OF_LINKS and _case(child) == "of") or (
+                    with_conjuncts and dep in ("conj", "cc")):
+                stack.append(child)
+    return sorted(out)
+
+
+def conjuncts(doc: Doc, head: int) -> list[int]:
+    """Return a head and the heads coordinated with it ("S-400 and Su-35"): one claim each."""
+    out = [head]
+    for child in doc[head].children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(doc, child.i))
+    return out
+
+
+def _case(tok: Token) -> str | None:
+    return next((c.lower_ for c in tok.children if c.dep_ == "case"), None)
+
+
+def states_in(view: SentenceView, tokens: list[int]) -> list[Mention]:
+    """Return the state and organisation mentions in a phrase (an organisation stands for its state)."""
+    seen: list[Mention] = []
+    for i in tokens:
+        m = view.by_token.get(i)
+        if m is not None and m.kind != "system" and m.state and m not in seen:
+            seen.append(m)
+    return seen
+
+
+def systems_in(view: SentenceView, tokens: list[int]) -> list[Mention]:
+    """Return the system mentions in a phrase, in order."""
+    seen: list[Mention] = []
+    for i in tokens:
+        m = view.by_token.get(i)
+        if m is not None and m.kind == "system" and m not in seen:
+            seen.append(m)
+    return seen
+
+
+def is_weapon_phrase(doc: Doc, head: int) -> bool:
+    """True when a phrase's head is a weapon noun ("jets", "missile systems", "arms")."""
+    tok = doc[head]
+    return tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS
+
+
+def is_civil(doc: Doc, tokens: list[int]) -> bool:
+    """True when a phrase says it is civilian ("passenger jets", "commercial aircraft")."""
+    return any(doc[i].lower_ in CIVIL_WORDS for i in tokens)
+
+
+def is_anaphor(doc: Doc, head: int) -> bool:
+    """True when an item points back ("them", "the systems", "these jets", "the first batch")."""
+    tok = doc[head]
+    if tok.pos_ == "PRON" and tok.lower_ in ("it", "them", "they", "these", "those"):
+        return True
+    if any(c.pos_ == "PROPN" or c.dep_ in ("compound", "flat") and _DESIGNATION.match(c.text) for c in tok.children):
+        return False  # "the Guardian aircraft": a name, not a reference back
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in tok.children) and (
+        tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in ("batch", "batches", "set", "sets", "consignment"))
+
+
+_CLASS_NAME = re.compile(r"((?:[A-Z][\w]*\s+)*[A-Z][\w]*)\s*-\s*class\b")
+_NUMBERED = re.compile(r"(?<![\w-])(?=[A-Za-z]*[A-Z])[A-Za-z]{1,8}(?:\s*-\s*|/|\s)?\d{1,4}[A-Za-z]{0,3}(?:/[A-Z])?(?![\w-])")
+_MIXED_CAPS = re.compile(r"(?<![\w-])(?=\w*[a-z])(?=\w*[A-Z]\w*[A-Z])[A-Z]\w{2,}(?:\s\d{2,4})?(?![\w-])")
+
+
+def designation(doc: Doc, tokens: list[int], head: int, *, avoid: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """Return a designation-shaped name in a weapon phrase that the catalogue lacks: a class
+    ("Miguel Malvar-class frigates"), letters with a number ("TC-20 jets", "Type-041 submarines"),
+    or mixed capitals ("MArG 155 guns")."""
+    if not is_weapon_phrase(doc, head):
+        return None
+    before = [i for i in tokens if i < head]
+    if not before:
+        return None
+    start = doc[before[0]].idx
+    for a0, a1 in avoid:  # a state's name or demonym before the name ("Chinese Yuan-class") is not part of it
+        if start <= a0 < doc[head].idx:
+            start = max(start, a1)
+    text = doc.text[start:doc[head].idx]
+    for pattern in (_CLASS_NAME, _NUMBERED, _MIXED_CAPS):
+        found = pattern.search(text)
+        if found is not None:
+            name = (found.group(1) if pattern is _CLASS_NAME else found.group(0)).strip()
+            return re.sub(r"\s*-\s*", "-", name)
+    return None
+
+
+def span_text(doc: Doc, tokens: list[int]) -> tuple[int, int]:
+    """Return the character span (in the sentence) from a phrase's first to its last token."""
+    first, last = doc[min(tokens)], doc[max(tokens)]
+    return first.idx, last.idx + len(last.text)
+
+
+def path_to(doc: Doc, start: int, targets: set[int], *, stops: set[int], limit: int = 8) -> list[str] | None:
+    """Return the relations from a token up to one of `targets`, or None if a stop comes first."""
+    tok, path = doc[start], list[str]()
+    for _ in range(limit):
+        if tok.i in targets:
+            return path
+        if tok.i in stops and tok.i != start:
+            return None
+        if tok.head.i == tok.i:
+            return None
+        path.append(tok.dep_)
+        tok = tok.head
+    return None

@@ -1,0 +1,204 @@
+"""Read a document's sentences by their grammar, in order, with the topic carried between them.
+
+Only candidate sentences are parsed: a sentence that names a state, an organisation or a system and
+has a word that starts like a predicate's lemma (or an irregular form of one). Everything else only
+ages the topic. A title that the body does not repeat is read first, as a sentence of its own (its
+claims have the empty span (0, 0) and say so): a headline's bare infinitive is its future
+("Russia to ship S-300s to Syria").
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from armsledger.claims.arguments import SentenceView, phrase, states_in
+from armsledger.claims.attribution import find_source
+from armsledger.claims.frames import read_predicates
+from armsledger.claims.grammar import Grammar
+from armsledger.claims.resolve import Context, Topic, resolve
+from armsledger.claims.value import find_values
+from armsledger.claims.vocabulary import GENERIC_ARMS, IRREGULAR_FORMS, PARTY_NOUNS, WEAPON_NOUNS
+from armsledger.mentions import Gazetteers
+from armsledger.models import Claim, Document, Mention
+from armsledger.syntax import parse
+
+MAX_PARSE_CHARS = 1500
+"""Longer 'sentences' (tables, run-on lists) are cut here before parsing: parsing is linear, but a
+sentence this long is no sentence a claim can be read from in one piece."""
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """A candidate sentence that gave no claim, and why (for --explain)."""
+
+    doc: str
+    span: tuple[int, int]
+    text: str
+    why: str
+
+
+def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazetteers,
+                  grammar: Grammar, misses: list[Miss] | None = None) -> list[Claim]:
+    """Return every claim statement of a document, in order (not folded).
+
+    Args:
+        doc: the cleaned document.
+        mentions: its catalogue mentions, sorted by start.
+        gazetteers: the catalogues.
+        grammar: the claim grammar.
+        misses: if given, each candidate sentence that gave no claim is appended with its reason.
+    """
+    starts = [m.start for m in mentions]
+    sentences: list[tuple[int, int, list[Mention]]] = []
+    for s0, s1 in doc.sentences:
+        i, j = bisect_left(starts, s0), bisect_left(starts, s1)
+        sentences.append((s0, s1, [dataclasses.replace(m, start=m.start - s0, end=m.end - s0)
+                                   for m in mentions[i:j] if m.end <= s1]))
+    stems = _stems(grammar)
+    headline = _headline(doc, gazetteers)
+    if headline is not None:
+        sentences.insert(0, headline)
+    wanted = _candidates(doc, headline, sentences, stems)
+    texts = [_text(doc, headline, k, *sentences[k][:2])[:MAX_PARSE_CHARS] for k in wanted]
+    names = [sorted([(m.start, m.end) for m in sentences[k][2] if m.end <= MAX_PARSE_CHARS]
+                    + [(v.start, v.end) for v in find_values(text)]) for k, text in zip(wanted, texts)]
+    parsed = dict(zip(wanted, parse(texts, names=names)))
+    topic = Topic()
+    out: list[Claim] = []
+    last_person: str | None = None
+    for k, (s0, s1, local) in enumerate(sentences):
+        topic.step()
+        is_headline = headline is not None and k == 0
+        text = _text(doc, headline, k, s0, s1)
+        if k not in parsed:
+            topic.note_systems([m for m in local if m.kind == "system"])
+            opening = [m for m in local if m.kind != "system" and m.state and m.start < OPENING_CHARS]
+            topic.subject = opening[0].state if opening else topic.subject
+            continue
+        view = SentenceView.of(parsed[k], [m for m in local if m.end <= MAX_PARSE_CHARS])
+        source = find_source(text, last_person=last_person)
+        if source and " " in source:
+            last_person = source
+        blocked = frozenset(i for i, m in view.by_token.items() if m.kind in ("system", "org"))
+        readings = read_predicates(view.doc, grammar, blocked=blocked, is_headline=is_headline)
+        ctx = Context(doc_id=doc.id, offset=s0, published=doc.published, gazetteers=gazetteers, topic=topic,
+                      source=source, readings=readings)
+        found: list[Claim] = []
+        reasons: list[str] = []
+        for reading in readings:
+            if reading.absorbed_into is not None:
+                continue
+            claims, why = resolve(reading, view, ctx)
+            found.extend(dataclasses.replace(c, span=(0, 0), notes=(*c.notes, "read from the headline"))
+                         if is_headline else c for c in claims)
+            if why:
+                reasons.append(f"'{view.doc[reading.token].text}' ({reading.predicate.name}): {why}")
+        if not readings:
+            reasons.append("no predicate of the grammar in the parse")
+        if misses is not None and not found:
+            misses.append(Miss(doc.id, (s0, s1), text.strip(), "; ".join(reasons)))
+        named = [m for m in local if m.kind == "system"]
+        topic.note_systems(named)
+        topic.subject = _subject_state(view) or topic.subject
+        if found:
+            last = found[-1]
+            mention = next((m for m in reversed(named) if _names(m, last.system)), None)
+            topic.note_claim(last, mention or (topic.system if last.system else None))
+        out.extend(found)
+    return _distinct(out)
+
+
+OPENING_CHARS = 40
+"""A state named this early in an unparsed sentence is taken as what it is about ("Greece is the
+latest buyer..."), for a pronoun that opens the next sentence."""
+TOPIC_REACH_SENTENCES = 4
+"""A sentence that names no system is parsed only if one was named this many sentences before (it may
+carry the topic: "Deliveries began in July"). Same reach as the topic's memory (claims/resolve.py)."""
+
+
+def _candidates(doc: Document, headline: tuple[int, int, list[Mention]] | None,
+                sentences: list[tuple[int, int, list[Mention]]], stems: re.Pattern[str]) -> list[int]:
+    """The sentences worth parsing: a predicate's word, and a system named (here or just before) or
+    unnamed arms beside a state or organisation."""
+    out: list[int] = []
+    last_system = -99
+    for k, (s0, s1, local) in enumerate(sentences):
+        has_system = any(m.kind == "system" for m in local)
+        text = _text(doc, headline, k, s0, s1)
+        recent = k - last_system <= TOPIC_REACH_SENTENCES
+        if not _is_title(doc, s0, s1) and stems.search(text) and (
+                has_system or (local and (recent or _ARMS.search(text))) or (recent and _CLIENT.search(text))):
+            out.append(k)
+        if has_system:
+            last_system = k
+    return out
+
+
+_ARMS = re.compile(r"(?i)\b(?:" + GENERIC_ARMS + "|" + "|".join(
+    sorted(WEAPON_NOUNS - {"system", "systems", "unit", "units", "set", "sets", "piece", "pieces", "kit", "kits"},
+           key=len, reverse=True)) + r")\b")
+"""Unnamed arms: with a state or organisation beside them, a sentence is worth parsing."""
+
+
+def _subject_state(view: SentenceView) -> str | None:
+    """The state the sentence's main subject names ("Greece is the latest buyer..."), if any."""
+    root = next((t for t in view.doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is None:
+        return None
+    states = states_in(view, phrase(view.doc, subject.i))
+    return states[0].state if states else None
+
+
+_CLIENT = re.compile(r"(?i)\b(?:" + "|".join(PARTY_NOUNS) + r")s?\b")
+"""A sentence naming no state may still name a side by its role ("The client also received...")."""
+
+
+def _headline(doc: Document, gazetteers: Gazetteers) -> tuple[int, int, list[Mention]] | None:
+    """The title as a sentence of its own (spans relative to the title), when the body does not hold it."""
+    if not doc.title or doc.title.strip() in doc.text[:len(doc.title) + 400]:
+        return None
+    return (0, len(doc.title), gazetteers.matcher.find(doc.title))
+
+
+def _text(doc: Document, headline: tuple[int, int, list[Mention]] | None, k: int, s0: int, s1: int) -> str:
+    if headline is not None and k == 0:
+        return (doc.title or "")[s0:s1]
+    return doc.text[s0:s1]
+
+
+def _names(m: Mention, designation: str | None) -> bool:
+    return designation is not None and designation.lower().replace("-", "") in m.text.lower().replace("-", "") \
+        or designation is not None and m.entity.lower() == designation.lower()
+
+
+def _is_title(doc: Document, s0: int, s1: int) -> bool:
+    return bool(doc.title) and s0 < 400 and doc.text[s0:s1].strip() == (doc.title or "").strip()
+
+
+@cache
+def _stems_for(lemmas: frozenset[str]) -> re.Pattern[str]:
+    stems = {lemma[:-1] if len(lemma) > 4 and lemma[-1] in "ey" else lemma for lemma in lemmas}
+    words = sorted(stems | IRREGULAR_FORMS, key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, words)) + ")")
+
+
+def _stems(grammar: Grammar) -> re.Pattern[str]:
+    return _stems_for(grammar.lemmas())
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """Drop exact repeats (same key and sentence), which two readings of one sentence can produce."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for claim in claims:
+        key = (claim.event, claim.supplier, claim.recipient, claim.system, claim.denied, claim.planned, claim.span)
+        if key not in seen:
+            seen.add(key)
+            out.append(claim)
+    return out

@@ -1,0 +1,97 @@
+"""Stage 4a: parse(sentences) -> parsed sentences, with the model trained here on UD English EWT.
+
+The model (tagger, morphologizer, lemmatizer, dependency parser) lives in
+`armsledger/data/models/en_ewt/`, trained by `scripts/train_syntax.py`; it is loaded once, from the
+package, with no download. Its relations are Universal Dependencies' (`nsubj`, `obj`, `obl`, `nmod`,
+`nmod:poss`, `acl:relcl`, `xcomp`...), which the claim grammar (`data/patterns/predicates.jsonl`)
+is written in.
+
+Only candidate sentences are parsed (the claim stage decides which): most news is never parsed.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from armsledger.errors import ConfigError
+
+if TYPE_CHECKING:  # spaCy costs a second to import: only the claim stage pays it, on first use
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["MODEL_ENV", "load_model", "model_path", "parse"]
+
+log = logging.getLogger("armsledger.syntax")
+
+MODEL_ENV = "ARMSLEDGER_SYNTAX_MODEL"
+"""An environment variable naming another model folder (a checkpoint being trained, say)."""
+
+PARSE_BATCH_SENTENCES = 64
+"""Sentences handed to the model at once; larger batches gain nothing on one core."""
+
+
+def model_path() -> Path:
+    """Return the folder of the syntactic model: $ARMSLEDGER_SYNTAX_MODEL, else the packaged one."""
+    override = os.environ.get(MODEL_ENV)
+    if override:
+        return Path(override)
+    return Path(str(resources.files("armsledger") / "data" / "models" / "en_ewt"))
+
+
+@cache
+def load_model(path: str | None = None) -> Language:
+    """Load the syntactic model once per process.
+
+    Raises:
+        ConfigError: the model folder is missing or unreadable.
+    """
+    import spacy
+
+    folder = Path(path) if path else model_path()
+    if not (folder / "config.cfg").is_file():
+        raise ConfigError(f"syntactic model not found at {str(folder)!r}; train it with "
+                          "`python scripts/train_syntax.py` or unset ${MODEL_ENV}")
+    try:
+        nlp = spacy.load(folder)
+    except (OSError, ValueError) as err:
+        raise ConfigError(f"syntactic model at {str(folder)!r} cannot be loaded: {err}") from err
+    log.debug("loaded the syntactic model from %s (%s)", folder, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]] | None = None) -> list[Doc]:
+    """Parse sentences: tokens with tag, UPOS, morphology, lemma, head and relation.
+
+    Args:
+        sentences: one string per sentence.
+        names: for each sentence, the character spans of names to keep as one token each
+            ("Hindustan Aeronautics Limited", "S-400 Triumf"): a catalogued name is one word to the
+            grammar, and the parser errs less on short sentences than on long ones.
+
+    Returns:
+        One spaCy Doc per sentence, in order.
+    """
+    if not sentences:
+        return []
+    nlp = load_model()
+    docs = [nlp.make_doc(text) for text in sentences]
+    for doc, spans in zip(docs, (names or ())):
+        _merge(doc, spans)
+    return list(nlp.pipe(docs, batch_size=PARSE_BATCH_SENTENCES))
+
+
+def _merge(doc: Doc, spans: Sequence[tuple[int, int]]) -> None:
+    """Merge each multi-token name into one token (names never overlap: the matcher keeps the longest)."""
+    with doc.retokenize() as retokenizer:
+        taken: set[int] = set()
+        for start, end in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) < 2 or any(t.i in taken for t in span):
+                continue
+            taken.update(t.i for t in span)
+            retokenizer.merge(span)
