@@ -76,6 +76,8 @@ class Figure(_Record):
     consensus: str | None
     values: list[FigureValue]
     has_conflict: bool
+    conflict_note: str | None = None
+    """How the disagreeing sources differ: `independent outlets`, or `one outlet at different dates`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,10 @@ class Deal(_Record):
     claims: int
     first_reported: str | None
     last_reported: str | None
+    is_disputed: bool = False
+    """A standing denial contradicts the events that earned the status (both sides under `denials`)."""
+    expected: str | None = None
+    """The planned events the status does not count, with their dates: `delivery 2025; completion 2026`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +123,8 @@ class TimelineEvent(_Record):
     evidence: str
     span: tuple[int, int]
     published: str | None = None
+    reason: str | None = None
+    """Why the claim was put in this deal."""
 
 
 @dataclass(frozen=True, slots=True)

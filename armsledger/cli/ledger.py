@@ -184,19 +184,25 @@ def show_command(deal_id: str, db: str | None, fmt: str) -> None:
 def _print_detail(detail: DealDetail) -> None:
     d = detail.deal
     console = _console()
+    disputed = ", disputed by a standing denial (below)" if d.is_disputed else ""
     console.print(f"[bold]{d.id}[/bold]  {d.supplier} -> {d.recipient}  {d.system or 'unnamed system'}  "
-                  f"status: {d.status}  sources: {d.sources}", highlight=False)
+                  f"status: {d.status}{disputed}  sources: {d.sources}", highlight=False)
+    if d.expected:
+        console.print(f"expected: {d.expected}", highlight=False)
     figures = Table("figure", "consensus", "values (sources)", "conflict", title="Figures")
     for name, figure in detail.figures.items():
         values = "; ".join(f"{v.value} ({', '.join(s.outlet or s.article_id for s in v.sources)})"
                            for v in figure.values)
-        figures.add_row(name, figure.consensus or "", values, "CONFLICT" if figure.has_conflict else "")
+        conflict = f"CONFLICT ({figure.conflict_note})" if figure.has_conflict and figure.conflict_note else (
+            "CONFLICT" if figure.has_conflict else "")
+        figures.add_row(name, figure.consensus or "", values, conflict)
     console.print(figures)
-    timeline = Table("date", "event", "source", "evidence", title="Timeline")
+    timeline = Table("date", "event", "source", "evidence", "why in this deal", title="Timeline")
     for e in detail.timeline:
         flags = " ".join(f for f, on in (("DENIED", e.denied), ("planned", e.planned)) if on)
         timeline.add_row(e.date or f"({e.published or '?'})", f"{e.event} {flags}".strip(),
-                         ", ".join(x for x in (e.outlet or e.article_id, e.source) if x), e.evidence)
+                         ", ".join(x for x in (e.outlet or e.article_id, e.source) if x), e.evidence,
+                         e.reason or "")
     console.print(timeline)
     for denial in detail.denials:
         against = "; ".join(f"{x.article_id}: {x.evidence}" for x in denial.denies) or "no report in this deal"

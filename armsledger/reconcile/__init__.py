@@ -1,9 +1,10 @@
 """Stage 5: reconcile(evidence) -> list[ReconciledDeal]. Pure: claims with provenance in, deals out.
 
-A deal is one order of one system family from a supplier to a recipient (orders.py splits a
-group's claims into orders). For each deal: a status from its strongest undenied event, each
-figure's consensus, distinct values and conflicts (figures.py), and its denials set against the
-claims they deny.
+A deal is one order of one system family from a supplier to a recipient: partition.py parts a
+group's claims by lease or purchase and by buying service, orders.py splits each part into orders,
+and every claim keeps why it was put in its deal. For each deal: a status earned by its own events
+(status.py), each figure's consensus, distinct values and conflicts (figures.py), and its denials
+set against the claims they deny.
 """
 from __future__ import annotations
 
@@ -17,12 +18,11 @@ from armsledger.ledger_models import Deal, Figure, SourceRef
 from armsledger.models import Claim, Money, Quantity
 from armsledger.reconcile import figures as _figures
 from armsledger.reconcile.orders import ORDER_YEAR_GAP, anchor_years, new_order_cue, split
+from armsledger.reconcile.partition import partition
+from armsledger.reconcile.status import standing
 
 __all__ = ["Evidence", "ReconciledDeal", "deal_key", "new_order_cue", "reconcile"]
 
-_STAGE = {"interest": 0, "negotiation": 1, "agreement": 2, "delivery": 3, "completion": 4}
-_PLANNED_STAGE = {"interest": 0, "negotiation": 1, "agreement": 1, "delivery": 2, "completion": 3}
-_STATUS_OF_STAGE = ("offered", "negotiating", "ordered", "delivering", "delivered")
 _FIGURE_EVENTS = ("agreement", "completion", "delivery", "negotiation", "interest")
 """Where a deal's quantity and value are read from, best first: the order itself, then the rest."""
 
@@ -55,6 +55,8 @@ class ReconciledDeal:
     denials: list[tuple[str, list[str]]]
     """(denying claim id, ids of the claims it denies)."""
     claim_ids: list[str]
+    reasons: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Claim id -> why the claim was put in this deal."""
 
 
 def deal_key(claim: Claim) -> str | None:
@@ -92,13 +94,19 @@ def reconcile(evidence: Iterable[Evidence], *, battalions_per_regiment: int = 2,
     deals: list[ReconciledDeal] = []
     for key in sorted(groups):
         items = sorted(groups[key], key=lambda i: (i.published or "", i.article_id, i.claim_id))
-        for ordinal, order in enumerate(split(items), 1):
-            deals.append(_deal(key, ordinal, order, battalions_per_regiment, categories or {}))
+        orders: list[tuple[list[Evidence], dict[str, str]]] = []
+        for part, part_reasons in partition(items):
+            for placed in split(part):
+                reasons = {i.claim_id: "; ".join(r for r in (part_reasons.get(i.claim_id), why) if r)
+                           for i, why in placed}
+                orders.append(([i for i, _ in placed], reasons))
+        for ordinal, (members, reasons) in enumerate(orders, 1):
+            deals.append(_deal(key, ordinal, members, reasons, battalions_per_regiment, categories or {}))
     return deals
 
 
-def _deal(key: str, ordinal: int, items: Sequence[Evidence], battalions_per_regiment: int,
-          categories: Mapping[str, str]) -> ReconciledDeal:
+def _deal(key: str, ordinal: int, items: Sequence[Evidence], reasons: dict[str, str],
+          battalions_per_regiment: int, categories: Mapping[str, str]) -> ReconciledDeal:
     supplier, recipient, family = key.split("|", 2)
     quantity_figure, quantity = _quantity(items, battalions_per_regiment)
     value_figure, value = _value(items)
@@ -112,11 +120,12 @@ def _deal(key: str, ordinal: int, items: Sequence[Evidence], battalions_per_regi
     systems = Counter(i.claim.system for i in items if i.claim.system)
     system = min(systems, key=lambda s: (-systems[s], s)) if systems else None
     published = sorted(i.published for i in items if i.published)
+    earned = standing(items, ordered_on=figures["ordered_on"].consensus)
     deal = Deal(
         id=deal_id(key, ordinal), supplier=supplier, recipient=recipient, system=system,
         system_family=family or None,
         category=categories.get(system or "") or categories.get(family),
-        status=status(items), quantity=quantity, value=value,
+        status=earned.status, quantity=quantity, value=value,
         ordered_on=figures["ordered_on"].consensus,
         first_delivered_on=figures["first_delivered_on"].consensus,
         completed_on=figures["completed_on"].consensus,
@@ -124,31 +133,14 @@ def _deal(key: str, ordinal: int, items: Sequence[Evidence], battalions_per_regi
         sources=len({i.independent_source for i in items}), claims=len(items),
         first_reported=published[0] if published else None,
         last_reported=published[-1] if published else None,
+        is_disputed=earned.is_disputed, expected=earned.expected,
     )
-    return ReconciledDeal(key, ordinal, deal, figures, _denials(items), [i.claim_id for i in items])
+    return ReconciledDeal(key, ordinal, deal, figures, _denials(items), [i.claim_id for i in items], reasons)
 
 
 def status(items: Sequence[Evidence]) -> str:
-    """Return a deal's status: its furthest undenied event; a planned event counts one step less."""
-    stage = 0
-    for item in items:
-        c = item.claim
-        if c.denied or c.event not in _STAGE:
-            continue
-        stage = max(stage, (_PLANNED_STAGE if c.planned else _STAGE)[c.event])
-    cancellations = [i for i in items if i.claim.event == "cancellation" and not i.claim.denied
-                     and not i.claim.planned]
-    if cancellations:
-        last_cancelled = max(_when(i) for i in cancellations)
-        later = [i for i in items if i.claim.event in ("delivery", "completion", "agreement")
-                 and not i.claim.denied and not i.claim.planned and _when(i) > last_cancelled]
-        if not later:
-            return "cancelled"
-    return _STATUS_OF_STAGE[stage]
-
-
-def _when(item: Evidence) -> str:
-    return item.claim.date.value if item.claim.date and item.claim.date.year else (item.published or "")
+    """Return a deal's status, earned by its undenied, unhedged, unplanned events (status.py)."""
+    return standing(items).status
 
 
 def _tier(items: Sequence[Evidence], has_figure: str) -> list[Evidence]:

@@ -21,20 +21,33 @@ PRE_ORDER_EVENTS = ("interest", "negotiation", "agreement")
 """Events that can open a new order; deliveries and completions always serve an existing one."""
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_ORDER_NOUNS = r"(?:contract|deal|order|batch|regiment set|set|agreement|lot|tranche|package|buy|purchase)s?"
+_UNIT_NOUNS = (r"(?:squadron|regiment|battalion|batter(?:y|ies)|units?|jets?|aircraft|fighters?|helicopters?"
+               r"|ships?|vessels?|submarines?|frigates?|corvettes?|guns?|howitzers?|tanks?|launchers?|systems?)")
 _CUE = re.compile(
     r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th|new|additional|another|further|follow-on|repeat)"
-    r"[\s-]+(?:[\w'-]+\s+){0,3}?"
-    r"(contract|deal|order|batch|regiment set|set|agreement|lot|tranche|package)s?\b",
+    rf"[\s-]+(?:[\w'-]+\s+){{0,3}}?{_ORDER_NOUNS}\b"
+    # "another 12 jets", "additional squadrons", "a follow-on batch of 18 aircraft"
+    rf"|\b(another|additional|further|follow-on)\s+(?:\d+\s+|[\w-]+\s+){{0,2}}?{_UNIT_NOUNS}\b"
+    # "two more squadrons", "12 more Rafale", not "more than"
+    r"|\b((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|several)\s+more)\b(?!\s+than)",
     re.IGNORECASE,
 )
 
 
-def new_order_cue(text: str) -> int | None:
-    """Return the order number a text names (2 for "second contract"), 0 for "a new contract", or None."""
+def cue_match(text: str) -> tuple[int, str] | None:
+    """Return the order a text names and the words naming it: (2, "second contract"), (0, "two more")."""
     match = _CUE.search(text)
     if match is None:
         return None
-    return _ORDINALS.get(match.group(1).lower(), 0)
+    word = next(g for g in match.groups() if g is not None)
+    return _ORDINALS.get(word.lower(), 0), match.group(0)
+
+
+def new_order_cue(text: str) -> int | None:
+    """Return the order number a text names (2 for "second contract"), 0 for "a new contract", or None."""
+    found = cue_match(text)
+    return None if found is None else found[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,32 +74,49 @@ def _is_signing(item: Evidence) -> bool:
     return c.event == "agreement" and not c.denied and not c.planned
 
 
-def split(items: Sequence[Evidence]) -> list[list[Evidence]]:
-    """Return the group's claims as orders, in order; every claim goes to exactly one order."""
+def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
+    """Return the group's claims as orders, in order, each claim with why it is in its order.
+
+    Every claim goes to exactly one order.
+    """
     cues: dict[str, int] = {}
+    cue_words: dict[str, str] = {}
     for item in items:
-        if item.claim.event in PRE_ORDER_EVENTS:
-            cue = new_order_cue(item.claim.evidence)
-            if cue is not None:
-                cues[item.claim_id] = cue
+        if item.claim.event in PRE_ORDER_EVENTS or item.claim.event == "cancellation":
+            found = cue_match(item.claim.evidence)
+            if found is not None:
+                cues[item.claim_id], cue_words[item.claim_id] = found
     clusters = _cluster(anchor_years(items, cues))
     # A signing dated within a known order is that order, whatever its sentence says.
     known = {y for cluster in clusters for y in range(cluster[0] - ORDER_YEAR_GAP, cluster[-1] + ORDER_YEAR_GAP + 1)}
+    reasons: dict[str, str] = {}
     for item in items:
         if item.claim_id in cues and _is_signing(item) and _year(item) in known:
             del cues[item.claim_id]
+            reasons[item.claim_id] = (f"signed in {_year(item)}, within a known order's years: "
+                                      f"'{cue_words[item.claim_id]}' read as that order")
     clusters = _cluster(anchor_years(items, cues))
     base = [_Order(float(n), cluster[0]) for n, cluster in enumerate(clusters, 1)] or [_Order(1.0, None)]
     cluster_of = {year: float(n) for n, cluster in enumerate(clusters, 1) for year in cluster}
+    cluster_years = {float(n): cluster for n, cluster in enumerate(clusters, 1)}
     assigned: dict[str, float] = {}
     for item in items:
         year = _year(item)
         if item.claim_id in cues:
             number = cues[item.claim_id]
+            if item.claim.event == "cancellation":  # opens no order: it points at one that exists
+                if number and float(number) in {o.index for o in base}:
+                    assigned[item.claim_id] = float(number)
+                    reasons[item.claim_id] = f"'{cue_words[item.claim_id]}' in its sentence: that order cancelled"
+                continue
             assigned[item.claim_id] = float(number) if number else len(base) + 1.0
+            reasons[item.claim_id] = f"'{cue_words[item.claim_id]}' in its sentence: an order of its own"
         elif _is_signing(item) and year in cluster_of:
             assigned[item.claim_id] = cluster_of[year]
-    _follow_cues_within_articles(items, cues, assigned, base)
+            years = cluster_years[cluster_of[year]]
+            reasons.setdefault(item.claim_id, f"signed in {year}, the order's year" if years[0] == years[-1]
+                               else f"signed in {year}: the order signed in {years[0]}-{years[-1]}")
+    _follow_cues_within_articles(items, cues, assigned, base, reasons)
     orders = {o.index: o for o in base}
     for item in items:
         index = assigned.get(item.claim_id)
@@ -97,10 +127,10 @@ def split(items: Sequence[Evidence]) -> list[list[Evidence]]:
     ranked = sorted(orders.values(), key=lambda o: o.index)
     for item in items:
         if item.claim_id not in assigned:
-            assigned[item.claim_id] = _place(item, ranked)
-    grouped: dict[float, list[Evidence]] = defaultdict(list)
+            assigned[item.claim_id], reasons[item.claim_id] = _place(item, ranked)
+    grouped: dict[float, list[tuple[Evidence, str]]] = defaultdict(list)
     for item in items:
-        grouped[assigned[item.claim_id]].append(item)
+        grouped[assigned[item.claim_id]].append((item, reasons[item.claim_id]))
     return [grouped[index] for index in sorted(grouped)]
 
 
@@ -135,12 +165,12 @@ def _cluster(years: list[int]) -> list[list[int]]:
 
 
 def _follow_cues_within_articles(items: Sequence[Evidence], cues: dict[str, int],
-                                 assigned: dict[str, float], base: list[_Order]) -> None:
+                                 assigned: dict[str, float], base: list[_Order], reasons: dict[str, str]) -> None:
     """An article about a new order: its other offers, talks and planned signings serve that order."""
     latest_anchor = max((o.anchor for o in base if o.anchor is not None), default=None)
     by_article: dict[str, float] = {}
     for item in items:
-        if item.claim_id in cues:
+        if item.claim_id in cues and item.claim_id in assigned:
             by_article.setdefault(item.article_id, assigned[item.claim_id])
     for item in items:
         index = by_article.get(item.article_id)
@@ -150,16 +180,24 @@ def _follow_cues_within_articles(items: Sequence[Evidence], cues: dict[str, int]
         year = _year(item)
         if year is None or latest_anchor is None or year > latest_anchor:
             assigned[item.claim_id] = index
+            reasons[item.claim_id] = "its article is about a new order: its talks and offers serve it"
 
 
-def _place(item: Evidence, orders: list[_Order]) -> float:
+def _place(item: Evidence, orders: list[_Order]) -> tuple[float, str]:
     """Place a claim without a cue: talks precede an order, deliveries follow one."""
     anchored = [o for o in orders if o.anchor is not None]
     when = _when(item)
-    if not anchored or when is None:
-        return orders[0].index
+    if not anchored:
+        return orders[0].index, ("no signing dates its order: the group's first order" if len(orders) > 1
+                                 else "the only order of this supplier, recipient and system")
+    if when is None:
+        return orders[0].index, "undated: the first order"
     if item.claim.event in PRE_ORDER_EVENTS and not _is_signing(item):
         later = [o for o in anchored if o.anchor is not None and o.anchor >= when]
-        return later[0].index if later else anchored[-1].index
+        if later:
+            return later[0].index, f"{item.claim.event} of {when}, before the {later[0].anchor} signing"
+        return anchored[-1].index, f"{item.claim.event} of {when}, after the last signing ({anchored[-1].anchor})"
     earlier = [o for o in anchored if o.anchor is not None and o.anchor <= when]
-    return earlier[-1].index if earlier else anchored[0].index
+    if earlier:
+        return earlier[-1].index, f"{item.claim.event} of {when}, after the {earlier[-1].anchor} signing"
+    return anchored[0].index, f"{item.claim.event} of {when}, before any signing: the first order"

@@ -45,12 +45,13 @@ def reconcile_groups(connection: Connection, keys: Collection[str], *, battalion
         connection.execute(delete(deal_denials).where(deal_denials.c.deal_id.in_(old)))
         connection.execute(delete(deal_figures).where(deal_figures.c.deal_id.in_(old)))
         connection.execute(delete(deals).where(deals.c.deal_key.in_(chunk)))
-        connection.execute(update(claims).where(claims.c.deal_key.in_(chunk)).values(deal_id=None))
+        connection.execute(update(claims).where(claims.c.deal_key.in_(chunk)).values(deal_id=None, deal_reason=None))
     _insert(connection, result)
     return result
 
 
-_SET_DEAL = update(claims).where(claims.c.id == bindparam("claim_id")).values(deal_id=bindparam("new_deal_id"))
+_SET_DEAL = (update(claims).where(claims.c.id == bindparam("claim_id"))
+             .values(deal_id=bindparam("new_deal_id"), deal_reason=bindparam("reason")))
 
 
 def _insert(connection: Connection, result: list[ReconciledDeal]) -> None:
@@ -61,6 +62,7 @@ def _insert(connection: Connection, result: list[ReconciledDeal]) -> None:
     connection.execute(insert(deal_figures), [
         {"deal_id": item.deal.id, "figure": name, "consensus": figure.consensus,
          "has_conflict": figure.has_conflict, "values_json": json.dumps([v.to_record() for v in figure.values]),
+         "conflict_note": figure.conflict_note,
          "reported_on": max((s.published for v in figure.values for s in v.sources if s.published), default=None)}
         for item in result for name, figure in item.figures.items()
     ])
@@ -69,7 +71,8 @@ def _insert(connection: Connection, result: list[ReconciledDeal]) -> None:
     if denials:
         connection.execute(insert(deal_denials),
                            [{"deal_id": d, "claim_id": c, "denied_claim_id": x} for d, c, x in denials])
-    connection.execute(_SET_DEAL, [{"claim_id": claim_id, "new_deal_id": item.deal.id}
+    connection.execute(_SET_DEAL, [{"claim_id": claim_id, "new_deal_id": item.deal.id,
+                                    "reason": item.reasons.get(claim_id)}
                                    for item in result for claim_id in item.claim_ids])
 
 
@@ -88,4 +91,5 @@ def _deal_row(item: ReconciledDeal) -> dict[str, object]:
         "ordered_on": d.ordered_on, "first_delivered_on": d.first_delivered_on, "completed_on": d.completed_on,
         "has_conflict": d.has_conflict, "sources": d.sources, "claims": d.claims,
         "first_reported": d.first_reported, "last_reported": d.last_reported,
+        "is_disputed": d.is_disputed, "expected": d.expected,
     }

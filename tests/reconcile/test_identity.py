@@ -1,0 +1,81 @@
+"""Deal identity: one group of supplier, recipient and system parted into orders by what texts say."""
+from __future__ import annotations
+
+from ledger_factories import claim
+
+from armsledger.models import Claim
+from armsledger.reconcile import Evidence, new_order_cue, reconcile
+
+
+def _ev(n: int, c: Claim, *, published: str | None = None, k: int = 1) -> Evidence:
+    return Evidence(f"a{n}#{k}", c, f"a{n}", f"a{n}", f"Outlet {n}", published)
+
+
+def test_order_cues_read_more_another_and_follow_on() -> None:
+    assert new_order_cue("India will buy two more squadrons of the system") == 0
+    assert new_order_cue("Cairo ordered another 12 jets last week") == 0
+    assert new_order_cue("a follow-on batch of 18 aircraft") == 0
+    assert new_order_cue("talks on additional frigates") == 0
+    assert new_order_cue("more than 100 missiles were included") is None
+    assert new_order_cue("the jets, worth more than $2 billion") is None
+
+
+def test_two_more_in_the_evidence_opens_a_new_deal_with_its_reason() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "FR", "EG", "Rafale", "Egypt signed for 24 Rafale in 2015.", date="2015",
+                     quantity=(24, "unit")), published="2015-02-16"),
+        _ev(2, claim("negotiation", "FR", "EG", "Rafale", "Cairo is in talks to buy 30 more Rafale jets.",
+                     quantity=(30, "unit")), published="2020-06-01"),
+    ])
+    assert [d.deal.status for d in deals] == ["ordered", "negotiating"]
+    assert deals[1].reasons["a2#1"] == "'30 more' in its sentence: an order of its own"
+    assert deals[0].reasons["a1#1"] == "signed in 2015, the order's year"
+
+
+def test_a_lease_is_not_the_purchase() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "US", "IN", "MQ-9", "India signed to lease two MQ-9 drones in 2020.",
+                     date="2020", quantity=(2, "unit")), published="2020-11-25"),
+        _ev(1, claim("delivery", "US", "IN", "MQ-9", "Both drones arrived in November.", date="2020-11"),
+            published="2020-11-25", k=2),
+        _ev(2, claim("agreement", "US", "IN", "MQ-9", "India signed for 31 MQ-9B drones in 2024.",
+                     date="2024", quantity=(31, "unit")), published="2024-10-16"),
+    ])
+    assert [(d.deal.quantity.value if d.deal.quantity else None, d.deal.status) for d in deals] == [
+        (2, "delivering"), (31, "ordered")]
+    assert deals[0].reasons["a1#2"].startswith("its article's deal is a lease")
+
+
+def test_a_lease_and_a_purchase_signed_the_same_year_stay_apart() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "US", "IN", "MQ-9", "India signed to lease two MQ-9 drones.", date="2020",
+                     quantity=(2, "unit"))),
+        _ev(2, claim("agreement", "US", "IN", "MQ-9", "India ordered 10 MQ-9 drones.", date="2020",
+                     quantity=(10, "unit"))),
+    ])
+    assert sorted(d.deal.quantity.value for d in deals if d.deal.quantity) == [2, 10]
+    assert not any(d.figures["quantity"].has_conflict for d in deals)
+
+
+def test_each_buying_service_has_its_own_deal() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "FR", "IN", "Rafale", "The air force's 36 Rafale were ordered in 2016.",
+                     date="2016", quantity=(36, "unit")), published="2016-09-23"),
+        _ev(2, claim("agreement", "FR", "IN", "Rafale", "The navy signed for 26 Rafale M fighters.",
+                     date="2025", quantity=(26, "unit")), published="2025-04-28"),
+        _ev(2, claim("delivery", "FR", "IN", "Rafale", "The first jets are due in 2029.", date="2029",
+                     planned=True), published="2025-04-28", k=2),
+    ])
+    assert [(d.deal.quantity.value if d.deal.quantity else None) for d in deals] == [36, 26]
+    assert deals[1].reasons["a2#2"] == ("for the navy: its article names that service; "
+                                        "delivery of 2029, after the 2025 signing")
+    assert deals[1].deal.expected == "delivery 2029"
+
+
+def test_one_service_named_does_not_part_the_group() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "FR", "IN", "Rafale", "The air force ordered 36 Rafale.", date="2016",
+                     quantity=(36, "unit"))),
+        _ev(2, claim("delivery", "FR", "IN", "Rafale", "Five Rafale landed at Ambala.", date="2020")),
+    ])
+    assert len(deals) == 1 and deals[0].deal.status == "delivering"
