@@ -55,7 +55,9 @@ class SourceRef(_Record):
     source: str | None
     """Who the article attributes the claim to, or None."""
     independent_source: str
-    """The article's syndication group: wire copies of one story share it and count once."""
+    """The outlet the article counts as (reconcile/outlets.py): a wire's copies share it and count once."""
+    story: str | None = None
+    """The article's syndication group: near-copies of one text, never in conflict with each other."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,8 @@ class Conflict(_Record):
     supplier: str = ""
     recipient: str = ""
     system: str | None = None
+    note: str | None = None
+    """How the sources differ: `independent outlets`, or `one outlet at different dates`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -224,11 +224,11 @@ def conflicts_command(db: str | None, fmt: str) -> None:
         found = ledger.conflicts()
 
     def table() -> Table:
-        t = Table("deal", "figure", "values (sources)", "reported_on")
+        t = Table("deal", "figure", "values (sources)", "between", "reported_on")
         for c in found:
             t.add_row(c.deal_id, c.figure, "; ".join(
                 f"{v.value} ({', '.join(s.outlet or s.article_id for s in v.sources)})" for v in c.values),
-                c.reported_on or "")
+                c.note or "", c.reported_on or "")
         return t
 
     _emit([c.to_record() for c in found], fmt, table)

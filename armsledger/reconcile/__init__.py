@@ -29,19 +29,22 @@ _FIGURE_EVENTS = ("agreement", "completion", "delivery", "negotiation", "interes
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A stored claim with its provenance: the article, its outlet and its syndication group."""
+    """A stored claim with its provenance: the article, the outlet it counts as, its syndication group."""
 
     claim_id: str
     claim: Claim
     article_id: str
     independent_source: str
+    """The outlet the article counts as (outlets.identify): copies of one wire share it."""
     outlet: str | None = None
     published: str | None = None
+    story: str | None = None
+    """The article's syndication group (near-copies of one text); None: the article alone."""
 
     def ref(self) -> SourceRef:
         """Return the source reference shown next to a value."""
         return SourceRef(self.claim_id, self.article_id, self.outlet, self.published, self.claim.source,
-                         self.independent_source)
+                         self.independent_source, self.story or self.article_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,4 +222,4 @@ def _first_delivery(items: Sequence[Evidence]) -> Figure:
     starts = [i for i in items if i.claim.event == "delivery" and (
         i.claim.rule.rsplit(".v", 1)[0] in _START_RULES or _FIRST_WORDS.search(i.claim.evidence))]
     checked = _dates(starts, ("delivery",), pick=min, is_conflict_checked=True)
-    return dataclasses.replace(figure, has_conflict=checked.has_conflict)
+    return dataclasses.replace(figure, has_conflict=checked.has_conflict, conflict_note=checked.conflict_note)

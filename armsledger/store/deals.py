@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Mapping
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
-from armsledger.reconcile import Evidence, ReconciledDeal, reconcile
+from armsledger.reconcile import Evidence, ReconciledDeal, outlets, reconcile
 from armsledger.store.articles import claim_from_row
 from armsledger.store.tables import articles, claims, deal_denials, deal_figures, deals
 
@@ -16,18 +17,41 @@ KEYS_PER_QUERY = 500
 
 def load_evidence(connection: Connection, keys: Collection[str]) -> list[Evidence]:
     """Return every stored claim of the given deal groups, with its article's provenance."""
-    found: list[Evidence] = []
+    rows: list[Any] = []  # Any: Rows of claims joined with their articles
     ordered = sorted(keys)
     for start in range(0, len(ordered), KEYS_PER_QUERY):
         chunk = ordered[start:start + KEYS_PER_QUERY]
-        rows = connection.execute(
+        rows.extend(connection.execute(
             select(claims, articles.c.source_group, articles.c.outlet, articles.c.published)
             .join(articles, articles.c.id == claims.c.article_id)
             .where(claims.c.deal_key.in_(chunk))
             .order_by(claims.c.article_id, claims.c.ordinal)
-        )
-        found.extend(Evidence(row.id, claim_from_row(row), row.article_id, row.source_group, row.outlet,
-                              row.published) for row in rows)
+        ))
+    outlet_of = _outlets(connection, {row.source_group for row in rows})
+    return [Evidence(row.id, claim_from_row(row), row.article_id, outlet_of.get(row.article_id, row.source_group),
+                     row.outlet, row.published, row.source_group) for row in rows]
+
+
+def _outlets(connection: Connection, groups: Collection[str]) -> dict[str, str]:
+    """Article id -> the outlet it counts as; every copy of one story counts as the story's outlet."""
+    head = func.substr(articles.c.text, 1, outlets.HEAD_CHARS).label("head")
+    tail = func.substr(articles.c.text, func.length(articles.c.text) - (outlets.TAIL_CHARS - 1)).label("tail")
+    members: dict[str, list[tuple[bool, str, str]]] = {}
+    ordered = sorted(groups)
+    for start in range(0, len(ordered), KEYS_PER_QUERY):
+        chunk = ordered[start:start + KEYS_PER_QUERY]
+        for row in connection.execute(
+            select(articles.c.id, articles.c.outlet, articles.c.url, articles.c.source_group, head, tail)
+            .where(articles.c.source_group.in_(chunk)).order_by(articles.c.id)
+        ):
+            name = outlets.identify(outlet=row.outlet, url=row.url, head=row.head or "", tail=row.tail or "",
+                                    fallback="")
+            members.setdefault(row.source_group, []).append((row.id != row.source_group, row.id, name))
+    found: dict[str, str] = {}
+    for group, found_members in members.items():
+        named = [name for _, _, name in sorted(found_members) if name]
+        for _, article_id, _ in found_members:
+            found[article_id] = named[0] if named else group
     return found
 
 

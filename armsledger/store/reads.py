@@ -145,7 +145,7 @@ def conflicts(connection: Connection) -> list[Conflict]:
         .order_by(deal_figures.c.reported_on.desc().nulls_last(), deal_figures.c.deal_id, deal_figures.c.figure)
     )
     return [Conflict(r.deal_id, r.figure, figure_values(r.values_json), r.reported_on, r.supplier,
-                     r.recipient, r.system) for r in rows]
+                     r.recipient, r.system, r.conflict_note) for r in rows]
 
 
 def article(connection: Connection, row: Any) -> StoredArticle:  # Any: a Row of the articles table
