@@ -295,7 +295,8 @@ class Ledger:
         """
         found = self.deals(sort="id", **filters)
         _export.export(fmt, deals=found, details=lambda: [self.deal(d.id) for d in found], stream=stream,
-                       path=path, country=self.country_name, delivery_years=self._delivery_years)
+                       path=path, country=self.country_name, delivery_years=self._delivery_years,
+                       battalions_per_regiment=self.settings.battalions_per_regiment)
         return len(found)
 
     def country_name(self, code: str) -> str:

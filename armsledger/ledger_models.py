@@ -69,11 +69,15 @@ class FigureValue(_Record):
     sources: list[SourceRef]
     normalized: str | None = None
     """The value in the figure's common unit (`4 battalion` for `2 regiment`), when converted."""
+    kind: str | None = None
+    """None for a contract-level figure; else what it is (`unit price`, `fleet size`, ...): kept as
+    evidence, never the deal's figure (reconcile/kinds.py)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Figure(_Record):
-    """A deal's figure: the consensus, every distinct value, and whether sources disagree."""
+    """A deal's figure: the consensus (a value a source stated, in its unit), every distinct value,
+    and whether sources disagree."""
 
     consensus: str | None
     values: list[FigureValue]

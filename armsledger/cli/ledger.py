@@ -191,11 +191,15 @@ def _print_detail(detail: DealDetail) -> None:
         console.print(f"expected: {d.expected}", highlight=False)
     figures = Table("figure", "consensus", "values (sources)", "conflict", title="Figures")
     for name, figure in detail.figures.items():
-        values = "; ".join(f"{v.value} ({', '.join(s.outlet or s.article_id for s in v.sources)})"
-                           for v in figure.values)
+        values = "; ".join(
+            f"{v.value}{f' [{v.kind}]' if v.kind else ''} ({', '.join(s.outlet or s.article_id for s in v.sources)})"
+            for v in figure.values)
+        converted = next((v.normalized for v in figure.values if v.value == figure.consensus and v.normalized
+                          and not v.kind), None)
+        consensus = f"{figure.consensus} (= {converted})" if converted else figure.consensus or ""
         conflict = f"CONFLICT ({figure.conflict_note})" if figure.has_conflict and figure.conflict_note else (
             "CONFLICT" if figure.has_conflict else "")
-        figures.add_row(name, figure.consensus or "", values, conflict)
+        figures.add_row(name, consensus, values, conflict)
     console.print(figures)
     timeline = Table("date", "event", "source", "evidence", "why in this deal", title="Timeline")
     for e in detail.timeline:

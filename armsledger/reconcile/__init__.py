@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from armsledger.ledger_models import Deal, Figure, SourceRef
 from armsledger.models import Claim, Money, Quantity
 from armsledger.reconcile import figures as _figures
+from armsledger.reconcile import kinds as _kinds
 from armsledger.reconcile.orders import ORDER_YEAR_GAP, anchor_years, new_order_cue, split
 from armsledger.reconcile.partition import partition
 from armsledger.reconcile.status import standing
@@ -157,27 +158,48 @@ def _tier(items: Sequence[Evidence], has_figure: str) -> list[Evidence]:
 
 
 def _quantity(items: Sequence[Evidence], battalions_per_regiment: int) -> tuple[Figure, Quantity | None]:
-    readings = []
-    for i in _tier(items, "quantity"):
+    """The order's quantity from contract-level counts; fleets and deliveries so far set aside."""
+    def reading(i: Evidence) -> _figures.Reading:
         assert i.claim.quantity is not None
-        readings.append(_figures.quantity_reading(i.claim.quantity, i.ref(),
-                                                  battalions_per_regiment=battalions_per_regiment))
-    figure, best = _figures.reconcile_amounts(readings)
+        return _figures.quantity_reading(i.claim.quantity, i.ref(), battalions_per_regiment=battalions_per_regiment)
+
+    contract = [i for i in items if _kinds.quantity_kind(i.claim) == _kinds.CONTRACT]
+    tier = _tier(contract, "quantity")
+    figure, best = _figures.reconcile_amounts([reading(i) for i in tier])
+    figure = _with_set_aside(figure, items, "quantity", _kinds.quantity_kind, reading)
     if best is None:
         return figure, None
-    number, unit = best.normalized.rsplit(" ", 2)[-2:]
-    bound = best.normalized[: -len(f"{number} {unit}")].strip() or None
-    return figure, Quantity(int(number), unit, bound, best.shown)
+    return figure, next(i.claim.quantity for i in tier if i.claim_id == best.ref.claim_id)
 
 
 def _value(items: Sequence[Evidence]) -> tuple[Figure, Money | None]:
-    tier = _tier(items, "value")
-    readings = [_figures.money_reading(i.claim.value, i.ref()) for i in tier if i.claim.value is not None]
-    figure, best = _figures.reconcile_amounts(readings)
+    """The order's value from contract-level sums; unit prices and programme totals set aside."""
+    def reading(i: Evidence) -> _figures.Reading:
+        assert i.claim.value is not None
+        return _figures.money_reading(i.claim.value, i.ref())
+
+    contract = [i for i in items if _kinds.value_kind(i.claim) == _kinds.CONTRACT]
+    tier = _tier(contract, "value")
+    figure, best = _figures.reconcile_amounts([reading(i) for i in tier])
+    figure = _with_set_aside(figure, items, "value", _kinds.value_kind, reading)
     if best is None:
         return figure, None
-    chosen = next(i.claim.value for i in tier if i.claim_id == best.ref.claim_id)
-    return figure, chosen
+    return figure, next(i.claim.value for i in tier if i.claim_id == best.ref.claim_id)
+
+
+def _with_set_aside(figure: Figure, items: Sequence[Evidence], field: str, kind_of: Callable[[Claim], str],
+                    reading: Callable[[Evidence], _figures.Reading]) -> Figure:
+    """Add the figures of other kinds (unit price, fleet size) to a figure's values, marked."""
+    aside: dict[str, list[_figures.Reading]] = defaultdict(list)
+    for i in items:
+        if getattr(i.claim, field) is not None and not i.claim.denied:
+            kind = kind_of(i.claim)
+            if kind != _kinds.CONTRACT:
+                aside[kind].append(reading(i))
+    if not aside:
+        return figure
+    extra = [v for kind in sorted(aside) for v in _figures.set_aside(aside[kind], kind)]
+    return dataclasses.replace(figure, values=figure.values + extra)
 
 
 def _dates(items: Sequence[Evidence], events: tuple[str, ...], *, pick: _figures.Pick,

@@ -7,6 +7,7 @@ when their intervals cannot both be true and they are two outlets, or one outlet
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -120,12 +121,20 @@ def reconcile_amounts(readings: Sequence[Reading]) -> tuple[Figure, Reading | No
     note = _conflict((a.ref, b.ref) for rs in kinds.values() for a in rs for b in rs
                      if a.high < b.low or b.high < a.low)
 
-    def support(candidate: Reading) -> tuple[int, int, str]:
+    def support(candidate: Reading) -> tuple[int, int, int, bool, str]:
         agreeing = {r.ref.independent_source for r in main if r.low <= candidate.high and candidate.low <= r.high}
-        return len(agreeing), candidate.precision, candidate.ref.published or ""
+        stating = {r.ref.independent_source for r in main if r.shown == candidate.shown}
+        # Between equals: the value more sources state in those words, then the one in the common unit.
+        return (len(agreeing), candidate.precision, len(stating), candidate.normalized == candidate.shown,
+                candidate.ref.published or "")
 
     best = max(main, key=support)
-    return Figure(best.normalized, _values(readings), note is not None, note), best
+    return Figure(best.shown, _values(readings), note is not None, note), best
+
+
+def set_aside(readings: Sequence[Reading], kind: str) -> list[FigureValue]:
+    """Return readings that are not the deal's figure (unit prices, fleets) as values marked with their kind."""
+    return [dataclasses.replace(v, kind=kind) for v in _values(readings)]
 
 
 def reconcile_dates(readings: Sequence[Reading], *, pick: Pick,

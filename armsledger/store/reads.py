@@ -102,7 +102,7 @@ def count(connection: Connection, condition: ColumnElement[bool]) -> int:
 
 def figure_values(values_json: str) -> list[FigureValue]:
     """Rebuild a figure's values from their stored JSON."""
-    return [FigureValue(v["value"], [SourceRef(**s) for s in v["sources"]], v.get("normalized"))
+    return [FigureValue(v["value"], [SourceRef(**s) for s in v["sources"]], v.get("normalized"), v.get("kind"))
             for v in json.loads(values_json)]
 
 
