@@ -192,7 +192,7 @@ def _print_detail(detail: DealDetail) -> None:
     figures = Table("figure", "consensus", "values (sources)", "conflict", title="Figures")
     for name, figure in detail.figures.items():
         values = "; ".join(
-            f"{v.value}{f' [{v.kind}]' if v.kind else ''} ({', '.join(s.outlet or s.article_id for s in v.sources)})"
+            f"{v.value}{f' ({v.kind})' if v.kind else ''} ({', '.join(s.outlet or s.article_id for s in v.sources)})"
             for v in figure.values)
         converted = next((v.normalized for v in figure.values if v.value == figure.consensus and v.normalized
                           and not v.kind), None)

@@ -48,8 +48,13 @@ def is_hedged(claim: Claim) -> bool:
 
 
 def is_earned(claim: Claim) -> bool:
-    """Say whether a claim can earn a status: it happened, as far as its text says."""
-    return not claim.denied and not claim.planned and not is_hedged(claim)
+    """Say whether a claim can earn a status: it happened, as far as its text says.
+
+    A hedge on an offer or on talks is already read into the event ("may sign" is a negotiation);
+    on a signing, a delivery or a cancellation it earns nothing.
+    """
+    hedge_counts = claim.event not in ("interest", "negotiation")
+    return not claim.denied and not claim.planned and not (hedge_counts and is_hedged(claim))
 
 
 def stage(claim: Claim) -> int | None:
