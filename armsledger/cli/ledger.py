@@ -23,7 +23,7 @@ from armsledger.export import FORMATS, deal_row
 from armsledger.ledger import Ledger
 from armsledger.ledger_models import STATUSES, Deal, DealDetail
 from armsledger.settings import Settings
-from armsledger.sipri import SipriDiff
+from armsledger.sipri_compare import SipriDiff
 
 OUTPUTS = ("table", "csv", "json", "jsonl")
 WIDTH_WHEN_PIPED = 200
@@ -299,13 +299,15 @@ def sipri_import_command(file: Path, db: str | None) -> None:
 @click.option("--system", help="System or family, e.g. S-400.")
 @click.option("--supplier")
 @click.option("--recipient")
+@click.option("--since", type=int, help="Only SIPRI rows ordered, and deals active, in or after this year.")
+@click.option("--until", type=int, help="Only SIPRI rows ordered, and deals begun, in or before this year.")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
 def sipri_diff_command(db: str | None, fmt: str, **filters: Any) -> None:  # Any: option values
-    """Line deals up with SIPRI rows: where they differ, what only the news says, what only SIPRI says.
+    """Line deals up with SIPRI rows; list what SIPRI has and the ledger lacks, the reverse, and what differs.
 
     \b
     Example:
-      armsledger sipri diff --system S-400
+      armsledger sipri diff --system S-400 --since 2014 --until 2022
     """
     with _ledger(db) as ledger:
         diff = ledger.sipri_diff(**filters)
@@ -317,22 +319,27 @@ def sipri_diff_command(db: str | None, fmt: str, **filters: Any) -> None:  # Any
 
 def _print_diff(diff: SipriDiff) -> None:
     console = _console()
-    both = Table("deal", "SIPRI row", "field", "news", "SIPRI", "", title="In both")
-    for m in diff.matches:
+    sipri = Table("line", "supplier", "recipient", "designation", "ordered", "number", "delivered",
+                  "stored articles on the system (with these parties)",
+                  title="In SIPRI, not in the ledger")
+    for item in diff.sipri_only:
+        r = item.row
+        sipri.add_row(str(r.line), r.supplier_name, r.recipient_name, r.designation, str(r.ordered_year or ""),
+                      str(r.quantity_ordered or ""), "; ".join(str(y) for y in r.delivery_years),
+                      f"{item.articles} ({item.articles_with_parties})")
+    console.print(sipri)
+    news = Table("deal", "status", "evidence", title="In the ledger at ordered or later, not in SIPRI")
+    for entry in diff.news_only:
+        news.add_row(entry.deal.id, entry.deal.status,
+                     "\n".join(f"{e.article_id}: {e.evidence}" for e in entry.evidence[:3]))
+    console.print(news)
+    both = Table("deal", "SIPRI row", "field", "news", "SIPRI", "",
+                 title=f"In both: {len(diff.differing)} of {len(diff.matches)} pairs differ")
+    for m in diff.differing:
         for n, f in enumerate(m.fields):
             both.add_row(m.deal.id if n == 0 else "", f"line {m.row.line}: {m.row.designation}" if n == 0 else "",
-                         f.field, f.news or "", f.sipri or "", "same" if f.is_same else "DIFFERS")
+                         f.field, f.news or "", f.sipri or "", f.state.upper() if f.state == "differs" else f.state)
     console.print(both)
-    news = Table("deal", "status", "evidence", title="Only in the news (candidates for the register)")
-    for item in diff.news_only:
-        news.add_row(item.deal.id, item.deal.status,
-                     "\n".join(f"{e.article_id}: {e.evidence}" for e in item.evidence[:3]))
-    console.print(news)
-    sipri = Table("line", "supplier", "recipient", "designation", "ordered", "number", "delivered", title="Only in SIPRI")
-    for r in diff.sipri_only:
-        sipri.add_row(str(r.line), r.supplier_name, r.recipient_name, r.designation, str(r.ordered_year or ""),
-                      str(r.quantity_ordered or ""), "; ".join(str(y) for y in r.delivery_years))
-    console.print(sipri)
 
 
 COMMANDS: list[click.Command] = [ingest_command, deals_command, show_command, conflicts_command, export_command,
