@@ -125,13 +125,16 @@ def _is_disputed(items: Sequence[Evidence], reached: int, status: str) -> bool:
 
 
 def _expected(items: Sequence[Evidence], reached: int) -> str | None:
-    """Planned events from the earned stage on, each with the dates sources give: `delivery 2025, 2026`."""
+    """Planned events beyond the earned stage (and more deliveries while delivering), each with the
+    dates sources give: `delivery 2025, 2026`."""
     dates: dict[str, set[str]] = defaultdict(set)
     for item in items:
         c = item.claim
         s = STAGE.get(c.event)
-        if c.denied or not (c.planned or is_hedged(c)) or s is None or s < max(reached, STAGE["agreement"]):
+        if c.denied or not (c.planned or is_hedged(c)) or s is None or s < STAGE["agreement"]:
             continue
+        if s < reached or (s == reached and s != STAGE["delivery"]):
+            continue  # reached already; only more deliveries can still be expected at the same stage
         found = dates[c.event]
         if c.date is not None and c.date.year is not None:
             found.add(c.date.value)

@@ -82,3 +82,12 @@ def test_a_denied_delivery_does_not_dispute_an_order() -> None:
     denial = _ev(2, claim("delivery", "FR", "GR", "Rafale", "No jet has been delivered yet.", denied=True))
     deal = _one(_ev(1, SIGNED), denial)
     assert deal.status == "ordered" and not deal.is_disputed
+
+
+def test_nothing_is_expected_of_a_stage_already_reached() -> None:
+    done = claim("completion", "FR", "GR", "Rafale", "All 18 jets were delivered by 2023.", date="2023")
+    promise = claim("completion", "FR", "GR", "Rafale", "Dassault will complete the order this year.", planned=True)
+    more = claim("delivery", "FR", "GR", "Rafale", "Six more jets will follow in 2024.", date="2024", planned=True)
+    assert _one(_ev(1, SIGNED), _ev(2, done), _ev(3, promise)).expected is None
+    first = claim("delivery", "FR", "GR", "Rafale", "Six jets arrived in 2022.", date="2022")
+    assert _one(_ev(1, SIGNED), _ev(2, first), _ev(3, more)).expected == "delivery 2024"
