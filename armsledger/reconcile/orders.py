@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from armsledger.reconcile import Evidence
 
+QUANTITY_RATIO = 1.5
+"""Exact counts further apart than this (212 and 96) cannot be one order's, when signed on different dates."""
 ORDER_YEAR_GAP = 1
 """Agreements at most this many years apart are one order reported with different dates."""
 PRE_ORDER_EVENTS = ("interest", "negotiation", "agreement")
@@ -131,7 +133,7 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
     grouped: dict[float, list[tuple[Evidence, str]]] = defaultdict(list)
     for item in items:
         grouped[assigned[item.claim_id]].append((item, reasons[item.claim_id]))
-    return [grouped[index] for index in sorted(grouped)]
+    return [part for index in sorted(grouped) for part in _part_by_quantity(grouped[index])]
 
 
 def anchor_years(items: Sequence[Evidence], cues: Mapping[str, int]) -> list[int]:
@@ -201,3 +203,86 @@ def _place(item: Evidence, orders: list[_Order]) -> tuple[float, str]:
     if earlier:
         return earlier[-1].index, f"{item.claim.event} of {when}, after the {earlier[-1].anchor} signing"
     return anchored[0].index, f"{item.claim.event} of {when}, before any signing: the first order"
+
+
+def _counts(item: Evidence) -> tuple[int, str] | None:
+    q = item.claim.quantity
+    return (q.value, q.unit) if q is not None and q.bound is None and q.value > 0 else None
+
+
+def _dated(item: Evidence) -> str | None:
+    """The signing's date, when it names a month or a day (a year alone can be either order's)."""
+    date = item.claim.date
+    return date.value if date is not None and date.year is not None and date.precision != "year" else None
+
+
+def _is_one_date(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _is_one_count(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    if a[1] != b[1]:
+        return True  # other units: nothing to tell them apart by
+    low, high = sorted((a[0], b[0]))
+    return high < low * QUANTITY_RATIO
+
+
+@dataclass
+class _Signed:
+    """Signings of one order: their dates and counts, and every claim placed with them."""
+
+    dates: list[str]
+    counts: list[tuple[int, str]]
+    members: list[tuple[Evidence, str]]
+
+
+def _part_by_quantity(order: list[tuple[Evidence, str]]) -> list[list[tuple[Evidence, str]]]:
+    """Part an order whose signings, on different dates, state counts that cannot be one order's."""
+    signings = sorted(((i, why) for i, why in order if _is_signing(i) and _counts(i) and _dated(i)),
+                      key=lambda pair: _dated(pair[0]) or "")
+    parts: list[_Signed] = []
+    for item, why in signings:
+        date, count = _dated(item), _counts(item)
+        assert date is not None and count is not None
+        home = next((p for p in parts if any(_is_one_date(date, d) for d in p.dates)
+                     or any(_is_one_count(count, c) for c in p.counts)), None)
+        if home is None:
+            if parts:
+                first = parts[0]
+                why = (f"signed {date} for {count[0]} {count[1]}: not one order with the {first.dates[0]} "
+                       f"signing for {first.counts[0][0]} {first.counts[0][1]}")
+            parts.append(_Signed([date], [count], [(item, why)]))
+        else:
+            home.dates.append(date)
+            home.counts.append(count)
+            home.members.append((item, why))
+    if len(parts) < 2:
+        return [order]
+    placed = {id(i) for p in parts for i, _ in p.members}
+    by_article: dict[str, set[int]] = defaultdict(set)
+    for n, part in enumerate(parts):
+        for item, _ in part.members:
+            by_article[item.article_id].add(n)
+    for item, why in order:
+        if id(item) in placed:
+            continue
+        n = _nearest_part(item, parts, by_article)
+        parts[n].members.append((item, f"{why}; with the {parts[n].dates[0]} signing"))
+    rank = {id(i): k for k, (i, _) in enumerate(order)}
+    return [sorted(p.members, key=lambda pair: rank[id(pair[0])]) for p in parts]
+
+
+def _nearest_part(item: Evidence, parts: list[_Signed], by_article: Mapping[str, set[int]]) -> int:
+    """The part a claim serves: its article's, else by date (talks before a signing, deliveries after)."""
+    own = by_article.get(item.article_id, set())
+    if len(own) == 1:
+        return next(iter(own))
+    date = item.claim.date.value if item.claim.date and item.claim.date.year else (item.published or "")
+    if not date:
+        return 0
+    starts = [p.dates[0] for p in parts]
+    if item.claim.event in PRE_ORDER_EVENTS:
+        later = [n for n, start in enumerate(starts) if start >= date[:len(start)]]
+        return later[0] if later else len(parts) - 1
+    earlier = [n for n, start in enumerate(starts) if start[:len(date)] <= date]
+    return earlier[-1] if earlier else 0

@@ -79,3 +79,29 @@ def test_one_service_named_does_not_part_the_group() -> None:
         _ev(2, claim("delivery", "FR", "IN", "Rafale", "Five Rafale landed at Ambala.", date="2020")),
     ])
     assert len(deals) == 1 and deals[0].deal.status == "delivering"
+
+
+def test_signings_on_different_dates_for_counts_that_cannot_be_one_order_are_two_deals() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "US", "PL", "M1 Abrams", "Poland signed for 250 Abrams tanks.", date="2022-04-05",
+                     quantity=(250, "unit")), published="2022-04-05"),
+        _ev(2, claim("agreement", "US", "PL", "M1 Abrams", "Poland signed for 116 used Abrams.", date="2023-01",
+                     quantity=(116, "unit")), published="2023-01-13"),
+        _ev(2, claim("delivery", "US", "PL", "M1 Abrams", "The used tanks arrived in June.", date="2023-06"),
+            published="2023-01-13", k=2),
+    ])
+    assert [(d.deal.quantity.value if d.deal.quantity else None, d.deal.ordered_on) for d in deals] == [
+        (250, "2022-04-05"), (116, "2023-01")]
+    assert not any(d.figures["quantity"].has_conflict for d in deals)
+    assert deals[1].reasons["a2#1"].startswith("signed 2023-01 for 116 unit: not one order with the 2022-04-05")
+    assert deals[1].claim_ids == ["a2#1", "a2#2"], "the delivery in the second article serves its order"
+
+
+def test_outlets_disagreeing_on_one_signing_stay_one_deal_with_a_conflict() -> None:
+    (deal,) = reconcile([
+        _ev(1, claim("agreement", "KR", "PL", "K9", "Poland signed for 212 K9 on Friday.", date="2022-08-26",
+                     quantity=(212, "unit"))),
+        _ev(2, claim("agreement", "KR", "PL", "K9", "Poland signed for 96 K9 in August.", date="2022-08",
+                     quantity=(96, "unit"))),
+    ])
+    assert deal.figures["quantity"].has_conflict
