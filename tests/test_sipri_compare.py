@@ -140,3 +140,28 @@ def test_compare_counts_regiments_in_battalions() -> None:
                    (2019,), "New", "", "", "", "", None, None)
     fields = {f.field: (f.news, f.state) for f in compare(deal, row, battalions_per_regiment=2)}
     assert fields["quantity"] == ("2 battalion", "same") and fields["status"] == ("delivering", SIPRI_FURTHER)
+
+
+def test_the_web_page_shows_the_three_lists(ledger: Ledger) -> None:
+    from fastapi.testclient import TestClient
+
+    from armsledger.web import create_app
+
+    with TestClient(create_app(ledger, cache_size=0)) as client:
+        page = client.get("/sipri")
+        assert page.status_code == 200
+        assert "In SIPRI, not in the ledger (2)" in page.text and "K-9 Thunder 155mm" in page.text
+        assert "not in SIPRI (1)" in page.text and ROMANIA in page.text
+        assert "In both, and different (1 of 3 pairs)" in page.text
+        narrowed = client.get("/sipri?since=2020&until=2023")
+        assert "In SIPRI, not in the ledger (0)" in narrowed.text
+
+
+def test_the_web_page_says_how_to_import_a_register(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from armsledger.web import create_app
+
+    empty = Ledger(str(tmp_path / "e.db"), settings=Settings())
+    with TestClient(create_app(empty, cache_size=0)) as client:
+        assert "armsledger sipri import FILE" in client.get("/sipri").text
