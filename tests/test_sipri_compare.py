@@ -1,6 +1,7 @@
 """sipri diff: pairs of one order, blank against blank no difference, three lists with evidence."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from armsledger.ledger import Ledger
 from armsledger.settings import Settings
 from armsledger.sipri import SipriRow
 from armsledger.sipri_compare import BOTH_BLANK, DIFFERS, SIPRI_FURTHER, compare, family_index
+from tests.store.conftest import fresh_ledger_url
 
 PREAMBLE = "Transfers of major conventional arms\n" + "a note line\n" * 9 + "Data generated: today\n"
 HEADER = ("Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
@@ -39,9 +41,13 @@ INDIA = "India signed for 100 K9 guns from South Korea in 2017."
 ROMANIA = "Romania signed for 54 K9 howitzers from South Korea in 2024."
 
 
-@pytest.fixture()
-def ledger(tmp_path: Path) -> Ledger:
-    opened = Ledger(str(tmp_path / "l.db"), settings=Settings())
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def ledger(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Ledger]:
+    with fresh_ledger_url(request.param, tmp_path) as url, Ledger(url, settings=Settings()) as opened:
+        yield _filled(opened, tmp_path)
+
+
+def _filled(opened: Ledger, tmp_path: Path) -> Ledger:
     opened.store_results([
         result("pl-2022", f"{ORDER_2022} {FIRST_2022}", [
             claim("agreement", "KR", "PL", "K9", ORDER_2022, quantity=(212, "unit"), date="2022-08"),

@@ -4,22 +4,29 @@ Read by the real extractor, so a change in either stage shows here.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from armsledger.ledger import Ledger
 from armsledger.settings import Settings
+from tests.store.conftest import fresh_ledger_url
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "register"
 
 
-@pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
-    found = Ledger(str(tmp_path_factory.mktemp("register") / "register.db"), settings=Settings())
-    summary = found.ingest(CORPUS)
-    assert summary.articles_read == 12 and summary.errors == 0
-    return found
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def ledger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ledger]:
+    """The corpus ingested once per backend."""
+    with fresh_ledger_url(request.param, tmp_path_factory.mktemp("register")) as url, \
+            Ledger(url, settings=Settings()) as found:
+        assert found.ingest(CORPUS).errors == 0
+        yield found
+
+
+def test_the_corpus_is_read_whole(ledger: Ledger) -> None:
+    assert len({e.article_id for d in ledger.deals() for e in ledger.deal(d.id).timeline}) == 12
 
 
 def test_the_register_has_one_deal_per_order(ledger: Ledger) -> None:
