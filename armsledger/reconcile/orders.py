@@ -127,9 +127,17 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
                        for y in [_year(i)] if y is not None]
             orders[index] = _Order(index, min(signing) if signing else None)
     ranked = sorted(orders.values(), key=lambda o: o.index)
+    counts: dict[float, list[tuple[int, str]]] = defaultdict(list)
+    for item in items:
+        count = _counts(item)
+        if item.claim_id in assigned and _is_signing(item) and count is not None:
+            counts[assigned[item.claim_id]].append(count)
     for item in items:
         if item.claim_id not in assigned:
-            assigned[item.claim_id], reasons[item.claim_id] = _place(item, ranked)
+            fitting = _fitting(item, ranked, counts)
+            assigned[item.claim_id], reasons[item.claim_id] = _place(item, fitting)
+            if len(fitting) < len(ranked):
+                reasons[item.claim_id] += "; the order whose count it fits"
     grouped: dict[float, list[tuple[Evidence, str]]] = defaultdict(list)
     for item in items:
         grouped[assigned[item.claim_id]].append((item, reasons[item.claim_id]))
@@ -183,6 +191,18 @@ def _follow_cues_within_articles(items: Sequence[Evidence], cues: dict[str, int]
         if year is None or latest_anchor is None or year > latest_anchor:
             assigned[item.claim_id] = index
             reasons[item.claim_id] = "its article is about a new order: its talks and offers serve it"
+
+
+def _fitting(item: Evidence, orders: list[_Order], counts: Mapping[float, list[tuple[int, str]]]) -> list[_Order]:
+    """The orders an undated signing can join across articles: those whose signed counts fit its own.
+
+    A signing that fits none keeps every order open (the disagreement then shows as a conflict).
+    """
+    count = _counts(item)
+    if count is None or not _is_signing(item):
+        return orders
+    fit = [o for o in orders if o.anchor is None or all(_is_one_count(count, c) for c in counts.get(o.index, []))]
+    return fit if any(o.anchor is not None for o in fit) else orders
 
 
 def _place(item: Evidence, orders: list[_Order]) -> tuple[float, str]:

@@ -105,3 +105,17 @@ def test_outlets_disagreeing_on_one_signing_stay_one_deal_with_a_conflict() -> N
                      quantity=(96, "unit"))),
     ])
     assert deal.figures["quantity"].has_conflict
+
+
+def test_an_undated_signing_joins_the_order_its_count_fits() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "KR", "PL", "K9", "Poland ordered 96 K9 hulls in 2016.", date="2016",
+                     quantity=(96, "unit")), published="2016-12-01"),
+        _ev(2, claim("agreement", "KR", "PL", "K9", "Poland signed for 212 K9 in 2022.", date="2022",
+                     quantity=(212, "unit")), published="2022-08-27"),
+        _ev(3, claim("agreement", "KR", "PL", "K9", "Poland bought 96 K9 hulls for its Krab guns.",
+                     quantity=(96, "unit")), published="2024-03-01"),
+    ])
+    assert [d.claim_ids for d in deals] == [["a1#1", "a3#1"], ["a2#1"]]
+    assert not any(d.figures["quantity"].has_conflict for d in deals)
+    assert deals[0].reasons["a3#1"].endswith("the order whose count it fits")
