@@ -2,8 +2,8 @@
 
 Only events that happened count: undenied, unhedged and unplanned. Planned events are kept as what
 the deal expects, with their dates. A cancellation counts only when it can be of this order (it is
-not dated before the order was signed) and nothing earned after it undoes it. A denial that no
-later report answers marks the status disputed.
+not dated before the order was signed, and it stops the order, not a batch of it) and nothing earned
+after it undoes it. A denial that no later report answers marks the status disputed.
 """
 from __future__ import annotations
 
@@ -31,6 +31,17 @@ _WHOLE_ORDER = re.compile(
 )
 """Words by which a delivery is the whole order's: "completed deliveries of", "all 36 contracted",
 "the last of the ships was handed over". A completion in all but the event's name."""
+
+
+_PART_OF_ORDER = re.compile(
+    r"\b(?:second|third|fourth|fifth|remaining|last(?!\s+(?:year|month|week)\b)|final|part\s+of(?:\s+the)?|some\s+of(?:\s+the)?"
+    r"|\d+\s+of\s+the|rest\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:batch|tranche|lot|set|squadron|regiment|battalion|batter(?:y|ies)|deliver(?:y|ies)|units?|aircraft|jets?"
+    r"|ships?|vessels?|order|contract)s?\b",
+    re.IGNORECASE,
+)
+"""Words by which a cancellation stops part of an order ("the second batch", "the remaining 12 jets"),
+not the order: the deal is not cancelled by it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +99,25 @@ def standing(items: Sequence[Evidence], *, ordered_on: str | None = None) -> Sta
     status = STATUS_OF_STAGE[reached]
     order_year = int(ordered_on[:4]) if ordered_on and ordered_on[:4].isdigit() else None
     cancellations = [i for i in items if i.claim.event == "cancellation" and is_earned(i.claim)
-                     and not (order_year is not None and (_year(i) or order_year) < order_year)]
+                     and not (order_year is not None and (_year(i) or order_year) < order_year)
+                     and not _is_part_of_order(i.claim)]
     if cancellations:
         last_cancelled = max(_when(i) for i in cancellations)
         undone = [i for i in earned if (stage(i.claim) or 0) >= STAGE["agreement"] and _when(i) > last_cancelled]
         if not undone:
             status = "cancelled"
     return Standing(status, _is_disputed(items, reached, status), _expected(items, reached))
+
+
+def _is_part_of_order(claim: Claim) -> bool:
+    """A cancellation of a batch or of later deliveries, not of the whole order ("a second contract"
+    named by its own deal is the whole of that deal)."""
+    match = _PART_OF_ORDER.search(claim.evidence)
+    if match is None:
+        return False
+    words = match.group(0).lower()
+    return not (words.split()[0] in ("second", "third", "fourth", "fifth")
+                and words.split()[-1].rstrip("s") in ("order", "contract"))
 
 
 def _when(item: Evidence) -> str:

@@ -91,3 +91,15 @@ def test_nothing_is_expected_of_a_stage_already_reached() -> None:
     assert _one(_ev(1, SIGNED), _ev(2, done), _ev(3, promise)).expected is None
     first = claim("delivery", "FR", "GR", "Rafale", "Six jets arrived in 2022.", date="2022")
     assert _one(_ev(1, SIGNED), _ev(2, first), _ev(3, more)).expected == "delivery 2024"
+
+
+def test_cancelling_a_batch_does_not_cancel_the_order() -> None:
+    batch = claim("cancellation", "FR", "GR", "Rafale", "Athens cancelled the second batch of six jets in 2022.",
+                  date="2022")
+    rest = claim("cancellation", "FR", "GR", "Rafale", "The remaining 12 jets were cancelled in 2022.", date="2022")
+    whole = claim("cancellation", "FR", "GR", "Rafale", "Greece cancelled the Rafale order in 2022.", date="2022")
+    assert _one(_ev(1, SIGNED), _ev(2, batch)).status == "ordered"
+    assert _one(_ev(1, SIGNED), _ev(2, rest)).status == "ordered"
+    assert _one(_ev(1, SIGNED), _ev(2, whole)).status == "cancelled"
+    last_year = claim("cancellation", "FR", "GR", "Rafale", "Greece cancelled last year's Rafale order.", date="2022")
+    assert _one(_ev(1, SIGNED), _ev(2, last_year)).status == "cancelled"
