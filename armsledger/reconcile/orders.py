@@ -102,6 +102,7 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
     cluster_of = {year: float(n) for n, cluster in enumerate(clusters, 1) for year in cluster}
     cluster_years = {float(n): cluster for n, cluster in enumerate(clusters, 1)}
     assigned: dict[str, float] = {}
+    generic = _generic_orders(items, cues, len(base) + 1.0)
     for item in items:
         year = _year(item)
         if item.claim_id in cues:
@@ -111,8 +112,10 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
                     assigned[item.claim_id] = float(number)
                     reasons[item.claim_id] = f"'{cue_words[item.claim_id]}' in its sentence: that order cancelled"
                 continue
-            assigned[item.claim_id] = float(number) if number else len(base) + 1.0
+            assigned[item.claim_id] = float(number) if number else generic[item.claim_id]
             reasons[item.claim_id] = f"'{cue_words[item.claim_id]}' in its sentence: an order of its own"
+            if not number and generic[item.claim_id] > len(base) + 1.0:
+                reasons[item.claim_id] += ", reported after another such order was signed"
         elif _is_signing(item) and year in cluster_of:
             assigned[item.claim_id] = cluster_of[year]
             years = cluster_years[cluster_of[year]]
@@ -142,6 +145,30 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
     for item in items:
         grouped[assigned[item.claim_id]].append((item, reasons[item.claim_id]))
     return [part for index in sorted(grouped) for part in _part_by_quantity(grouped[index])]
+
+
+def _generic_orders(items: Sequence[Evidence], cues: Mapping[str, int], start: float) -> dict[str, float]:
+    """Number the new orders that words like "two more" or "additional" open, in time order.
+
+    A signing so worded opens a new order; talks or offers so worded, reported in a later year than
+    that signing, are of yet another order (the Army's "six more" signed in 2020, then "five
+    additional" discussed in 2023).
+    """
+    worded = sorted((i for i in items if cues.get(i.claim_id) == 0 and i.claim.event != "cancellation"),
+                    key=lambda i: (_when(i) or 0, i.published or "", i.claim_id))
+    index, signed = start, None
+    found: dict[str, float] = {}
+    for item in worded:
+        when, year = _when(item), _year(item)
+        if signed is not None and when is not None:
+            if _is_signing(item) and year is not None and abs(year - signed) > ORDER_YEAR_GAP:
+                index, signed = index + 1, None
+            elif not _is_signing(item) and when > signed:
+                index, signed = index + 1, None
+        if _is_signing(item) and signed is None:
+            signed = year if year is not None else when
+        found[item.claim_id] = index
+    return found
 
 
 def anchor_years(items: Sequence[Evidence], cues: Mapping[str, int]) -> list[int]:

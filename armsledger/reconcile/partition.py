@@ -15,20 +15,20 @@ if TYPE_CHECKING:
     from armsledger.reconcile import Evidence
 
 _LEASE = re.compile(r"\b(?:leas(?:e|es|ed|ing)|on\s+lease|rent(?:s|ed|ing)?)\b", re.IGNORECASE)
+_NOT_A_BUYER = r"(?!['\u2019]?s?\s+(?:air\s+)?(?:base|station|yard|dockyard|academy|museum|exercise|drill)s?\b)"
+"""A service named as a place or an event ("a naval air base", "the army's academy") buys nothing."""
 _SERVICES = (
-    ("navy", re.compile(r"\b(?:navy|naval|navies|marine\s+corps|carrier-based|aircraft\s+carrier)\b", re.IGNORECASE)),
-    ("air force", re.compile(r"\b(?:air\s+forces?|IAF|RAF|USAF|PAF|RAAF|air\s+arm)\b")),
-    ("army", re.compile(r"\b(?:army|armies|land\s+forces?|ground\s+forces?)\b", re.IGNORECASE)),
-    ("coast guard", re.compile(r"\bcoast\s+guards?\b", re.IGNORECASE)),
+    ("navy", re.compile(rf"\b(?:navy|navies|marine\s+corps){_NOT_A_BUYER}", re.IGNORECASE)),
+    ("air force", re.compile(rf"\b(?:(?i:air\s+forces?)|IAF|RAF|USAF|PAF|RAAF){_NOT_A_BUYER}")),
+    ("army", re.compile(rf"\b(?:army|armies|land\s+forces?|ground\s+forces?){_NOT_A_BUYER}", re.IGNORECASE)),
+    ("coast guard", re.compile(rf"\bcoast\s+guards?{_NOT_A_BUYER}", re.IGNORECASE)),
 )
-_AIR_FORCE_WORDS = re.compile(r"\bair\s+forces?\b", re.IGNORECASE)
+_BUYING_EVENTS = ("interest", "negotiation", "agreement")
+"""The claims whose named service is a buyer; a delivery's place or escort names none."""
 
 
 def _services(text: str) -> set[str]:
-    found = {name for name, pattern in _SERVICES if pattern.search(text)}
-    if "air force" not in found and _AIR_FORCE_WORDS.search(text):
-        found.add("air force")
-    return found
+    return {name for name, pattern in _SERVICES if pattern.search(text)}
 
 
 def _service(text: str) -> str | None:
@@ -87,7 +87,8 @@ def _modes(items: Sequence[Evidence], reasons: dict[str, str]) -> dict[str, str]
 def _services_of(items: Sequence[Evidence], reasons: dict[str, str]) -> dict[str, str]:
     """Claim id -> the buying service, only where the group's claims name two services or more."""
     named = {i.claim_id: s for i in items for s in [_service(i.claim.evidence)] if s is not None}
-    if len(set(named.values())) < 2:
+    buyers = {named[i.claim_id] for i in items if i.claim_id in named and i.claim.event in _BUYING_EVENTS}
+    if len(buyers) < 2:
         return {}
     by_article: dict[str, set[str]] = defaultdict(set)
     for item in items:

@@ -119,3 +119,29 @@ def test_an_undated_signing_joins_the_order_its_count_fits() -> None:
     assert [d.claim_ids for d in deals] == [["a1#1", "a3#1"], ["a2#1"]]
     assert not any(d.figures["quantity"].has_conflict for d in deals)
     assert deals[0].reasons["a3#1"].endswith("the order whose count it fits")
+
+
+def test_a_service_named_only_as_a_place_or_on_a_delivery_parts_nothing() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "US", "EG", "F-16", "The jets go to Egypt's air force under a 2010 deal.",
+                     date="2010"), published="2013-01-10"),
+        _ev(1, claim("delivery", "US", "EG", "F-16", "The first four jets leave the naval air base on Jan. 22.",
+                     date="2013-01-22", planned=True), published="2013-01-10", k=2),
+        _ev(2, claim("delivery", "US", "EG", "F-16", "The navy escorted the jets' delivery flight.", date="2013-02"),
+            published="2013-02-01"),
+    ])
+    assert len(deals) == 1 and deals[0].deal.status == "delivering"
+
+
+def test_talks_on_more_reported_after_a_signing_of_more_are_another_order() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "US", "IN", "AH-64", "The army signed for 22 Apaches.", date="2015",
+                     quantity=(22, "unit")), published="2015-09-28"),
+        _ev(2, claim("agreement", "US", "IN", "AH-64", "In February 2020, India signed for six more Apaches.",
+                     date="2020-02", quantity=(6, "unit")), published="2023-06-01"),
+        _ev(3, claim("negotiation", "US", "IN", "AH-64", "A contract for five additional Apache helicopters may follow.",
+                     quantity=(5, "unit")), published="2023-06-02"),
+    ])
+    assert [(d.deal.status, d.deal.quantity.value if d.deal.quantity else None) for d in deals] == [
+        ("ordered", 22), ("ordered", 6), ("negotiating", 5)]
+    assert deals[2].reasons["a3#1"].endswith("reported after another such order was signed")
