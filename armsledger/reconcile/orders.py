@@ -161,9 +161,9 @@ def _generic_orders(items: Sequence[Evidence], cues: Mapping[str, int], start: f
     for item in worded:
         when, year = _when(item), _year(item)
         if signed is not None and when is not None:
-            if _is_signing(item) and year is not None and abs(year - signed) > ORDER_YEAR_GAP:
-                index, signed = index + 1, None
-            elif not _is_signing(item) and when > signed:
+            is_new_signing = _is_signing(item) and year is not None and abs(year - signed) > ORDER_YEAR_GAP
+            is_later_talk = not _is_signing(item) and when > signed
+            if is_new_signing or is_later_talk:
                 index, signed = index + 1, None
         if _is_signing(item) and signed is None:
             signed = year if year is not None else when
