@@ -103,8 +103,9 @@ def family_index(families: Collection[str], *, family_of: Callable[[str], str | 
     """Return a function giving the family, among these, that a SIPRI row's system belongs to, or None.
 
     By the catalogue first (the row's resolved system, else its designation), else by name: the
-    designation written SIPRI's way starts with the family's (`S-400 Triumf`, `K-9 Thunder 155mm`
-    are `S-400` and `K9`), no digit follows (`S-4000` is not `S-400`), and where the family's
+    designation written SIPRI's way, or its words from one on, starts with the family's (`S-400
+    Triumf`, `K-9 Thunder 155mm`, `PJ-10 BrahMos` are `S-400`, `K9`, `BrahMos`), no digit follows
+    (`S-4000` is not `S-400`), and where the family's
     category is known, SIPRI's description is of the same class (`M-1 Sokol`, a light aircraft, is
     no `M-1` tank).
     """
@@ -123,11 +124,14 @@ def family_index(families: Collection[str], *, family_of: Callable[[str], str | 
             found = family_of(name) if name else None
             if found in wanted:
                 return found
-        long = fold(row.designation)
-        for end in range(len(long), 0, -1):
-            if long[:end] in folded and (end == len(long) or not long[end].isdigit()):
-                family = folded[long[:end]]
-                return family if _is_same_class(category_of(family), row.description) else None
+        words = row.designation.split()
+        # From each word on: "PJ-10 BrahMos" is BrahMos as well as PJ-10 (licence production's names).
+        for start in range(len(words)):
+            long = fold(" ".join(words[start:]))
+            for end in range(len(long), 0, -1):
+                if long[:end] in folded and (end == len(long) or not long[end].isdigit()):
+                    family = folded[long[:end]]
+                    return family if _is_same_class(category_of(family), row.description) else None
         return None
 
     return find

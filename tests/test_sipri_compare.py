@@ -74,6 +74,8 @@ def test_a_sipri_designation_written_its_own_way_is_of_the_family() -> None:
     assert find(row("K-9 Thunder 155mm")) == "K9"
     assert find(row("S-400 Triumf")) == "S-400"
     assert find(row("S-4000")) is None and find(row("K-2 Black Panther")) is None
+    assert family_index({"BrahMos"}, family_of=lambda name: "PJ-10")(row("PJ-10 BrahMos")) == "BrahMos", \
+        "a licence-built missile under its SIPRI name"
     by_class = family_index({"M-1"}, family_of=lambda name: None, category_of={"M-1": "tank"}.get)
     sokol = SipriRow(1, "East Germany", "Czechoslovakia", None, None, 1953, False, 10, False, "M-1 Sokol",
                      "light aircraft", None, False, (), "New", "", "", "", "", None, None)
