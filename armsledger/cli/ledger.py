@@ -155,7 +155,8 @@ def deals_command(db: str | None, fmt: str, limit: int | None, **filters: Any) -
         t = Table("id", "supplier", "recipient", "system", "status", "quantity", "value", "ordered_on",
                   "first_delivered_on", "sources", "conflict")
         for d in found:
-            t.add_row(d.id, d.supplier, d.recipient, d.system or "", d.status, _quantity(d), _value(d),
+            t.add_row(d.id, d.supplier, d.recipient, d.system or "", f"{d.status}, disputed" if d.is_disputed
+                      else d.status, _quantity(d), _value(d),
                       d.ordered_on or "", d.first_delivered_on or "", str(d.sources), "yes" if d.has_conflict else "")
         return t
 
