@@ -83,21 +83,23 @@ def to_parquet(deals: Sequence[Deal], path: Path) -> None:
 
 
 def to_sipri(deals: Sequence[Deal], stream: IO[str], *, country: Callable[[str], str],
-             delivery_years: Callable[[Deal], list[int]]) -> None:
+             delivery_years: Callable[[Deal], list[int]], battalions_per_regiment: int = 2) -> None:
     """Write deals in SIPRI's trade-register columns (no preamble, UTF-8).
 
     Args:
         country: ISO code -> the country name SIPRI would print.
         delivery_years: the years in which a deal's deliveries are reported.
+        battalions_per_regiment: a regiment set is counted in battalions, as SIPRI counts.
     """
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(SIPRI_COLUMNS)
     for deal in deals:
         q = deal.quantity
+        number = q.value * battalions_per_regiment if q and q.unit == "regiment" else q.value if q else ""
         years = delivery_years(deal)
         writer.writerow([
             country(deal.recipient), country(deal.supplier), (deal.ordered_on or "")[:4], "",
-            q.value if q else "", "?" if q and q.bound else "", deal.system or "", deal.category or "",
+            number, "?" if q and q.bound else "", deal.system or "", deal.category or "",
             "", "", "; ".join(str(y) for y in years), "New", sipri_comment(deal), "", "", "",
         ])
 

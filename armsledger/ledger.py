@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from armsledger import export as _export
 from armsledger import sipri as _sipri
+from armsledger import sipri_compare as _compare
 from armsledger.errors import NotFound, SourceError, StoreError
 from armsledger.ledger_models import (
     Conflict,
@@ -295,7 +296,8 @@ class Ledger:
         """
         found = self.deals(sort="id", **filters)
         _export.export(fmt, deals=found, details=lambda: [self.deal(d.id) for d in found], stream=stream,
-                       path=path, country=self.country_name, delivery_years=self._delivery_years)
+                       path=path, country=self.country_name, delivery_years=self._delivery_years,
+                       battalions_per_regiment=self.settings.battalions_per_regiment)
         return len(found)
 
     def country_name(self, code: str) -> str:
@@ -334,34 +336,50 @@ class Ledger:
         return len(rows)
 
     def sipri_diff(self, *, system: str | None = None, supplier: str | None = None,
-                   recipient: str | None = None) -> _sipri.SipriDiff:
-        """Line the ledger's deals up with SIPRI's rows: matches with differences, news-only, SIPRI-only.
+                   recipient: str | None = None, since: int | None = None,
+                   until: int | None = None) -> _compare.SipriDiff:
+        """Line the ledger's deals up with SIPRI's rows (sipri_compare.py) and list what differs.
 
-        Without --system, SIPRI rows are compared only for system families the ledger has deals of.
+        SIPRI rows are those ordered in the window (since, until) of the system families the stored
+        claims name (or of `system` alone). Deals are those active in the window, at ordered or later.
 
         Raises:
             StoreError: no SIPRI register has been imported.
         """
-        found = self.deals(system=system, supplier=supplier, recipient=recipient, sort="id")
-        families = {d.system_family or d.system for d in found} - {None}
-        if system:
-            entry = self.catalogue_entry(system)
-            families.add(entry.family if entry else system)
-        designations = [s.designation for s in self.gazetteers.systems.values() if s.family in families]
-        designations += [f for f in families if f is not None]
+        found = self.deals(system=system, supplier=supplier, recipient=recipient, since=since, until=until,
+                           sort="id")
         with self.store.read() as connection:
             if sipri_rows.count_rows(connection) == 0:
                 raise StoreError("no SIPRI register in the ledger; run `armsledger sipri import FILE` first")
-            rows = sipri_rows.read_rows(connection, systems=designations, supplier=supplier, recipient=recipient)
+            rows = sipri_rows.read_rows(connection, supplier=supplier, recipient=recipient, since=since,
+                                        until=until)
+            per_family, per_parties = sipri_rows.mentions(connection)
+        if system:
+            entry = self.catalogue_entry(system)
+            families = {entry.family if entry else system}
+        else:
+            families = set(per_family) | {f for d in found for f in [d.system_family or d.system] if f}
 
-        def family(designation: str) -> str | None:
+        def family_of(designation: str) -> str | None:
             entry = self.catalogue_entry(designation)
-            return entry.family if entry else designation
+            return entry.family if entry else None
 
-        pairs, news_only, sipri_only = _sipri.line_up(found, rows, family=family)
+        categories = self._categories()
+        row_family = _compare.family_index(families, family_of=family_of, category_of=categories.get)
+        rows = [r for r in rows if row_family(r) is not None]
         bpr = self.settings.battalions_per_regiment
-        return _sipri.SipriDiff(
-            matches=[_sipri.Match(d, r, _sipri.compare(d, r, battalions_per_regiment=bpr)) for d, r in pairs],
-            news_only=[_sipri.NewsOnly(d, self.deal(d.id).timeline) for d in news_only],
-            sipri_only=sipri_only,
+        pairs, news_only, sipri_only = _compare.line_up(found, rows, row_family=row_family,
+                                                        battalions_per_regiment=bpr)
+        matches = [_compare.Match(d, r, _compare.compare(d, r, battalions_per_regiment=bpr)) for d, r in pairs]
+        lacking = []
+        for row in sipri_only:
+            family = row_family(row) or ""
+            lacking.append(_compare.SipriOnly(row, per_family.get(family, 0),
+                                              per_parties.get((family, row.supplier, row.recipient), 0)))
+        lacking.sort(key=lambda item: (-item.articles_with_parties, item.row.line))
+        return _compare.SipriDiff(
+            matches=matches,
+            news_only=[_compare.NewsOnly(d, self.deal(d.id).timeline) for d in news_only],
+            sipri_only=lacking,
+            differing=[m for m in matches if m.differs],
         )

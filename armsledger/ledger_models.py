@@ -55,7 +55,9 @@ class SourceRef(_Record):
     source: str | None
     """Who the article attributes the claim to, or None."""
     independent_source: str
-    """The article's syndication group: wire copies of one story share it and count once."""
+    """The outlet the article counts as (reconcile/outlets.py): a wire's copies share it and count once."""
+    story: str | None = None
+    """The article's syndication group: near-copies of one text, never in conflict with each other."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +69,21 @@ class FigureValue(_Record):
     sources: list[SourceRef]
     normalized: str | None = None
     """The value in the figure's common unit (`4 battalion` for `2 regiment`), when converted."""
+    kind: str | None = None
+    """None for a contract-level figure; else what it is (`unit price`, `fleet size`, ...): kept as
+    evidence, never the deal's figure (reconcile/kinds.py)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Figure(_Record):
-    """A deal's figure: the consensus, every distinct value, and whether sources disagree."""
+    """A deal's figure: the consensus (a value a source stated, in its unit), every distinct value,
+    and whether sources disagree."""
 
     consensus: str | None
     values: list[FigureValue]
     has_conflict: bool
+    conflict_note: str | None = None
+    """How the disagreeing sources differ: `independent outlets`, or `one outlet at different dates`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +108,10 @@ class Deal(_Record):
     claims: int
     first_reported: str | None
     last_reported: str | None
+    is_disputed: bool = False
+    """A standing denial contradicts the events that earned the status (both sides under `denials`)."""
+    expected: str | None = None
+    """The planned events the status does not count, with their dates: `delivery 2025; completion 2026`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +129,8 @@ class TimelineEvent(_Record):
     evidence: str
     span: tuple[int, int]
     published: str | None = None
+    reason: str | None = None
+    """Why the claim was put in this deal."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +163,8 @@ class Conflict(_Record):
     supplier: str = ""
     recipient: str = ""
     system: str | None = None
+    note: str | None = None
+    """How the sources differ: `independent outlets`, or `one outlet at different dates`."""
 
 
 @dataclass(frozen=True, slots=True)

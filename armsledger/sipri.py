@@ -1,4 +1,4 @@
-"""Read SIPRI's trade register as SIPRI publishes it, and line it up with the ledger's deals.
+"""Read SIPRI's trade register as SIPRI publishes it (sipri_compare.py lines it up with the deals).
 
 The export has a preamble (11 lines), a header whose flag columns are named ` `, Latin-1 text, `?`
 flags for uncertain figures, delivery years as `2018; 2019`, and contract values only in the
@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from armsledger.claims.value import find_values
 from armsledger.errors import SourceError
-from armsledger.ledger_models import Deal, TimelineEvent, _Record
+from armsledger.ledger_models import _Record
 
 HEADER_START = "Recipient,Supplier,Year of order"
 MAX_PREAMBLE_LINES = 30
@@ -172,102 +172,3 @@ def sipri_name_table(names: dict[str, str]) -> Callable[[str], str | None]:
         return table.get(name.lower()) or table.get(re.sub(r"\s*\(.*\)$", "", name).lower())
 
     return lookup
-
-
-# -- comparing -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Difference(_Record):
-    """One field on which the news and SIPRI differ (or agree, with `is_same`)."""
-
-    field: str
-    news: str | None
-    sipri: str | None
-    is_same: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Match(_Record):
-    """A deal and the SIPRI row it lines up with, field by field."""
-
-    deal: Deal
-    row: SipriRow
-    fields: list[Difference]
-
-
-@dataclass(frozen=True, slots=True)
-class NewsOnly(_Record):
-    """A deal SIPRI does not list: a candidate for the register, with the sentences that report it."""
-
-    deal: Deal
-    evidence: list[TimelineEvent]
-
-
-@dataclass(frozen=True, slots=True)
-class SipriDiff(_Record):
-    """The ledger and SIPRI side by side."""
-
-    matches: list[Match] = field(default_factory=list)
-    news_only: list[NewsOnly] = field(default_factory=list)
-    sipri_only: list[SipriRow] = field(default_factory=list)
-
-
-def line_up(deals: Sequence[Deal], rows: Sequence[SipriRow], *, family: Callable[[str], str | None]
-            ) -> tuple[list[tuple[Deal, SipriRow]], list[Deal], list[SipriRow]]:
-    """Pair deals with SIPRI rows of the same supplier, recipient and system family, nearest order year first.
-
-    Args:
-        family: a gazetteer designation -> its family.
-
-    Returns:
-        (pairs, deals without a row, rows without a deal).
-    """
-    def key_of_row(row: SipriRow) -> tuple[str | None, str | None, str | None]:
-        return row.supplier, row.recipient, family(row.system) if row.system else None
-
-    free_rows = list(rows)
-    pairs: list[tuple[Deal, SipriRow]] = []
-    lonely: list[Deal] = []
-    ordered_first = sorted(deals, key=lambda d: (d.ordered_on is None, d.status in ("offered", "negotiating"), d.id))
-    for deal in ordered_first:
-        key = (deal.supplier, deal.recipient, deal.system_family or deal.system)
-        candidates = [r for r in free_rows if key_of_row(r) == key]
-        if not candidates or deal.status in ("offered", "negotiating"):
-            lonely.append(deal)
-            continue
-        year = int(deal.ordered_on[:4]) if deal.ordered_on else None
-        best = min(candidates, key=lambda r: (abs((r.ordered_year or 0) - year) if year and r.ordered_year
-                                              else 99, r.line))
-        pairs.append((deal, best))
-        free_rows.remove(best)
-    return pairs, lonely, free_rows
-
-
-def compare(deal: Deal, row: SipriRow, *, battalions_per_regiment: int) -> list[Difference]:
-    """Compare a deal with its SIPRI row: order year, number ordered, value, first delivery year."""
-    q = deal.quantity
-    number = q.value * (battalions_per_regiment if q.unit == "regiment" else 1) if q else None
-    unit = "battalion" if q and q.unit == "regiment" else q.unit if q else ""
-    money = deal.value
-    usd = money.amount if money and money.currency == "USD" else None
-    delivered = deal.first_delivered_on[:4] if deal.first_delivered_on else None
-    first_sipri = str(min(row.delivery_years)) if row.delivery_years else None
-    return [
-        Difference("ordered_on", deal.ordered_on, _flag(row.ordered_year, row.is_ordered_year_uncertain),
-                   deal.ordered_on is not None and deal.ordered_on[:4] == str(row.ordered_year)),
-        Difference("quantity", f"{q.bound + ' ' if q and q.bound else ''}{number} {unit}" if q else None,
-                   _flag(row.quantity_ordered, row.is_quantity_uncertain),
-                   number is not None and number == row.quantity_ordered),
-        Difference("value", f"{money.bound + ' ' if money.bound else ''}{money.currency} {money.amount:f}"
-                   if money else None,
-                   f"{row.value_currency} {row.value_amount:f}" if row.value_amount is not None else None,
-                   usd is not None and row.value_amount is not None and row.value_currency == "USD"
-                   and abs(usd - row.value_amount) <= row.value_amount * Decimal("0.05")),
-        Difference("first_delivered_on", deal.first_delivered_on, first_sipri,
-                   delivered is not None and delivered == first_sipri),
-    ]
-
-
-def _flag(value: int | None, is_uncertain: bool) -> str | None:
-    return None if value is None else f"{value}{'?' if is_uncertain else ''}"

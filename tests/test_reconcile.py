@@ -107,7 +107,7 @@ def test_status_follows_the_furthest_undenied_event() -> None:
 
     offer = claim("interest", "RU", "IN", "Su-35", "Offered.")
     assert status(offer) == "offered"
-    assert status(offer, claim("agreement", "RU", "IN", "Su-35", "Will sign.", planned=True)) == "negotiating"
+    assert status(offer, claim("agreement", "RU", "IN", "Su-35", "Will sign.", planned=True)) == "offered"
     assert status(offer, claim("delivery", "RU", "IN", "Su-35", "Not delivered.", denied=True)) == "offered"
     assert status(offer, claim("completion", "RU", "IN", "Su-35", "All delivered.")) == "delivered"
     assert status(offer, claim("cancellation", "RU", "IN", "Su-35", "Cancelled.", date="2020")) == "cancelled"

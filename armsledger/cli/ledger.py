@@ -23,7 +23,7 @@ from armsledger.export import FORMATS, deal_row
 from armsledger.ledger import Ledger
 from armsledger.ledger_models import STATUSES, Deal, DealDetail
 from armsledger.settings import Settings
-from armsledger.sipri import SipriDiff
+from armsledger.sipri_compare import SipriDiff
 
 OUTPUTS = ("table", "csv", "json", "jsonl")
 WIDTH_WHEN_PIPED = 200
@@ -155,7 +155,8 @@ def deals_command(db: str | None, fmt: str, limit: int | None, **filters: Any) -
         t = Table("id", "supplier", "recipient", "system", "status", "quantity", "value", "ordered_on",
                   "first_delivered_on", "sources", "conflict")
         for d in found:
-            t.add_row(d.id, d.supplier, d.recipient, d.system or "", d.status, _quantity(d), _value(d),
+            t.add_row(d.id, d.supplier, d.recipient, d.system or "", f"{d.status}, disputed" if d.is_disputed
+                      else d.status, _quantity(d), _value(d),
                       d.ordered_on or "", d.first_delivered_on or "", str(d.sources), "yes" if d.has_conflict else "")
         return t
 
@@ -184,19 +185,29 @@ def show_command(deal_id: str, db: str | None, fmt: str) -> None:
 def _print_detail(detail: DealDetail) -> None:
     d = detail.deal
     console = _console()
+    disputed = ", disputed by a standing denial (below)" if d.is_disputed else ""
     console.print(f"[bold]{d.id}[/bold]  {d.supplier} -> {d.recipient}  {d.system or 'unnamed system'}  "
-                  f"status: {d.status}  sources: {d.sources}", highlight=False)
+                  f"status: {d.status}{disputed}  sources: {d.sources}", highlight=False)
+    if d.expected:
+        console.print(f"expected: {d.expected}", highlight=False)
     figures = Table("figure", "consensus", "values (sources)", "conflict", title="Figures")
     for name, figure in detail.figures.items():
-        values = "; ".join(f"{v.value} ({', '.join(s.outlet or s.article_id for s in v.sources)})"
-                           for v in figure.values)
-        figures.add_row(name, figure.consensus or "", values, "CONFLICT" if figure.has_conflict else "")
+        values = "; ".join(
+            f"{v.value}{f' ({v.kind})' if v.kind else ''} ({', '.join(s.outlet or s.article_id for s in v.sources)})"
+            for v in figure.values)
+        converted = next((v.normalized for v in figure.values if v.value == figure.consensus and v.normalized
+                          and not v.kind), None)
+        consensus = f"{figure.consensus} (= {converted})" if converted else figure.consensus or ""
+        conflict = f"CONFLICT ({figure.conflict_note})" if figure.has_conflict and figure.conflict_note else (
+            "CONFLICT" if figure.has_conflict else "")
+        figures.add_row(name, consensus, values, conflict)
     console.print(figures)
-    timeline = Table("date", "event", "source", "evidence", title="Timeline")
+    timeline = Table("date", "event", "source", "evidence", "why in this deal", title="Timeline")
     for e in detail.timeline:
         flags = " ".join(f for f, on in (("DENIED", e.denied), ("planned", e.planned)) if on)
         timeline.add_row(e.date or f"({e.published or '?'})", f"{e.event} {flags}".strip(),
-                         ", ".join(x for x in (e.outlet or e.article_id, e.source) if x), e.evidence)
+                         ", ".join(x for x in (e.outlet or e.article_id, e.source) if x), e.evidence,
+                         e.reason or "")
     console.print(timeline)
     for denial in detail.denials:
         against = "; ".join(f"{x.article_id}: {x.evidence}" for x in denial.denies) or "no report in this deal"
@@ -218,11 +229,11 @@ def conflicts_command(db: str | None, fmt: str) -> None:
         found = ledger.conflicts()
 
     def table() -> Table:
-        t = Table("deal", "figure", "values (sources)", "reported_on")
+        t = Table("deal", "figure", "values (sources)", "between", "reported_on")
         for c in found:
             t.add_row(c.deal_id, c.figure, "; ".join(
                 f"{v.value} ({', '.join(s.outlet or s.article_id for s in v.sources)})" for v in c.values),
-                c.reported_on or "")
+                c.note or "", c.reported_on or "")
         return t
 
     _emit([c.to_record() for c in found], fmt, table)
@@ -289,13 +300,15 @@ def sipri_import_command(file: Path, db: str | None) -> None:
 @click.option("--system", help="System or family, e.g. S-400.")
 @click.option("--supplier")
 @click.option("--recipient")
+@click.option("--since", type=int, help="Only SIPRI rows ordered, and deals active, in or after this year.")
+@click.option("--until", type=int, help="Only SIPRI rows ordered, and deals begun, in or before this year.")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
 def sipri_diff_command(db: str | None, fmt: str, **filters: Any) -> None:  # Any: option values
-    """Line deals up with SIPRI rows: where they differ, what only the news says, what only SIPRI says.
+    """Line deals up with SIPRI rows; list what SIPRI has and the ledger lacks, the reverse, and what differs.
 
     \b
     Example:
-      armsledger sipri diff --system S-400
+      armsledger sipri diff --system S-400 --since 2014 --until 2022
     """
     with _ledger(db) as ledger:
         diff = ledger.sipri_diff(**filters)
@@ -307,22 +320,27 @@ def sipri_diff_command(db: str | None, fmt: str, **filters: Any) -> None:  # Any
 
 def _print_diff(diff: SipriDiff) -> None:
     console = _console()
-    both = Table("deal", "SIPRI row", "field", "news", "SIPRI", "", title="In both")
-    for m in diff.matches:
+    sipri = Table("line", "supplier", "recipient", "designation", "ordered", "number", "delivered",
+                  "stored articles on the system (with these parties)",
+                  title="In SIPRI, not in the ledger")
+    for item in diff.sipri_only:
+        r = item.row
+        sipri.add_row(str(r.line), r.supplier_name, r.recipient_name, r.designation, str(r.ordered_year or ""),
+                      str(r.quantity_ordered or ""), "; ".join(str(y) for y in r.delivery_years),
+                      f"{item.articles} ({item.articles_with_parties})")
+    console.print(sipri)
+    news = Table("deal", "status", "evidence", title="In the ledger at ordered or later, not in SIPRI")
+    for entry in diff.news_only:
+        news.add_row(entry.deal.id, entry.deal.status,
+                     "\n".join(f"{e.article_id}: {e.evidence}" for e in entry.evidence[:3]))
+    console.print(news)
+    both = Table("deal", "SIPRI row", "field", "news", "SIPRI", "",
+                 title=f"In both: {len(diff.differing)} of {len(diff.matches)} pairs differ")
+    for m in diff.differing:
         for n, f in enumerate(m.fields):
             both.add_row(m.deal.id if n == 0 else "", f"line {m.row.line}: {m.row.designation}" if n == 0 else "",
-                         f.field, f.news or "", f.sipri or "", "same" if f.is_same else "DIFFERS")
+                         f.field, f.news or "", f.sipri or "", f.state.upper() if f.state == "differs" else f.state)
     console.print(both)
-    news = Table("deal", "status", "evidence", title="Only in the news (candidates for the register)")
-    for item in diff.news_only:
-        news.add_row(item.deal.id, item.deal.status,
-                     "\n".join(f"{e.article_id}: {e.evidence}" for e in item.evidence[:3]))
-    console.print(news)
-    sipri = Table("line", "supplier", "recipient", "designation", "ordered", "number", "delivered", title="Only in SIPRI")
-    for r in diff.sipri_only:
-        sipri.add_row(str(r.line), r.supplier_name, r.recipient_name, r.designation, str(r.ordered_year or ""),
-                      str(r.quantity_ordered or ""), "; ".join(str(y) for y in r.delivery_years))
-    console.print(sipri)
 
 
 COMMANDS: list[click.Command] = [ingest_command, deals_command, show_command, conflicts_command, export_command,

@@ -1,47 +1,51 @@
 """Stage 5: reconcile(evidence) -> list[ReconciledDeal]. Pure: claims with provenance in, deals out.
 
-A deal is one order of one system family from a supplier to a recipient (orders.py splits a
-group's claims into orders). For each deal: a status from its strongest undenied event, each
-figure's consensus, distinct values and conflicts (figures.py), and its denials set against the
-claims they deny.
+A deal is one order of one system family from a supplier to a recipient: partition.py parts a
+group's claims by lease or purchase and by buying service, orders.py splits each part into orders,
+and every claim keeps why it was put in its deal. For each deal: a status earned by its own events
+(status.py), each figure's consensus, distinct values and conflicts (figures.py), and its denials
+set against the claims they deny.
 """
 from __future__ import annotations
 
 import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from armsledger.ledger_models import Deal, Figure, SourceRef
 from armsledger.models import Claim, Money, Quantity
 from armsledger.reconcile import figures as _figures
+from armsledger.reconcile import kinds as _kinds
 from armsledger.reconcile.orders import ORDER_YEAR_GAP, anchor_years, new_order_cue, split
+from armsledger.reconcile.partition import partition
+from armsledger.reconcile.status import standing
 
 __all__ = ["Evidence", "ReconciledDeal", "deal_key", "new_order_cue", "reconcile"]
 
-_STAGE = {"interest": 0, "negotiation": 1, "agreement": 2, "delivery": 3, "completion": 4}
-_PLANNED_STAGE = {"interest": 0, "negotiation": 1, "agreement": 1, "delivery": 2, "completion": 3}
-_STATUS_OF_STAGE = ("offered", "negotiating", "ordered", "delivering", "delivered")
 _FIGURE_EVENTS = ("agreement", "completion", "delivery", "negotiation", "interest")
 """Where a deal's quantity and value are read from, best first: the order itself, then the rest."""
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A stored claim with its provenance: the article, its outlet and its syndication group."""
+    """A stored claim with its provenance: the article, the outlet it counts as, its syndication group."""
 
     claim_id: str
     claim: Claim
     article_id: str
     independent_source: str
+    """The outlet the article counts as (outlets.identify): copies of one wire share it."""
     outlet: str | None = None
     published: str | None = None
+    story: str | None = None
+    """The article's syndication group (near-copies of one text); None: the article alone."""
 
     def ref(self) -> SourceRef:
         """Return the source reference shown next to a value."""
         return SourceRef(self.claim_id, self.article_id, self.outlet, self.published, self.claim.source,
-                         self.independent_source)
+                         self.independent_source, self.story or self.article_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,8 @@ class ReconciledDeal:
     denials: list[tuple[str, list[str]]]
     """(denying claim id, ids of the claims it denies)."""
     claim_ids: list[str]
+    reasons: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Claim id -> why the claim was put in this deal."""
 
 
 def deal_key(claim: Claim) -> str | None:
@@ -92,13 +98,19 @@ def reconcile(evidence: Iterable[Evidence], *, battalions_per_regiment: int = 2,
     deals: list[ReconciledDeal] = []
     for key in sorted(groups):
         items = sorted(groups[key], key=lambda i: (i.published or "", i.article_id, i.claim_id))
-        for ordinal, order in enumerate(split(items), 1):
-            deals.append(_deal(key, ordinal, order, battalions_per_regiment, categories or {}))
+        orders: list[tuple[list[Evidence], dict[str, str]]] = []
+        for part, part_reasons in partition(items):
+            for placed in split(part):
+                reasons = {i.claim_id: "; ".join(r for r in (part_reasons.get(i.claim_id), why) if r)
+                           for i, why in placed}
+                orders.append(([i for i, _ in placed], reasons))
+        for ordinal, (members, reasons) in enumerate(orders, 1):
+            deals.append(_deal(key, ordinal, members, reasons, battalions_per_regiment, categories or {}))
     return deals
 
 
-def _deal(key: str, ordinal: int, items: Sequence[Evidence], battalions_per_regiment: int,
-          categories: Mapping[str, str]) -> ReconciledDeal:
+def _deal(key: str, ordinal: int, items: Sequence[Evidence], reasons: dict[str, str],
+          battalions_per_regiment: int, categories: Mapping[str, str]) -> ReconciledDeal:
     supplier, recipient, family = key.split("|", 2)
     quantity_figure, quantity = _quantity(items, battalions_per_regiment)
     value_figure, value = _value(items)
@@ -112,11 +124,12 @@ def _deal(key: str, ordinal: int, items: Sequence[Evidence], battalions_per_regi
     systems = Counter(i.claim.system for i in items if i.claim.system)
     system = min(systems, key=lambda s: (-systems[s], s)) if systems else None
     published = sorted(i.published for i in items if i.published)
+    earned = standing(items, ordered_on=figures["ordered_on"].consensus)
     deal = Deal(
         id=deal_id(key, ordinal), supplier=supplier, recipient=recipient, system=system,
         system_family=family or None,
         category=categories.get(system or "") or categories.get(family),
-        status=status(items), quantity=quantity, value=value,
+        status=earned.status, quantity=quantity, value=value,
         ordered_on=figures["ordered_on"].consensus,
         first_delivered_on=figures["first_delivered_on"].consensus,
         completed_on=figures["completed_on"].consensus,
@@ -124,31 +137,14 @@ def _deal(key: str, ordinal: int, items: Sequence[Evidence], battalions_per_regi
         sources=len({i.independent_source for i in items}), claims=len(items),
         first_reported=published[0] if published else None,
         last_reported=published[-1] if published else None,
+        is_disputed=earned.is_disputed, expected=earned.expected,
     )
-    return ReconciledDeal(key, ordinal, deal, figures, _denials(items), [i.claim_id for i in items])
+    return ReconciledDeal(key, ordinal, deal, figures, _denials(items), [i.claim_id for i in items], reasons)
 
 
 def status(items: Sequence[Evidence]) -> str:
-    """Return a deal's status: its furthest undenied event; a planned event counts one step less."""
-    stage = 0
-    for item in items:
-        c = item.claim
-        if c.denied or c.event not in _STAGE:
-            continue
-        stage = max(stage, (_PLANNED_STAGE if c.planned else _STAGE)[c.event])
-    cancellations = [i for i in items if i.claim.event == "cancellation" and not i.claim.denied
-                     and not i.claim.planned]
-    if cancellations:
-        last_cancelled = max(_when(i) for i in cancellations)
-        later = [i for i in items if i.claim.event in ("delivery", "completion", "agreement")
-                 and not i.claim.denied and not i.claim.planned and _when(i) > last_cancelled]
-        if not later:
-            return "cancelled"
-    return _STATUS_OF_STAGE[stage]
-
-
-def _when(item: Evidence) -> str:
-    return item.claim.date.value if item.claim.date and item.claim.date.year else (item.published or "")
+    """Return a deal's status, earned by its undenied, unhedged, unplanned events (status.py)."""
+    return standing(items).status
 
 
 def _tier(items: Sequence[Evidence], has_figure: str) -> list[Evidence]:
@@ -162,27 +158,48 @@ def _tier(items: Sequence[Evidence], has_figure: str) -> list[Evidence]:
 
 
 def _quantity(items: Sequence[Evidence], battalions_per_regiment: int) -> tuple[Figure, Quantity | None]:
-    readings = []
-    for i in _tier(items, "quantity"):
+    """The order's quantity from contract-level counts; fleets and deliveries so far set aside."""
+    def reading(i: Evidence) -> _figures.Reading:
         assert i.claim.quantity is not None
-        readings.append(_figures.quantity_reading(i.claim.quantity, i.ref(),
-                                                  battalions_per_regiment=battalions_per_regiment))
-    figure, best = _figures.reconcile_amounts(readings)
+        return _figures.quantity_reading(i.claim.quantity, i.ref(), battalions_per_regiment=battalions_per_regiment)
+
+    contract = [i for i in items if _kinds.quantity_kind(i.claim) == _kinds.CONTRACT]
+    tier = _tier(contract, "quantity")
+    figure, best = _figures.reconcile_amounts([reading(i) for i in tier])
+    figure = _with_set_aside(figure, items, "quantity", _kinds.quantity_kind, reading)
     if best is None:
         return figure, None
-    number, unit = best.normalized.rsplit(" ", 2)[-2:]
-    bound = best.normalized[: -len(f"{number} {unit}")].strip() or None
-    return figure, Quantity(int(number), unit, bound, best.shown)
+    return figure, next(i.claim.quantity for i in tier if i.claim_id == best.ref.claim_id)
 
 
 def _value(items: Sequence[Evidence]) -> tuple[Figure, Money | None]:
-    tier = _tier(items, "value")
-    readings = [_figures.money_reading(i.claim.value, i.ref()) for i in tier if i.claim.value is not None]
-    figure, best = _figures.reconcile_amounts(readings)
+    """The order's value from contract-level sums; unit prices and programme totals set aside."""
+    def reading(i: Evidence) -> _figures.Reading:
+        assert i.claim.value is not None
+        return _figures.money_reading(i.claim.value, i.ref())
+
+    contract = [i for i in items if _kinds.value_kind(i.claim) == _kinds.CONTRACT]
+    tier = _tier(contract, "value")
+    figure, best = _figures.reconcile_amounts([reading(i) for i in tier])
+    figure = _with_set_aside(figure, items, "value", _kinds.value_kind, reading)
     if best is None:
         return figure, None
-    chosen = next(i.claim.value for i in tier if i.claim_id == best.ref.claim_id)
-    return figure, chosen
+    return figure, next(i.claim.value for i in tier if i.claim_id == best.ref.claim_id)
+
+
+def _with_set_aside(figure: Figure, items: Sequence[Evidence], field: str, kind_of: Callable[[Claim], str],
+                    reading: Callable[[Evidence], _figures.Reading]) -> Figure:
+    """Add the figures of other kinds (unit price, fleet size) to a figure's values, marked."""
+    aside: dict[str, list[_figures.Reading]] = defaultdict(list)
+    for i in items:
+        if getattr(i.claim, field) is not None and not i.claim.denied:
+            kind = kind_of(i.claim)
+            if kind != _kinds.CONTRACT:
+                aside[kind].append(reading(i))
+    if not aside:
+        return figure
+    extra = [v for kind in sorted(aside) for v in _figures.set_aside(aside[kind], kind)]
+    return dataclasses.replace(figure, values=figure.values + extra)
 
 
 def _dates(items: Sequence[Evidence], events: tuple[str, ...], *, pick: _figures.Pick,
@@ -227,4 +244,4 @@ def _first_delivery(items: Sequence[Evidence]) -> Figure:
     starts = [i for i in items if i.claim.event == "delivery" and (
         i.claim.rule.rsplit(".v", 1)[0] in _START_RULES or _FIRST_WORDS.search(i.claim.evidence))]
     checked = _dates(starts, ("delivery",), pick=min, is_conflict_checked=True)
-    return dataclasses.replace(figure, has_conflict=checked.has_conflict)
+    return dataclasses.replace(figure, has_conflict=checked.has_conflict, conflict_note=checked.conflict_note)

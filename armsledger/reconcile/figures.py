@@ -1,14 +1,16 @@
 """Reconcile one figure of a deal across sources: consensus, distinct values, conflict.
 
 Quantities compare in a common unit (a regiment set counts as `battalions_per_regiment` battalions);
-stated bounds (`at least`, `more than`, `up to`, `about`) become intervals, and two independent
-sources conflict when their intervals cannot both be true.
+stated bounds (`at least`, `more than`, `up to`, `about`) become intervals, and two sources conflict
+when their intervals cannot both be true and they are two outlets, or one outlet at two dates
+(`disagreement`). Two readings of one article, or of copies of one story, never conflict.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -82,6 +84,31 @@ def _amount(amount: Decimal) -> str:
     return str(int(amount)) if amount == amount.to_integral_value() else str(amount)
 
 
+INDEPENDENT = "independent outlets"
+SAME_OUTLET = "one outlet at different dates"
+
+
+def disagreement(a: SourceRef, b: SourceRef) -> str | None:
+    """Say how two sources of differing values can conflict: INDEPENDENT, SAME_OUTLET, or None.
+
+    One article, or copies of one story, cannot disagree with itself; one outlet's articles of one
+    day are one report.
+    """
+    if a.article_id == b.article_id or (a.story is not None and a.story == b.story):
+        return None
+    if a.independent_source != b.independent_source:
+        return INDEPENDENT
+    if a.published and b.published and a.published[:10] != b.published[:10]:
+        return SAME_OUTLET
+    return None
+
+
+def _conflict(pairs: Iterable[tuple[SourceRef, SourceRef]]) -> str | None:
+    """Return the strongest disagreement among the pairs of sources whose values cannot both hold."""
+    found = {disagreement(a, b) for a, b in pairs} - {None}
+    return INDEPENDENT if INDEPENDENT in found else SAME_OUTLET if found else None
+
+
 def reconcile_amounts(readings: Sequence[Reading]) -> tuple[Figure, Reading | None]:
     """Return the figure for quantity or value readings, and the consensus reading."""
     if not readings:
@@ -91,17 +118,23 @@ def reconcile_amounts(readings: Sequence[Reading]) -> tuple[Figure, Reading | No
         kinds[reading.kind].append(reading)
     # The kind most sources use is the deal's figure (battalions, not the missiles delivered with them).
     main = max(kinds.values(), key=lambda rs: (len({r.ref.independent_source for r in rs}), -len(kinds)))
-    conflict = any(
-        a.ref.independent_source != b.ref.independent_source and (a.high < b.low or b.high < a.low)
-        for rs in kinds.values() for a in rs for b in rs
-    )
+    note = _conflict((a.ref, b.ref) for rs in kinds.values() for a in rs for b in rs
+                     if a.high < b.low or b.high < a.low)
 
-    def support(candidate: Reading) -> tuple[int, int, str]:
+    def support(candidate: Reading) -> tuple[int, int, int, bool, str]:
         agreeing = {r.ref.independent_source for r in main if r.low <= candidate.high and candidate.low <= r.high}
-        return len(agreeing), candidate.precision, candidate.ref.published or ""
+        stating = {r.ref.independent_source for r in main if r.shown == candidate.shown}
+        # Between equals: the value more sources state in those words, then the one in the common unit.
+        return (len(agreeing), candidate.precision, len(stating), candidate.normalized == candidate.shown,
+                candidate.ref.published or "")
 
     best = max(main, key=support)
-    return Figure(best.normalized, _values(readings), conflict), best
+    return Figure(best.shown, _values(readings), note is not None, note), best
+
+
+def set_aside(readings: Sequence[Reading], kind: str) -> list[FigureValue]:
+    """Return readings that are not the deal's figure (unit prices, fleets) as values marked with their kind."""
+    return [dataclasses.replace(v, kind=kind) for v in _values(readings)]
 
 
 def reconcile_dates(readings: Sequence[Reading], *, pick: Pick,
@@ -120,16 +153,14 @@ def reconcile_dates(readings: Sequence[Reading], *, pick: Pick,
     def agree(a: str, b: str) -> bool:
         return a.startswith(b) or b.startswith(a)
 
-    conflict = is_conflict_checked and any(
-        a.ref.independent_source != b.ref.independent_source and not agree(a.shown, b.shown)
-        for a in readings for b in readings
-    )
+    note = _conflict((a.ref, b.ref) for a in readings for b in readings
+                     if not agree(a.shown, b.shown)) if is_conflict_checked else None
     support = {d: len({r.ref.independent_source for r in readings if agree(d, r.shown)}) for d in dates}
     top = max(support.values()) if is_conflict_checked else 0
     chosen = pick([d for d in dates if support[d] >= top])
     # Report the most precise date that agrees with the chosen one.
     consensus = max((d for d in dates if agree(d, chosen) and support[d] >= top), key=len)
-    return Figure(consensus, _values(readings), conflict)
+    return Figure(consensus, _values(readings), note is not None, note)
 
 
 def _values(readings: Sequence[Reading]) -> list[FigureValue]:

@@ -15,26 +15,41 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from armsledger.reconcile import Evidence
 
+QUANTITY_RATIO = 1.5
+"""Exact counts further apart than this (212 and 96) cannot be one order's, when signed on different dates."""
 ORDER_YEAR_GAP = 1
 """Agreements at most this many years apart are one order reported with different dates."""
 PRE_ORDER_EVENTS = ("interest", "negotiation", "agreement")
 """Events that can open a new order; deliveries and completions always serve an existing one."""
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_ORDER_NOUNS = r"(?:contract|deal|order|batch|regiment set|set|agreement|lot|tranche|package|buy|purchase)s?"
+_UNIT_NOUNS = (r"(?:squadron|regiment|battalion|batter(?:y|ies)|units?|jets?|aircraft|fighters?|helicopters?"
+               r"|ships?|vessels?|submarines?|frigates?|corvettes?|guns?|howitzers?|tanks?|launchers?|systems?)")
 _CUE = re.compile(
     r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th|new|additional|another|further|follow-on|repeat)"
-    r"[\s-]+(?:[\w'-]+\s+){0,3}?"
-    r"(contract|deal|order|batch|regiment set|set|agreement|lot|tranche|package)s?\b",
+    rf"[\s-]+(?:[\w'-]+\s+){{0,3}}?{_ORDER_NOUNS}\b"
+    # "another 12 jets", "additional squadrons", "a follow-on batch of 18 aircraft"
+    rf"|\b(another|additional|further|follow-on)\s+(?:\d+\s+|[\w-]+\s+){{0,2}}?{_UNIT_NOUNS}\b"
+    # "two more squadrons", "12 more Rafale", not "more than"
+    r"|\b((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|several)\s+more)\b(?!\s+than)",
     re.IGNORECASE,
 )
 
 
-def new_order_cue(text: str) -> int | None:
-    """Return the order number a text names (2 for "second contract"), 0 for "a new contract", or None."""
+def cue_match(text: str) -> tuple[int, str] | None:
+    """Return the order a text names and the words naming it: (2, "second contract"), (0, "two more")."""
     match = _CUE.search(text)
     if match is None:
         return None
-    return _ORDINALS.get(match.group(1).lower(), 0)
+    word = next(g for g in match.groups() if g is not None)
+    return _ORDINALS.get(word.lower(), 0), match.group(0)
+
+
+def new_order_cue(text: str) -> int | None:
+    """Return the order number a text names (2 for "second contract"), 0 for "a new contract", or None."""
+    found = cue_match(text)
+    return None if found is None else found[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,32 +76,52 @@ def _is_signing(item: Evidence) -> bool:
     return c.event == "agreement" and not c.denied and not c.planned
 
 
-def split(items: Sequence[Evidence]) -> list[list[Evidence]]:
-    """Return the group's claims as orders, in order; every claim goes to exactly one order."""
+def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
+    """Return the group's claims as orders, in order, each claim with why it is in its order.
+
+    Every claim goes to exactly one order.
+    """
     cues: dict[str, int] = {}
+    cue_words: dict[str, str] = {}
     for item in items:
-        if item.claim.event in PRE_ORDER_EVENTS:
-            cue = new_order_cue(item.claim.evidence)
-            if cue is not None:
-                cues[item.claim_id] = cue
+        if item.claim.event in PRE_ORDER_EVENTS or item.claim.event == "cancellation":
+            found = cue_match(item.claim.evidence)
+            if found is not None:
+                cues[item.claim_id], cue_words[item.claim_id] = found
     clusters = _cluster(anchor_years(items, cues))
     # A signing dated within a known order is that order, whatever its sentence says.
     known = {y for cluster in clusters for y in range(cluster[0] - ORDER_YEAR_GAP, cluster[-1] + ORDER_YEAR_GAP + 1)}
+    reasons: dict[str, str] = {}
     for item in items:
         if item.claim_id in cues and _is_signing(item) and _year(item) in known:
             del cues[item.claim_id]
+            reasons[item.claim_id] = (f"signed in {_year(item)}, within a known order's years: "
+                                      f"'{cue_words[item.claim_id]}' read as that order")
     clusters = _cluster(anchor_years(items, cues))
     base = [_Order(float(n), cluster[0]) for n, cluster in enumerate(clusters, 1)] or [_Order(1.0, None)]
     cluster_of = {year: float(n) for n, cluster in enumerate(clusters, 1) for year in cluster}
+    cluster_years = {float(n): cluster for n, cluster in enumerate(clusters, 1)}
     assigned: dict[str, float] = {}
+    generic = _generic_orders(items, cues, len(base) + 1.0)
     for item in items:
         year = _year(item)
         if item.claim_id in cues:
             number = cues[item.claim_id]
-            assigned[item.claim_id] = float(number) if number else len(base) + 1.0
+            if item.claim.event == "cancellation":  # opens no order: it points at one that exists
+                if number and float(number) in {o.index for o in base}:
+                    assigned[item.claim_id] = float(number)
+                    reasons[item.claim_id] = f"'{cue_words[item.claim_id]}' in its sentence: that order cancelled"
+                continue
+            assigned[item.claim_id] = float(number) if number else generic[item.claim_id]
+            reasons[item.claim_id] = f"'{cue_words[item.claim_id]}' in its sentence: an order of its own"
+            if not number and generic[item.claim_id] > len(base) + 1.0:
+                reasons[item.claim_id] += ", reported after another such order was signed"
         elif _is_signing(item) and year in cluster_of:
             assigned[item.claim_id] = cluster_of[year]
-    _follow_cues_within_articles(items, cues, assigned, base)
+            years = cluster_years[cluster_of[year]]
+            reasons.setdefault(item.claim_id, f"signed in {year}, the order's year" if years[0] == years[-1]
+                               else f"signed in {year}: the order signed in {years[0]}-{years[-1]}")
+    _follow_cues_within_articles(items, cues, assigned, base, reasons)
     orders = {o.index: o for o in base}
     for item in items:
         index = assigned.get(item.claim_id)
@@ -95,13 +130,45 @@ def split(items: Sequence[Evidence]) -> list[list[Evidence]]:
                        for y in [_year(i)] if y is not None]
             orders[index] = _Order(index, min(signing) if signing else None)
     ranked = sorted(orders.values(), key=lambda o: o.index)
+    counts: dict[float, list[tuple[int, str]]] = defaultdict(list)
+    for item in items:
+        count = _counts(item)
+        if item.claim_id in assigned and _is_signing(item) and count is not None:
+            counts[assigned[item.claim_id]].append(count)
     for item in items:
         if item.claim_id not in assigned:
-            assigned[item.claim_id] = _place(item, ranked)
-    grouped: dict[float, list[Evidence]] = defaultdict(list)
+            fitting = _fitting(item, ranked, counts)
+            assigned[item.claim_id], reasons[item.claim_id] = _place(item, fitting)
+            if len(fitting) < len(ranked):
+                reasons[item.claim_id] += "; the order whose count it fits"
+    grouped: dict[float, list[tuple[Evidence, str]]] = defaultdict(list)
     for item in items:
-        grouped[assigned[item.claim_id]].append(item)
-    return [grouped[index] for index in sorted(grouped)]
+        grouped[assigned[item.claim_id]].append((item, reasons[item.claim_id]))
+    return [part for index in sorted(grouped) for part in _part_by_quantity(grouped[index])]
+
+
+def _generic_orders(items: Sequence[Evidence], cues: Mapping[str, int], start: float) -> dict[str, float]:
+    """Number the new orders that words like "two more" or "additional" open, in time order.
+
+    A signing so worded opens a new order; talks or offers so worded, reported in a later year than
+    that signing, are of yet another order (the Army's "six more" signed in 2020, then "five
+    additional" discussed in 2023).
+    """
+    worded = sorted((i for i in items if cues.get(i.claim_id) == 0 and i.claim.event != "cancellation"),
+                    key=lambda i: (_when(i) or 0, i.published or "", i.claim_id))
+    index, signed = start, None
+    found: dict[str, float] = {}
+    for item in worded:
+        when, year = _when(item), _year(item)
+        if signed is not None and when is not None:
+            is_new_signing = _is_signing(item) and year is not None and abs(year - signed) > ORDER_YEAR_GAP
+            is_later_talk = not _is_signing(item) and when > signed
+            if is_new_signing or is_later_talk:
+                index, signed = index + 1, None
+        if _is_signing(item) and signed is None:
+            signed = year if year is not None else when
+        found[item.claim_id] = index
+    return found
 
 
 def anchor_years(items: Sequence[Evidence], cues: Mapping[str, int]) -> list[int]:
@@ -135,12 +202,12 @@ def _cluster(years: list[int]) -> list[list[int]]:
 
 
 def _follow_cues_within_articles(items: Sequence[Evidence], cues: dict[str, int],
-                                 assigned: dict[str, float], base: list[_Order]) -> None:
+                                 assigned: dict[str, float], base: list[_Order], reasons: dict[str, str]) -> None:
     """An article about a new order: its other offers, talks and planned signings serve that order."""
     latest_anchor = max((o.anchor for o in base if o.anchor is not None), default=None)
     by_article: dict[str, float] = {}
     for item in items:
-        if item.claim_id in cues:
+        if item.claim_id in cues and item.claim_id in assigned:
             by_article.setdefault(item.article_id, assigned[item.claim_id])
     for item in items:
         index = by_article.get(item.article_id)
@@ -150,16 +217,119 @@ def _follow_cues_within_articles(items: Sequence[Evidence], cues: dict[str, int]
         year = _year(item)
         if year is None or latest_anchor is None or year > latest_anchor:
             assigned[item.claim_id] = index
+            reasons[item.claim_id] = "its article is about a new order: its talks and offers serve it"
 
 
-def _place(item: Evidence, orders: list[_Order]) -> float:
+def _fitting(item: Evidence, orders: list[_Order], counts: Mapping[float, list[tuple[int, str]]]) -> list[_Order]:
+    """The orders an undated signing can join across articles: those whose signed counts fit its own.
+
+    A signing that fits none keeps every order open (the disagreement then shows as a conflict).
+    """
+    count = _counts(item)
+    if count is None or not _is_signing(item):
+        return orders
+    fit = [o for o in orders if o.anchor is None or all(_is_one_count(count, c) for c in counts.get(o.index, []))]
+    return fit if any(o.anchor is not None for o in fit) else orders
+
+
+def _place(item: Evidence, orders: list[_Order]) -> tuple[float, str]:
     """Place a claim without a cue: talks precede an order, deliveries follow one."""
     anchored = [o for o in orders if o.anchor is not None]
     when = _when(item)
-    if not anchored or when is None:
-        return orders[0].index
+    if not anchored:
+        return orders[0].index, ("no signing dates its order: the group's first order" if len(orders) > 1
+                                 else "the only order of this supplier, recipient and system")
+    if when is None:
+        return orders[0].index, "undated: the first order"
     if item.claim.event in PRE_ORDER_EVENTS and not _is_signing(item):
         later = [o for o in anchored if o.anchor is not None and o.anchor >= when]
-        return later[0].index if later else anchored[-1].index
+        if later:
+            return later[0].index, f"{item.claim.event} of {when}, before the {later[0].anchor} signing"
+        return anchored[-1].index, f"{item.claim.event} of {when}, after the last signing ({anchored[-1].anchor})"
     earlier = [o for o in anchored if o.anchor is not None and o.anchor <= when]
-    return earlier[-1].index if earlier else anchored[0].index
+    if earlier:
+        return earlier[-1].index, f"{item.claim.event} of {when}, after the {earlier[-1].anchor} signing"
+    return anchored[0].index, f"{item.claim.event} of {when}, before any signing: the first order"
+
+
+def _counts(item: Evidence) -> tuple[int, str] | None:
+    q = item.claim.quantity
+    return (q.value, q.unit) if q is not None and q.bound is None and q.value > 0 else None
+
+
+def _dated(item: Evidence) -> str | None:
+    """The signing's date, when it names a month or a day (a year alone can be either order's)."""
+    date = item.claim.date
+    return date.value if date is not None and date.year is not None and date.precision != "year" else None
+
+
+def _is_one_date(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _is_one_count(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    if a[1] != b[1]:
+        return True  # other units: nothing to tell them apart by
+    low, high = sorted((a[0], b[0]))
+    return high < low * QUANTITY_RATIO
+
+
+@dataclass
+class _Signed:
+    """Signings of one order: their dates and counts, and every claim placed with them."""
+
+    dates: list[str]
+    counts: list[tuple[int, str]]
+    members: list[tuple[Evidence, str]]
+
+
+def _part_by_quantity(order: list[tuple[Evidence, str]]) -> list[list[tuple[Evidence, str]]]:
+    """Part an order whose signings, on different dates, state counts that cannot be one order's."""
+    signings = sorted(((i, why) for i, why in order if _is_signing(i) and _counts(i) and _dated(i)),
+                      key=lambda pair: _dated(pair[0]) or "")
+    parts: list[_Signed] = []
+    for item, why in signings:
+        date, count = _dated(item), _counts(item)
+        assert date is not None and count is not None
+        home = next((p for p in parts if any(_is_one_date(date, d) for d in p.dates)
+                     or any(_is_one_count(count, c) for c in p.counts)), None)
+        if home is None:
+            if parts:
+                first = parts[0]
+                why = (f"signed {date} for {count[0]} {count[1]}: not one order with the {first.dates[0]} "
+                       f"signing for {first.counts[0][0]} {first.counts[0][1]}")
+            parts.append(_Signed([date], [count], [(item, why)]))
+        else:
+            home.dates.append(date)
+            home.counts.append(count)
+            home.members.append((item, why))
+    if len(parts) < 2:
+        return [order]
+    placed = {id(i) for p in parts for i, _ in p.members}
+    by_article: dict[str, set[int]] = defaultdict(set)
+    for n, part in enumerate(parts):
+        for item, _ in part.members:
+            by_article[item.article_id].add(n)
+    for item, why in order:
+        if id(item) in placed:
+            continue
+        n = _nearest_part(item, parts, by_article)
+        parts[n].members.append((item, f"{why}; with the {parts[n].dates[0]} signing"))
+    rank = {id(i): k for k, (i, _) in enumerate(order)}
+    return [sorted(p.members, key=lambda pair: rank[id(pair[0])]) for p in parts]
+
+
+def _nearest_part(item: Evidence, parts: list[_Signed], by_article: Mapping[str, set[int]]) -> int:
+    """The part a claim serves: its article's, else by date (talks before a signing, deliveries after)."""
+    own = by_article.get(item.article_id, set())
+    if len(own) == 1:
+        return next(iter(own))
+    date = item.claim.date.value if item.claim.date and item.claim.date.year else (item.published or "")
+    if not date:
+        return 0
+    starts = [p.dates[0] for p in parts]
+    if item.claim.event in PRE_ORDER_EVENTS:
+        later = [n for n, start in enumerate(starts) if start >= date[:len(start)]]
+        return later[0] if later else len(parts) - 1
+    earlier = [n for n, start in enumerate(starts) if start[:len(date)] <= date]
+    return earlier[-1] if earlier else 0

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Mapping
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
-from armsledger.reconcile import Evidence, ReconciledDeal, reconcile
+from armsledger.reconcile import Evidence, ReconciledDeal, outlets, reconcile
 from armsledger.store.articles import claim_from_row
 from armsledger.store.tables import articles, claims, deal_denials, deal_figures, deals
 
@@ -16,18 +17,41 @@ KEYS_PER_QUERY = 500
 
 def load_evidence(connection: Connection, keys: Collection[str]) -> list[Evidence]:
     """Return every stored claim of the given deal groups, with its article's provenance."""
-    found: list[Evidence] = []
+    rows: list[Any] = []  # Any: Rows of claims joined with their articles
     ordered = sorted(keys)
     for start in range(0, len(ordered), KEYS_PER_QUERY):
         chunk = ordered[start:start + KEYS_PER_QUERY]
-        rows = connection.execute(
+        rows.extend(connection.execute(
             select(claims, articles.c.source_group, articles.c.outlet, articles.c.published)
             .join(articles, articles.c.id == claims.c.article_id)
             .where(claims.c.deal_key.in_(chunk))
             .order_by(claims.c.article_id, claims.c.ordinal)
-        )
-        found.extend(Evidence(row.id, claim_from_row(row), row.article_id, row.source_group, row.outlet,
-                              row.published) for row in rows)
+        ))
+    outlet_of = _outlets(connection, {row.source_group for row in rows})
+    return [Evidence(row.id, claim_from_row(row), row.article_id, outlet_of.get(row.article_id, row.source_group),
+                     row.outlet, row.published, row.source_group) for row in rows]
+
+
+def _outlets(connection: Connection, groups: Collection[str]) -> dict[str, str]:
+    """Article id -> the outlet it counts as; every copy of one story counts as the story's outlet."""
+    head = func.substr(articles.c.text, 1, outlets.HEAD_CHARS).label("head")
+    tail = func.substr(articles.c.text, func.length(articles.c.text) - (outlets.TAIL_CHARS - 1)).label("tail")
+    members: dict[str, list[tuple[bool, str, str]]] = {}
+    ordered = sorted(groups)
+    for start in range(0, len(ordered), KEYS_PER_QUERY):
+        chunk = ordered[start:start + KEYS_PER_QUERY]
+        for row in connection.execute(
+            select(articles.c.id, articles.c.outlet, articles.c.url, articles.c.source_group, head, tail)
+            .where(articles.c.source_group.in_(chunk)).order_by(articles.c.id)
+        ):
+            name = outlets.identify(outlet=row.outlet, url=row.url, head=row.head or "", tail=row.tail or "",
+                                    fallback="")
+            members.setdefault(row.source_group, []).append((row.id != row.source_group, row.id, name))
+    found: dict[str, str] = {}
+    for group, found_members in members.items():
+        named = [name for _, _, name in sorted(found_members) if name]
+        for _, article_id, _ in found_members:
+            found[article_id] = named[0] if named else group
     return found
 
 
@@ -45,12 +69,13 @@ def reconcile_groups(connection: Connection, keys: Collection[str], *, battalion
         connection.execute(delete(deal_denials).where(deal_denials.c.deal_id.in_(old)))
         connection.execute(delete(deal_figures).where(deal_figures.c.deal_id.in_(old)))
         connection.execute(delete(deals).where(deals.c.deal_key.in_(chunk)))
-        connection.execute(update(claims).where(claims.c.deal_key.in_(chunk)).values(deal_id=None))
+        connection.execute(update(claims).where(claims.c.deal_key.in_(chunk)).values(deal_id=None, deal_reason=None))
     _insert(connection, result)
     return result
 
 
-_SET_DEAL = update(claims).where(claims.c.id == bindparam("claim_id")).values(deal_id=bindparam("new_deal_id"))
+_SET_DEAL = (update(claims).where(claims.c.id == bindparam("claim_id"))
+             .values(deal_id=bindparam("new_deal_id"), deal_reason=bindparam("reason")))
 
 
 def _insert(connection: Connection, result: list[ReconciledDeal]) -> None:
@@ -61,6 +86,7 @@ def _insert(connection: Connection, result: list[ReconciledDeal]) -> None:
     connection.execute(insert(deal_figures), [
         {"deal_id": item.deal.id, "figure": name, "consensus": figure.consensus,
          "has_conflict": figure.has_conflict, "values_json": json.dumps([v.to_record() for v in figure.values]),
+         "conflict_note": figure.conflict_note,
          "reported_on": max((s.published for v in figure.values for s in v.sources if s.published), default=None)}
         for item in result for name, figure in item.figures.items()
     ])
@@ -69,7 +95,8 @@ def _insert(connection: Connection, result: list[ReconciledDeal]) -> None:
     if denials:
         connection.execute(insert(deal_denials),
                            [{"deal_id": d, "claim_id": c, "denied_claim_id": x} for d, c, x in denials])
-    connection.execute(_SET_DEAL, [{"claim_id": claim_id, "new_deal_id": item.deal.id}
+    connection.execute(_SET_DEAL, [{"claim_id": claim_id, "new_deal_id": item.deal.id,
+                                    "reason": item.reasons.get(claim_id)}
                                    for item in result for claim_id in item.claim_ids])
 
 
@@ -88,4 +115,5 @@ def _deal_row(item: ReconciledDeal) -> dict[str, object]:
         "ordered_on": d.ordered_on, "first_delivered_on": d.first_delivered_on, "completed_on": d.completed_on,
         "has_conflict": d.has_conflict, "sources": d.sources, "claims": d.claims,
         "first_reported": d.first_reported, "last_reported": d.last_reported,
+        "is_disputed": d.is_disputed, "expected": d.expected,
     }

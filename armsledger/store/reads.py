@@ -91,6 +91,7 @@ def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table
         ordered_on=row.ordered_on, first_delivered_on=row.first_delivered_on, completed_on=row.completed_on,
         has_conflict=bool(row.has_conflict), sources=row.sources, claims=row.claims,
         first_reported=row.first_reported, last_reported=row.last_reported,
+        is_disputed=bool(row.is_disputed), expected=row.expected,
     )
 
 
@@ -101,7 +102,7 @@ def count(connection: Connection, condition: ColumnElement[bool]) -> int:
 
 def figure_values(values_json: str) -> list[FigureValue]:
     """Rebuild a figure's values from their stored JSON."""
-    return [FigureValue(v["value"], [SourceRef(**s) for s in v["sources"]], v.get("normalized"))
+    return [FigureValue(v["value"], [SourceRef(**s) for s in v["sources"]], v.get("normalized"), v.get("kind"))
             for v in json.loads(values_json)]
 
 
@@ -109,7 +110,7 @@ def _event(row: Any) -> TimelineEvent:  # Any: a Row of claims joined with artic
     return TimelineEvent(
         date=row.date, event=row.event, denied=bool(row.denied), planned=bool(row.planned), claim_id=row.id,
         article_id=row.article_id, source=row.source, outlet=row.outlet, evidence=row.evidence,
-        span=(row.span_start, row.span_end), published=row.published,
+        span=(row.span_start, row.span_end), published=row.published, reason=row.deal_reason,
     )
 
 
@@ -123,7 +124,7 @@ def detail(connection: Connection, row: Any) -> DealDetail:  # Any: a Row of the
     }
     timeline = sorted(events.values(), key=lambda e: (e.date or e.published or "9999", e.claim_id))
     figures = {
-        r.figure: Figure(r.consensus, figure_values(r.values_json), bool(r.has_conflict))
+        r.figure: Figure(r.consensus, figure_values(r.values_json), bool(r.has_conflict), r.conflict_note)
         for r in connection.execute(select(deal_figures).where(deal_figures.c.deal_id == deal.id))
     }
     denied: dict[str, list[TimelineEvent]] = {}
@@ -144,7 +145,7 @@ def conflicts(connection: Connection) -> list[Conflict]:
         .order_by(deal_figures.c.reported_on.desc().nulls_last(), deal_figures.c.deal_id, deal_figures.c.figure)
     )
     return [Conflict(r.deal_id, r.figure, figure_values(r.values_json), r.reported_on, r.supplier,
-                     r.recipient, r.system) for r in rows]
+                     r.recipient, r.system, r.conflict_note) for r in rows]
 
 
 def article(connection: Connection, row: Any) -> StoredArticle:  # Any: a Row of the articles table

@@ -5,10 +5,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, delete, func, insert, select, true
+from sqlalchemy import ColumnElement, Connection, and_, delete, distinct, func, insert, select, true
 
 from armsledger.sipri import SipriRow
-from armsledger.store.tables import sipri_rows
+from armsledger.store.tables import claims, sipri_rows
 
 ROWS_PER_INSERT = 2000
 
@@ -37,9 +37,13 @@ def replace_rows(connection: Connection, rows: Sequence[SipriRow], *, source_fil
 
 
 def read_rows(connection: Connection, *, systems: Sequence[str] | None = None, supplier: str | None = None,
-              recipient: str | None = None) -> list[SipriRow]:
-    """Return stored SIPRI rows, optionally only those of some designations and parties."""
+              recipient: str | None = None, since: int | None = None, until: int | None = None) -> list[SipriRow]:
+    """Return stored SIPRI rows, optionally only those of some designations, parties and order years."""
     terms: list[ColumnElement[bool]] = []
+    if since is not None:
+        terms.append(sipri_rows.c.ordered_year >= since)
+    if until is not None:
+        terms.append(sipri_rows.c.ordered_year <= until)
     if systems is not None:
         terms.append(sipri_rows.c.system.in_(list(systems)))
     if supplier:
@@ -48,6 +52,22 @@ def read_rows(connection: Connection, *, systems: Sequence[str] | None = None, s
         terms.append(sipri_rows.c.recipient == recipient.upper())
     query = select(sipri_rows).where(and_(true(), *terms)).order_by(sipri_rows.c.line)
     return [_from_row(r) for r in connection.execute(query)]
+
+
+def mentions(connection: Connection) -> tuple[dict[str, int], dict[tuple[str, str | None, str | None], int]]:
+    """Count the stored articles with a claim about each system family, and about it with its parties.
+
+    Returns:
+        (family -> articles, (family, supplier, recipient) -> articles).
+    """
+    family = func.coalesce(claims.c.system_family, claims.c.system).label("family")
+    articles = func.count(distinct(claims.c.article_id)).label("articles")
+    per_family = {str(r.family): int(r.articles) for r in connection.execute(
+        select(family, articles).where(family.is_not(None)).group_by(family))}
+    per_parties = {(str(r.family), r.supplier, r.recipient): int(r.articles) for r in connection.execute(
+        select(family, claims.c.supplier, claims.c.recipient, articles).where(family.is_not(None))
+        .group_by(family, claims.c.supplier, claims.c.recipient))}
+    return per_family, per_parties
 
 
 def count_rows(connection: Connection) -> int:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
     func,
 )
 
@@ -72,6 +73,7 @@ claims = Table(
     Column("notes", Text),
     Column("deal_key", String(300), index=True),
     Column("deal_id", String(ID), index=True),
+    Column("deal_reason", Text),  # migration 0005: why the claim is in its deal
 )
 
 deals = Table(
@@ -91,6 +93,9 @@ deals = Table(
     Column("has_conflict", Boolean, nullable=False),
     Column("sources", Integer, nullable=False), Column("claims", Integer, nullable=False),
     Column("first_reported", String(10)), Column("last_reported", String(10)),
+    # migration 0005: a standing denial against the status; the planned events it does not count
+    Column("is_disputed", Boolean, nullable=False, server_default=false()),
+    Column("expected", Text),
     # migration 0004: the register's sorts and filters
     Index("ix_deals_last_reported", "last_reported", "id"),
     Index("ix_deals_supplier", "supplier", "last_reported"),
@@ -109,6 +114,7 @@ deal_figures = Table(
     Column("has_conflict", Boolean, nullable=False),
     Column("values_json", Text, nullable=False),
     Column("reported_on", String(10)),
+    Column("conflict_note", Text),  # migration 0005: how the conflicting sources differ
     PrimaryKeyConstraint("deal_id", "figure"),
 )
 

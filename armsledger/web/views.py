@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
+from armsledger.errors import StoreError
 from armsledger.ledger_models import FIGURES, STATUSES, Deal
 from armsledger.web import charts
 from armsledger.web.filters import PAGE_SIZES, SORTS, View, year_range
@@ -105,6 +106,21 @@ async def flows(request: Request, since: str | None = Query(None), until: str | 
     found = request.app.state.ledger.flows(since=first, until=last, category=chosen)
     return _page(request, "flows.html", matrix=charts.flow_matrix(found), since=first, until=last,
                  category=chosen, nav="flows")
+
+
+@router.get("/sipri", response_class=HTMLResponse)
+async def sipri(request: Request, since: str | None = Query(None), until: str | None = Query(None),
+                system: str | None = Query(None)) -> HTMLResponse:
+    """The ledger beside SIPRI's register: what SIPRI has and the ledger lacks, the reverse, what differs."""
+    first, last = year_range(since, until)
+    chosen = (system or "").strip() or None
+    try:
+        diff = request.app.state.ledger.sipri_diff(system=chosen, since=first, until=last)
+    except StoreError as err:  # no register imported: the page says how to import one
+        return _page(request, "sipri.html", diff=None, missing=str(err), since=first, until=last,
+                     system=chosen, nav="sipri")
+    return _page(request, "sipri.html", diff=diff, missing=None, since=first, until=last, system=chosen,
+                 nav="sipri")
 
 
 @router.get("/systems/{system:path}", response_class=HTMLResponse)

@@ -96,3 +96,25 @@ def test_parquet_export_writes_the_file_whole(db: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--db", db, "--format", "parquet", "-o", str(out)])
     assert result.exit_code == 0 and out.read_bytes()[:4] == b"PAR1"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("deals")) == ["deals.parquet"]
+
+
+def test_deals_and_show_mark_a_disputed_status_expected_events_and_reasons(tmp_path: Path) -> None:
+    from ledger_factories import claim, result
+
+    report = "The first S-400 set reached Belarus in 2022, the ministry said."
+    plan = "The second set will follow in 2023."
+    denial = "Minsk denied that any S-400 had been delivered."
+    path = str(tmp_path / "d.db")
+    with Ledger(path, settings=Settings()) as ledger:
+        ledger.store_results([
+            result("by-1", f"{report} {plan}", [claim("delivery", "RU", "BY", "S-400", report, date="2022"),
+                                                claim("delivery", "RU", "BY", "S-400", plan, date="2023",
+                                                      planned=True)], published="2022-06-01", outlet="Daily A"),
+            result("by-2", denial, [claim("delivery", "RU", "BY", "S-400", denial, denied=True)],
+                   published="2022-07-01", outlet="Daily B"),
+        ])
+    table = CliRunner().invoke(main, ["deals", "--db", path]).output
+    assert "delivering, disputed" in table
+    shown = CliRunner().invoke(main, ["show", "ru-by-s-400-1", "--db", path], env={"COLUMNS": "250"}).output
+    assert "disputed by a standing denial" in shown and "expected: delivery 2023" in shown
+    assert "the only order of this supplier" in shown

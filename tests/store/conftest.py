@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,22 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return str(tmp_path / "ledger.db")
     url: str = request.getfixturevalue("postgres_url")
     return url
+
+
+@contextmanager
+def fresh_ledger_url(backend: str, folder: Path) -> Iterator[str]:
+    """Yield a fresh ledger URL on a backend (`sqlite` or `postgres`), dropping the database after."""
+    if backend == "sqlite":
+        yield str(folder / "ledger.db")
+        return
+    server = postgres_server()
+    name = f"armsledger_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(database_url(server), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield f"{server.rsplit('/', 1)[0]}/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()

@@ -140,3 +140,20 @@ def test_two_writers_take_turns(db_url: str) -> None:
     assert first.count_deals() == 3 and len(first.article("paper-cn-2014").claims) == 1
     first.close()
     second.close()
+
+
+def test_a_0004_ledger_gains_the_earned_status_columns_and_keeps_its_deals(db_url: str) -> None:
+    _at_revision(db_url, "0004")
+    store = _bare_store(db_url)
+    with store.write() as connection:
+        connection.execute(text(
+            "INSERT INTO deals (id, deal_key, ordinal, supplier, recipient, status, has_conflict, sources, claims) "
+            "VALUES ('ru-tr-s-400-1', 'RU|TR|S-400', 1, 'RU', 'TR', 'delivering', false, 1, 1)"))
+        connection.execute(text(
+            "INSERT INTO deal_figures (deal_id, figure, has_conflict, values_json) "
+            "VALUES ('ru-tr-s-400-1', 'quantity', false, '[]')"))
+    store.close()
+    with Ledger(db_url, settings=Settings()) as ledger:
+        (deal,) = ledger.deals()
+        assert (deal.status, deal.is_disputed, deal.expected) == ("delivering", False, None)
+        assert ledger.deal(deal.id).figures["quantity"].conflict_note is None

@@ -1,0 +1,88 @@
+"""What a claim's figure is: a contract's value or quantity, or something else stated beside it.
+
+Only contract-level figures make a deal's value and quantity. A unit price ("$40 million each"), a
+programme's total cost, a fleet ("the air force flies 36 of the jets") or what has been delivered so
+far ("three squadrons have been handed over so far") is kept as evidence, with its kind, and never
+becomes the deal's figure nor conflicts with it. The kind is read from the words around the figure
+in its sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from armsledger.models import Claim
+
+CONTRACT = "contract"
+UNIT_PRICE = "unit price"
+PROGRAMME_TOTAL = "programme total"
+FLEET = "fleet size"
+DELIVERED_SO_FAR = "delivered so far"
+
+WINDOW_CHARS = 40
+"""How far around a figure's words its kind is looked for."""
+
+_UNIT_PRICE_AFTER = re.compile(
+    r"^[\s,]*(?:per[\s-](?:unit|piece|copy|aircraft|jet|plane|fighter|helicopter|ship|vessel|submarine|system"
+    r"|tank|gun|howitzer|launcher|battery|drone)|each|apiece|a\s+piece|a\s+unit)\b",
+    re.IGNORECASE,
+)
+"""Words right after a sum that make it one item's price: "$40 million each", "per aircraft"."""
+_UNIT_PRICE_BEFORE = re.compile(
+    r"\b(?:(?:per-|per\s+)?unit\s+(?:cost|price)|flyaway\s+cost|each\s+(?:costing|worth|priced\s+at)"
+    r"|costs?\s+per\s+\w+|price\s+(?:tag\s+)?(?:of|per)\s+(?:each|one)\b[^.]*?)\W*(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:(?:programme|program|project)[\s,]+(?:worth|valued\s+at|estimated\s+at|costing|cost\s+of|of)"
+    r"|(?:total|overall|life-?cycle|through-life)\s+(?:programme\s+|program\s+)?(?:cost|budget|value)"
+    r"(?:\s+(?:of|at|is|was|put\s+at))?)\W*(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+_FLEET_BEFORE = re.compile(
+    r"\b(?:fleet\s+of|(?:already\s+)?(?:operates|operating|flies|flying|fields|has|have)"
+    r"|inventory\s+of|in\s+service\s+with)\s+(?:about\s+|some\s+|around\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+_FLEET_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:in\s+service|in\s+its\s+inventory|in\s+its\s+fleet)\b",
+                          re.IGNORECASE)
+_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|until\s+now|thus\s+far|already)\b", re.IGNORECASE)
+
+
+def _around(claim: Claim, words: str) -> tuple[str, str] | None:
+    """The text before and after a figure's words in the claim's sentence, or None if not found."""
+    if not words:
+        return None
+    at = claim.evidence.find(words)
+    if at < 0:
+        return None
+    end = at + len(words)
+    return claim.evidence[max(0, at - WINDOW_CHARS):at], claim.evidence[end:end + WINDOW_CHARS]
+
+
+def value_kind(claim: Claim) -> str:
+    """Return what a claim's money figure is: CONTRACT, UNIT_PRICE or PROGRAMME_TOTAL."""
+    if claim.value is None:
+        return CONTRACT
+    around = _around(claim, claim.value.text)
+    if around is None:
+        return CONTRACT
+    before, after = around
+    if _UNIT_PRICE_AFTER.search(after) or _UNIT_PRICE_BEFORE.search(before):
+        return UNIT_PRICE
+    if _PROGRAMME_BEFORE.search(before):
+        return PROGRAMME_TOTAL
+    return CONTRACT
+
+
+def quantity_kind(claim: Claim) -> str:
+    """Return what a claim's count is: CONTRACT, FLEET or DELIVERED_SO_FAR."""
+    if claim.quantity is None:
+        return CONTRACT
+    around = _around(claim, claim.quantity.text)
+    if around is not None:
+        before, after = around
+        if _FLEET_BEFORE.search(before) or _FLEET_AFTER.search(after):
+            return FLEET
+    if claim.event == "delivery" and _SO_FAR.search(claim.evidence):
+        return DELIVERED_SO_FAR
+    return CONTRACT

@@ -1,0 +1,147 @@
+"""Deal identity: one group of supplier, recipient and system parted into orders by what texts say."""
+from __future__ import annotations
+
+from ledger_factories import claim
+
+from armsledger.models import Claim
+from armsledger.reconcile import Evidence, new_order_cue, reconcile
+
+
+def _ev(n: int, c: Claim, *, published: str | None = None, k: int = 1) -> Evidence:
+    return Evidence(f"a{n}#{k}", c, f"a{n}", f"a{n}", f"Outlet {n}", published)
+
+
+def test_order_cues_read_more_another_and_follow_on() -> None:
+    assert new_order_cue("India will buy two more squadrons of the system") == 0
+    assert new_order_cue("Cairo ordered another 12 jets last week") == 0
+    assert new_order_cue("a follow-on batch of 18 aircraft") == 0
+    assert new_order_cue("talks on additional frigates") == 0
+    assert new_order_cue("more than 100 missiles were included") is None
+    assert new_order_cue("the jets, worth more than $2 billion") is None
+
+
+def test_two_more_in_the_evidence_opens_a_new_deal_with_its_reason() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "FR", "EG", "Rafale", "Egypt signed for 24 Rafale in 2015.", date="2015",
+                     quantity=(24, "unit")), published="2015-02-16"),
+        _ev(2, claim("negotiation", "FR", "EG", "Rafale", "Cairo is in talks to buy 30 more Rafale jets.",
+                     quantity=(30, "unit")), published="2020-06-01"),
+    ])
+    assert [d.deal.status for d in deals] == ["ordered", "negotiating"]
+    assert deals[1].reasons["a2#1"] == "'30 more' in its sentence: an order of its own"
+    assert deals[0].reasons["a1#1"] == "signed in 2015, the order's year"
+
+
+def test_a_lease_is_not_the_purchase() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "US", "IN", "MQ-9", "India signed to lease two MQ-9 drones in 2020.",
+                     date="2020", quantity=(2, "unit")), published="2020-11-25"),
+        _ev(1, claim("delivery", "US", "IN", "MQ-9", "Both drones arrived in November.", date="2020-11"),
+            published="2020-11-25", k=2),
+        _ev(2, claim("agreement", "US", "IN", "MQ-9", "India signed for 31 MQ-9B drones in 2024.",
+                     date="2024", quantity=(31, "unit")), published="2024-10-16"),
+    ])
+    assert [(d.deal.quantity.value if d.deal.quantity else None, d.deal.status) for d in deals] == [
+        (2, "delivering"), (31, "ordered")]
+    assert deals[0].reasons["a1#2"].startswith("its article's deal is a lease")
+
+
+def test_a_lease_and_a_purchase_signed_the_same_year_stay_apart() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "US", "IN", "MQ-9", "India signed to lease two MQ-9 drones.", date="2020",
+                     quantity=(2, "unit"))),
+        _ev(2, claim("agreement", "US", "IN", "MQ-9", "India ordered 10 MQ-9 drones.", date="2020",
+                     quantity=(10, "unit"))),
+    ])
+    assert sorted(d.deal.quantity.value for d in deals if d.deal.quantity) == [2, 10]
+    assert not any(d.figures["quantity"].has_conflict for d in deals)
+
+
+def test_each_buying_service_has_its_own_deal() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "FR", "IN", "Rafale", "The air force's 36 Rafale were ordered in 2016.",
+                     date="2016", quantity=(36, "unit")), published="2016-09-23"),
+        _ev(2, claim("agreement", "FR", "IN", "Rafale", "The navy signed for 26 Rafale M fighters.",
+                     date="2025", quantity=(26, "unit")), published="2025-04-28"),
+        _ev(2, claim("delivery", "FR", "IN", "Rafale", "The first jets are due in 2029.", date="2029",
+                     planned=True), published="2025-04-28", k=2),
+    ])
+    assert [(d.deal.quantity.value if d.deal.quantity else None) for d in deals] == [36, 26]
+    assert deals[1].reasons["a2#2"] == ("for the navy: its article names that service; "
+                                        "delivery of 2029, after the 2025 signing")
+    assert deals[1].deal.expected == "delivery 2029"
+
+
+def test_one_service_named_does_not_part_the_group() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "FR", "IN", "Rafale", "The air force ordered 36 Rafale.", date="2016",
+                     quantity=(36, "unit"))),
+        _ev(2, claim("delivery", "FR", "IN", "Rafale", "Five Rafale landed at Ambala.", date="2020")),
+    ])
+    assert len(deals) == 1 and deals[0].deal.status == "delivering"
+
+
+def test_signings_on_different_dates_for_counts_that_cannot_be_one_order_are_two_deals() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "US", "PL", "M1 Abrams", "Poland signed for 250 Abrams tanks.", date="2022-04-05",
+                     quantity=(250, "unit")), published="2022-04-05"),
+        _ev(2, claim("agreement", "US", "PL", "M1 Abrams", "Poland signed for 116 used Abrams.", date="2023-01",
+                     quantity=(116, "unit")), published="2023-01-13"),
+        _ev(2, claim("delivery", "US", "PL", "M1 Abrams", "The used tanks arrived in June.", date="2023-06"),
+            published="2023-01-13", k=2),
+    ])
+    assert [(d.deal.quantity.value if d.deal.quantity else None, d.deal.ordered_on) for d in deals] == [
+        (250, "2022-04-05"), (116, "2023-01")]
+    assert not any(d.figures["quantity"].has_conflict for d in deals)
+    assert deals[1].reasons["a2#1"].startswith("signed 2023-01 for 116 unit: not one order with the 2022-04-05")
+    assert deals[1].claim_ids == ["a2#1", "a2#2"], "the delivery in the second article serves its order"
+
+
+def test_outlets_disagreeing_on_one_signing_stay_one_deal_with_a_conflict() -> None:
+    (deal,) = reconcile([
+        _ev(1, claim("agreement", "KR", "PL", "K9", "Poland signed for 212 K9 on Friday.", date="2022-08-26",
+                     quantity=(212, "unit"))),
+        _ev(2, claim("agreement", "KR", "PL", "K9", "Poland signed for 96 K9 in August.", date="2022-08",
+                     quantity=(96, "unit"))),
+    ])
+    assert deal.figures["quantity"].has_conflict
+
+
+def test_an_undated_signing_joins_the_order_its_count_fits() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "KR", "PL", "K9", "Poland ordered 96 K9 hulls in 2016.", date="2016",
+                     quantity=(96, "unit")), published="2016-12-01"),
+        _ev(2, claim("agreement", "KR", "PL", "K9", "Poland signed for 212 K9 in 2022.", date="2022",
+                     quantity=(212, "unit")), published="2022-08-27"),
+        _ev(3, claim("agreement", "KR", "PL", "K9", "Poland bought 96 K9 hulls for its Krab guns.",
+                     quantity=(96, "unit")), published="2024-03-01"),
+    ])
+    assert [d.claim_ids for d in deals] == [["a1#1", "a3#1"], ["a2#1"]]
+    assert not any(d.figures["quantity"].has_conflict for d in deals)
+    assert deals[0].reasons["a3#1"].endswith("the order whose count it fits")
+
+
+def test_a_service_named_only_as_a_place_or_on_a_delivery_parts_nothing() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "US", "EG", "F-16", "The jets go to Egypt's air force under a 2010 deal.",
+                     date="2010"), published="2013-01-10"),
+        _ev(1, claim("delivery", "US", "EG", "F-16", "The first four jets leave the naval air base on Jan. 22.",
+                     date="2013-01-22", planned=True), published="2013-01-10", k=2),
+        _ev(2, claim("delivery", "US", "EG", "F-16", "The navy escorted the jets' delivery flight.", date="2013-02"),
+            published="2013-02-01"),
+    ])
+    assert len(deals) == 1 and deals[0].deal.status == "delivering"
+
+
+def test_talks_on_more_reported_after_a_signing_of_more_are_another_order() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "US", "IN", "AH-64", "The army signed for 22 Apaches.", date="2015",
+                     quantity=(22, "unit")), published="2015-09-28"),
+        _ev(2, claim("agreement", "US", "IN", "AH-64", "In February 2020, India signed for six more Apaches.",
+                     date="2020-02", quantity=(6, "unit")), published="2023-06-01"),
+        _ev(3, claim("negotiation", "US", "IN", "AH-64", "A contract for five additional Apache helicopters may follow.",
+                     quantity=(5, "unit")), published="2023-06-02"),
+    ])
+    assert [(d.deal.status, d.deal.quantity.value if d.deal.quantity else None) for d in deals] == [
+        ("ordered", 22), ("ordered", 6), ("negotiating", 5)]
+    assert deals[2].reasons["a3#1"].endswith("reported after another such order was signed")
