@@ -19,7 +19,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from armsledger.errors import ArmsLedgerError, SourceError
-from armsledger.export import FORMATS, deal_row
+from armsledger.export import FORMATS, deal_row, safe_cell
 from armsledger.ledger import Ledger
 from armsledger.ledger_models import STATUSES, Deal, DealDetail
 from armsledger.settings import Settings
@@ -69,7 +69,7 @@ def _emit(records: Sequence[dict[str, Any]], fmt: str, table: Callable[[], Table
 
 
 def _cell(value: Any) -> Any:  # Any: a JSON value
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+    return safe_cell(json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value)
 
 
 def _quantity(deal: Deal) -> str:
@@ -104,7 +104,7 @@ def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextrac
 
         def report(err: SourceError) -> None:
             errors.append(err)
-            stderr.print(f"error: {err}", markup=False, highlight=False)
+            stderr.print(f"error: {err}", markup=False, highlight=False, soft_wrap=True)
 
         try:
             if stderr.is_terminal:
