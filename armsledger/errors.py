@@ -26,6 +26,7 @@ class SourceError(ArmsLedgerError):
     exit_code = 1
 
     def __init__(self, origin: str, reason: str) -> None:
+        reason = " ".join(reason.split())  # one line, whatever a library's message held
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason

@@ -59,13 +59,30 @@ def run(source: str | Path | IO[str], *, settings: Settings | None = None,
     report = on_error or _log_error
     for article in read(source, settings=settings, on_error=report):
         try:
-            document = clean(article)
+            yield process(article, gazetteers=gazetteers)
         except SourceError as err:
             report(err)
-            continue
+
+
+def process(article: Article, *, gazetteers: Gazetteers) -> Result:
+    """Clean, detect and extract one article: stages 2 to 4.
+
+    Raises:
+        SourceError: the article holds no story, or a value in it could not be read (a stage
+            raised ValueError or ArithmeticError: a bug to report; the run goes on without it).
+    """
+    try:
+        document = clean(article)
         mentions = detect(document, gazetteers)
         statements = extract(document, mentions, gazetteers=gazetteers, fold=False)
-        yield Result(article, document, fold_claims(statements), statements)
+        return Result(article, document, fold_claims(statements), statements)
+    except (ValueError, ArithmeticError) as err:
+        # Nothing in an article may stop a run: a malformed value that slipped past a stage's
+        # checks ("March 0") costs that article only, and is named so it can be reported.
+        log.debug("%s: %s", article.origin or article.id, err, exc_info=True)
+        raise SourceError(article.origin or article.id,
+                          f"could not be read ({type(err).__name__}: {err}); skipped. This is a bug in "
+                          "armsledger: please report it with this article") from err
 
 
 def _log_error(err: SourceError) -> None:
