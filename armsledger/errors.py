@@ -31,6 +31,10 @@ class SourceError(ArmsLedgerError):
         self.origin = origin
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[SourceError], tuple[str, str]]:
+        """Pickle by origin and reason, so that an error crosses from a worker process intact."""
+        return type(self), (self.origin, self.reason)
+
 
 class StoreError(ArmsLedgerError):
     """The ledger's database cannot be opened, read or written."""

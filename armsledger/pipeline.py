@@ -6,6 +6,7 @@
 4. extract  claims.extract(doc, mentions)  -> list[Claim]         events with parties and figures
 
 Reconciling claims into deals (stage 5) and storing them (stage 6) belong to the ledger.
+With jobs, stage 1 runs here and stages 2-4 in worker processes (`armsledger.workers`).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from armsledger.ingest import read
 from armsledger.mentions import Gazetteers, detect, load_gazetteers
 from armsledger.models import Article, Claim, Document
 from armsledger.settings import Settings
+from armsledger.workers import is_forking, map_in_order, worker_count
 
 log = logging.getLogger("armsledger.pipeline")
 
@@ -43,6 +45,9 @@ def run(source: str | Path | IO[str], *, settings: Settings | None = None,
         on_error: Callable[[SourceError], None] | None = None) -> Iterator[Result]:
     """Read, clean, detect and extract every article of a source, one at a time.
 
+    With `settings.jobs` other than 1, stages 2 to 4 run in that many worker processes (0: one per
+    core) while this process reads; the results come in input order, the same as with one.
+
     Args:
         source: a folder, a file, a JSON Lines corpus, `-` or an open text stream.
         settings: options; defaults from `Settings.load()`.
@@ -52,16 +57,32 @@ def run(source: str | Path | IO[str], *, settings: Settings | None = None,
             Errors are logged as warnings if None.
 
     Returns:
-        An iterator of results, streaming: no more than one article is held at a time.
+        An iterator of results, streaming: no more than one article is held at a time (a few
+        dozen per worker with jobs).
+
+    Raises:
+        ConfigError: a negative settings.jobs.
     """
     settings = settings or Settings.load()
+    workers = worker_count(settings.jobs)
     gazetteers = gazetteers or load_gazetteers(extra_dir=settings.gazetteer_dir)
     report = on_error or _log_error
-    for article in read(source, settings=settings, on_error=report):
-        try:
-            yield process(article, gazetteers=gazetteers)
-        except SourceError as err:
-            report(err)
+    articles = read(source, settings=settings, on_error=report)
+    if workers == 1:
+        for article in articles:
+            try:
+                yield process(article, gazetteers=gazetteers)
+            except SourceError as err:
+                report(err)
+        return
+    # Forked workers inherit the loaded gazetteers; spawned ones load their own.
+    setup = (gazetteers if is_forking() else None, settings.gazetteer_dir)
+    for article, found in map_in_order(_process_in_worker, articles, workers=workers,
+                                       initializer=_start_worker, initargs=setup):
+        if isinstance(found, SourceError):
+            report(found)
+        else:
+            yield Result(article, *found)
 
 
 def process(article: Article, *, gazetteers: Gazetteers) -> Result:
@@ -83,6 +104,25 @@ def process(article: Article, *, gazetteers: Gazetteers) -> Result:
         raise SourceError(article.origin or article.id,
                           f"could not be read ({type(err).__name__}: {err}); skipped. This is a bug in "
                           "armsledger: please report it with this article") from err
+
+
+_worker_gazetteers: Gazetteers | None = None
+"""The catalogues of a worker process, set once when it starts."""
+
+
+def _start_worker(gazetteers: Gazetteers | None, gazetteer_dir: str | None) -> None:
+    global _worker_gazetteers
+    _worker_gazetteers = gazetteers or load_gazetteers(extra_dir=gazetteer_dir)
+
+
+def _process_in_worker(article: Article) -> tuple[Document, list[Claim], list[Claim]] | SourceError:
+    """Run stages 2 to 4 in a worker; the parent already holds the article, so it is not sent back."""
+    assert _worker_gazetteers is not None, "_start_worker runs first"
+    try:
+        result = process(article, gazetteers=_worker_gazetteers)
+    except SourceError as err:
+        return err
+    return result.document, result.claims, result.statements
 
 
 def _log_error(err: SourceError) -> None:

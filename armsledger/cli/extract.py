@@ -22,7 +22,10 @@ from armsledger.settings import Settings
 @click.option("--explain", is_flag=True, help="Add the rule, the words that fired it and why each party was chosen.")
 @click.option("--gazetteer-dir", type=click.Path(file_okay=False), default=None,
               help="A folder of extra gazetteer CSV files that extend the bundled catalogues.")
-def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | None) -> None:
+@click.option("--jobs", type=click.IntRange(min=0), default=None,
+              help="Processes that clean and extract articles; 0 for one per core. The output is the same "
+                   "for any number.  [default: 1]")
+def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | None, jobs: int | None) -> None:
     """Print every arms-transfer claim in CORPUS.
 
     CORPUS is a folder (read recursively: .txt, .html, .htm, .jsonl), one file, a JSON Lines
@@ -32,7 +35,7 @@ def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | N
 
     \b
     Example:
-      armsledger extract samples/ --format jsonl > claims.jsonl
+      armsledger extract samples/ --format jsonl --jobs 0 > claims.jsonl
     """
     skipped: list[SourceError] = []
 
@@ -41,7 +44,7 @@ def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | N
         click.echo(f"armsledger: skipped {err}", err=True)
 
     try:
-        settings = Settings.load(gazetteer_dir=gazetteer_dir)
+        settings = Settings.load(gazetteer_dir=gazetteer_dir, jobs=jobs)
         results = run(corpus, settings=settings, on_error=report)
         claims = (claim for result in results for claim in result.claims)
         if fmt == "jsonl":

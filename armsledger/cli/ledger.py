@@ -88,7 +88,10 @@ def _value(deal: Deal) -> str:
 @click.option("--batch-size", type=int, help="Articles per transaction [default: 200].")
 @click.option("--reextract", is_flag=True,
               help="Extract stored articles again and replace their claims (after an extractor or gazetteer update).")
-def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextract: bool) -> None:
+@click.option("--jobs", type=click.IntRange(min=0), default=None,
+              help="Processes that clean and extract articles (one process writes); 0 for one per core. "
+                   "The ledger is the same for any number.  [default: 1]")
+def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextract: bool, jobs: int | None) -> None:
     """Extract and store every article of CORPUS and reconcile the deals it touches.
 
     Articles already stored (same content) are skipped; wire copies are stored and linked.
@@ -99,7 +102,7 @@ def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextrac
       armsledger ingest ../shared/seeds --db armsledger.db
     """
     errors: list[SourceError] = []
-    with _ledger(db, batch_size=batch_size) as ledger:
+    with _ledger(db, batch_size=batch_size, jobs=jobs) as ledger:
         stderr = Console(stderr=True)
 
         def report(err: SourceError) -> None:
