@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from armsledger import metadata
@@ -218,13 +219,49 @@ def _read_html(article: Article) -> dict[str, Any]:  # Any: trafilatura metadata
     """Extract the story and its metadata from HTML with trafilatura (htmldate for the date)."""
     import trafilatura  # imported here: it takes ~0.5 s to import and plain text never needs it
 
-    extracted = trafilatura.bare_extraction(
-        article.html or "", url=article.url, with_metadata=True, include_comments=False,
-        include_tables=False,
-        date_extraction_params={"extensive_search": False, "original_date": True, "url": article.url},
-    )
+    with _attributed_logs(article.origin or article.id):
+        extracted = trafilatura.bare_extraction(
+            article.html or "", url=article.url, with_metadata=True, include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True, "url": article.url},
+        )
     result = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else extracted
     if not isinstance(result, dict) or not (result.get("text") or "").strip():
         raise SourceError(article.origin or article.id,
                           "no article text found in the HTML; is it a story page rather than an index?")
     return result
+
+
+_HTML_LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
+"""The loggers of the HTML extractor and its helpers, whose lines name no file."""
+
+
+@contextmanager
+def _attributed_logs(origin: str) -> Iterator[None]:
+    """Pass what the HTML libraries log inside the block on at DEBUG, prefixed with the article's origin.
+
+    trafilatura logs "discarding data: None" at WARNING for every page without a story; the reason
+    that matters reaches the user once, as the SourceError clean() raises.
+    """
+    handler = _Attributing(origin)
+    loggers = [logging.getLogger(name) for name in _HTML_LIBRARY_LOGGERS]
+    saved = [(logger.propagate, logger.handlers) for logger in loggers]
+    for logger in loggers:
+        logger.propagate, logger.handlers = False, [handler]
+    try:
+        yield
+    finally:
+        for logger, (propagate, handlers) in zip(loggers, saved, strict=True):
+            logger.propagate, logger.handlers = propagate, handlers
+
+
+class _Attributing(logging.Handler):
+    """Re-log a library's records at DEBUG on armsledger.clean, naming the article."""
+
+    def __init__(self, origin: str) -> None:
+        super().__init__(logging.DEBUG)
+        self.origin = origin
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("%s: %s: %s", self.origin, record.name, " ".join(record.getMessage().split()))

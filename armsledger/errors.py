@@ -26,9 +26,14 @@ class SourceError(ArmsLedgerError):
     exit_code = 1
 
     def __init__(self, origin: str, reason: str) -> None:
+        reason = " ".join(reason.split())  # one line, whatever a library's message held
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[SourceError], tuple[str, str]]:
+        """Pickle by origin and reason, so that an error crosses from a worker process intact."""
+        return type(self), (self.origin, self.reason)
 
 
 class StoreError(ArmsLedgerError):

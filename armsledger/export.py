@@ -30,6 +30,14 @@ SIPRI_COLUMNS: tuple[str, ...] = (
 
 Cell = str | int | bool | None
 
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a cell that starts with one of these as a formula (CSV injection)."""
+
+
+def safe_cell(value: Cell) -> Cell:
+    """Return a CSV cell a spreadsheet will not run: text starting like a formula gets a leading quote."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
 
 def deal_row(deal: Deal) -> dict[str, Cell]:
     """Return a deal as one flat row of DEAL_COLUMNS."""
@@ -55,7 +63,7 @@ def to_csv(deals: Sequence[Deal], stream: IO[str]) -> None:
     """Write deals as CSV with DEAL_COLUMNS."""
     writer = csv.DictWriter(stream, fieldnames=list(DEAL_COLUMNS), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(deal_row(d) for d in deals)
+    writer.writerows({k: safe_cell(v) for k, v in deal_row(d).items()} for d in deals)
 
 
 def to_json(details: Sequence[DealDetail], stream: IO[str]) -> None:
@@ -97,11 +105,11 @@ def to_sipri(deals: Sequence[Deal], stream: IO[str], *, country: Callable[[str],
         q = deal.quantity
         number = q.value * battalions_per_regiment if q and q.unit == "regiment" else q.value if q else ""
         years = delivery_years(deal)
-        writer.writerow([
+        writer.writerow([safe_cell(cell) for cell in (
             country(deal.recipient), country(deal.supplier), (deal.ordered_on or "")[:4], "",
             number, "?" if q and q.bound else "", deal.system or "", deal.category or "",
             "", "", "; ".join(str(y) for y in years), "New", sipri_comment(deal), "", "", "",
-        ])
+        )])
 
 
 def sipri_comment(deal: Deal) -> str:

@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -36,6 +37,7 @@ from typing import IO, Any
 from armsledger import feeds
 from armsledger.decoding import is_binary, read_text
 from armsledger.errors import SourceError
+from armsledger.metadata import split_url
 from armsledger.models import Article
 from armsledger.settings import Settings
 
@@ -51,6 +53,7 @@ FEED_SUFFIXES = (".rss", ".atom")
 _SKIP_CHUNK_BYTES = 1 << 20
 _HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body")
 _OPTIONAL_FIELDS = ("url", "published", "title", "author", "outlet")
+_READ_FIELDS = ("id", "text", "html", *_OPTIONAL_FIELDS)
 
 
 def read(source: str | Path | IO[str], *, settings: Settings,
@@ -103,15 +106,18 @@ def _walk(root: Path, report: Report) -> Iterator[Path]:
         folder = folders.pop()
         try:
             with os.scandir(folder) as entries:
-                names = sorted((e.name, e.is_dir(follow_symlinks=False)) for e in entries
+                names = sorted((e.name, e.is_dir(follow_symlinks=False), e.is_file()) for e in entries
                                if not e.name.startswith("."))
         except OSError as err:
             report(SourceError(folder, f"folder cannot be listed ({err.strerror}); check its permissions"))
             continue
         subfolders = []
-        for name, is_dir in names:
+        for name, is_dir, is_file in names:
             if is_dir:
                 subfolders.append(os.path.join(folder, name))
+            elif _kind(name) and not is_file:
+                report(SourceError(os.path.join(folder, name), "is not a regular file (a FIFO, socket or "
+                                                               "device, or a broken link); only files are read"))
             elif _kind(name):
                 yield Path(folder, name)
             else:
@@ -197,18 +203,39 @@ def _too_big(what: str, limit: int) -> str:
 
 
 def _read_jsonl_file(path: Path, settings: Settings, report: Report) -> Iterator[Article]:
-    opener: Callable[[Path], IO[bytes]] = gzip.open if path.name.lower().endswith(".gz") else _open_binary  # type: ignore[assignment]
-    with opener(path) as stream:
-        head = stream.read(8192)
-        if not head.strip():
-            report(SourceError(str(path), "empty file; nothing to read"))
-            return
-        if is_binary(head):
-            report(SourceError(str(path), "is a binary file, not JSON Lines text"))
-            return
-        stream.seek(0)
-        lines = _bounded_lines(stream, settings.max_article_bytes)
-        yield from _read_lines(lines, str(path), settings, report)
+    is_gzip = path.name.lower().endswith(".gz")
+    opener: Callable[[Path], IO[bytes]] = gzip.open if is_gzip else _open_binary  # type: ignore[assignment]
+    lines_read = 0
+
+    def counted(lines: Iterator[bytes | str | None]) -> Iterator[bytes | str | None]:
+        nonlocal lines_read
+        for line in lines:
+            lines_read += 1
+            yield line
+
+    try:
+        with opener(path) as stream:
+            try:
+                head: bytes | None = stream.read(8192)
+            except (EOFError, zlib.error, gzip.BadGzipFile):
+                if not is_gzip:
+                    raise
+                head = None  # a short damaged gzip file: read its good lines, the error comes again after them
+            if head is not None and not head.strip():
+                report(SourceError(str(path), "empty file; nothing to read"))
+                return
+            if head is not None and is_binary(head):
+                report(SourceError(str(path), "is a binary file, not JSON Lines text"))
+                return
+            stream.seek(0)
+            lines = counted(_bounded_lines(stream, settings.max_article_bytes))
+            yield from _read_lines(lines, str(path), settings, report)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        if not is_gzip:
+            raise
+        where = f"{path}:{lines_read + 1}" if lines_read else str(path)
+        report(SourceError(where, f"the gzip stream is truncated or corrupt ({err or type(err).__name__}); "
+                                  f"the {lines_read:,} line(s) before it were read, the rest is skipped"))
 
 
 def _open_binary(path: Path) -> IO[bytes]:
@@ -254,6 +281,10 @@ def _article_from_json(line: str, where: str, report: Report) -> Article | None:
         report(SourceError(where, f"not valid JSON ({err.msg} at column {err.colno}); "
                                   "each line must be one JSON object"))
         return None
+    if "\\u" in line and (field := _field_with_surrogate(row)) is not None:
+        report(SourceError(where, f"{field!r} holds a lone surrogate escape (such as \"\\ud800\"), which is "
+                                  "not text; write the character as a full UTF-16 pair or in UTF-8"))
+        return None
     if not isinstance(row, dict):
         report(SourceError(where, f"is a JSON {type(row).__name__}, not an object; each line must be one "
                                   "object with 'id' and 'text' or 'html'"))
@@ -267,8 +298,32 @@ def _article_from_json(line: str, where: str, report: Report) -> Article | None:
                                   "add one of them"))
         return None
     optional = {name: str(row[name]) for name in _OPTIONAL_FIELDS if row.get(name) not in (None, "")}
+    if "url" in optional and split_url(optional["url"]) is None:
+        log.warning("%s: 'url' %r is not a valid URL; the article is read without it", where, optional["url"])
+        del optional["url"]
     return Article(id=str(row["id"]), text=text if isinstance(text, str) and text.strip() else None,
                    html=page if isinstance(page, str) else None, origin=where, **optional)
+
+
+def _field_with_surrogate(row: Any) -> str | None:  # Any: a parsed JSON value
+    """Return the first field read from a row that holds a lone surrogate (only a JSON escape makes one)."""
+    if not isinstance(row, dict):
+        return None
+    for name in _READ_FIELDS:
+        value = row.get(name)
+        if isinstance(value, str) and _has_surrogate(value):
+            return name
+    return None
+
+
+def _has_surrogate(text: str) -> bool:
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _read_stream(stream: IO[Any], name: str, settings: Settings, report: Report) -> Iterator[Article]:

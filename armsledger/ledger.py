@@ -41,6 +41,10 @@ from armsledger.store.tables import articles, deals
 
 log = logging.getLogger("armsledger.ledger")
 
+
+def _log_error(err: SourceError) -> None:
+    log.warning("%s", err)
+
 Progress = Callable[[int], None]
 """Called with the number of articles read so far."""
 
@@ -107,7 +111,7 @@ class Ledger:
                 on_error(err)
 
         results = run(source, settings=self.settings, gazetteers=self.gazetteers, on_error=report)
-        summary = self.store_results(results, progress=progress, is_reextract=is_reextract)
+        summary = self.store_results(results, progress=progress, is_reextract=is_reextract, on_error=report)
         return dataclasses.replace(summary, errors=errors)
 
     def add_articles(self, records: Iterable[Mapping[str, Any]], *,  # Any: JSON values
@@ -129,8 +133,14 @@ class Ledger:
             return self.ingest(corpus, on_error=on_error)
 
     def store_results(self, results: Iterable[Result], *, progress: Progress | None = None,
-                      is_reextract: bool = False) -> IngestSummary:
-        """Store pipeline results in transactions of settings.batch_size articles and reconcile."""
+                      is_reextract: bool = False,
+                      on_error: Callable[[SourceError], None] | None = None) -> IngestSummary:
+        """Store pipeline results in transactions of settings.batch_size articles and reconcile.
+
+        An article whose values its columns cannot hold (an id over 255 characters, a count beyond
+        32 bits) is passed to on_error (logged if None) and not stored; the rest of its batch is.
+        """
+        report = on_error or _log_error
         counts = {"stored": 0, "replaced": 0, "skipped": 0, "duplicate": 0}
         read = claims = syndicated = 0
         touched: set[str] = set()
@@ -144,8 +154,12 @@ class Ledger:
                     # Every statement on its own sentence, not the per-article folded claims: the
                     # ledger keeps each sentence's figures as evidence.
                     found = result.statements or result.claims
-                    outcome = store_article(connection, result.document, found, origin=result.article.origin,
-                                            is_reextract=is_reextract)
+                    try:
+                        outcome = store_article(connection, result.document, found,
+                                                origin=result.article.origin, is_reextract=is_reextract)
+                    except SourceError as err:  # raised before anything of the article is written
+                        report(err)
+                        continue
                     counts[outcome.outcome] += 1
                     if outcome.outcome in ("stored", "replaced"):
                         claims += len(found)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from functools import cache
 from importlib import resources
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from armsledger.models import PartialDate, Precision
 
@@ -86,11 +86,25 @@ def parse_date(text: str, *, source: str) -> PartialDate | None:
     return None
 
 
+def split_url(url: str) -> SplitResult | None:
+    """Return a URL's parts, or None when it cannot be parsed ("http://[::1", "http://[x]/")."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 -- parses the host: a bracketed host that is no IPv6 address raises here
+        parts.port  # noqa: B018 -- "http://host:99999/" raises here
+    except ValueError:
+        return None
+    return parts
+
+
 def date_from_url(url: str | None) -> PartialDate | None:
     """Return the date written in a URL's path: /2013/05/29/ and /2013/0530/ give a day, /2014/01/ a month."""
     if not url:
         return None
-    path = urlsplit(url).path
+    parts = split_url(url)
+    if parts is None:
+        return None
+    path = parts.path
     for pattern, precision in _URL_DATES:
         match = pattern.search(path)
         if match:
@@ -144,7 +158,8 @@ def outlet_from_url(url: str | None) -> tuple[str | None, bool]:
     """
     if not url:
         return None, False
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    parts = split_url(url if "//" in url else "//" + url)
+    host = (parts.hostname or "").lower() if parts is not None else ""
     if not host:
         return None, False
     known = _outlets()

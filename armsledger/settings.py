@@ -36,6 +36,10 @@ class Settings:
         2, "How many battalions one regiment set counts as, when comparing quantities across sources."
     )
     batch_size: int = _option(200, "Articles stored per database transaction during ingest.")
+    jobs: int = _option(
+        1, "Processes that clean and extract articles during extract and ingest: 1 works in one "
+           "process, 0 uses every core. The output is the same for any number."
+    )
     host: str = _option("127.0.0.1", "Address the web server listens on.")
     port: int = _option(8000, "Port the web server listens on.")
     ingest_token: str | None = _option(

@@ -66,3 +66,33 @@ def test_money_words_follow_sipri_style() -> None:
 def test_unknown_format_lists_the_choices(ledger: Ledger) -> None:
     with pytest.raises(ConfigError, match="choose one of csv, json, parquet, sipri"):
         ledger.export("xml", stream=io.StringIO())
+
+
+FORMULAS = ("=HYPERLINK(\"http://example.org\")", "+1+1", "-2+3", "@SUM(A1)")
+
+
+@pytest.fixture()
+def formula_db(tmp_path: Path) -> str:
+    from ledger_factories import claim, result
+
+    path = str(tmp_path / "f.db")
+    evidence = "Peru ordered trucks from Spain."
+    with Ledger(path, settings=Settings()) as opened:
+        opened.store_results([result(f"f{n}", f"{evidence} Version {n}.", [
+            claim("agreement", "ES", "PE", system, evidence, quantity=(n + 2, "unit"), source=system)])
+            for n, system in enumerate(FORMULAS)])
+    return path
+
+
+@pytest.mark.parametrize("args", [["deals", "--format", "csv"], ["export", "--format", "csv"],
+                                  ["export", "--format", "sipri"]])
+def test_cli_csv_neutralises_cells_a_spreadsheet_would_run(formula_db: str, args: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from armsledger.cli import main
+
+    out = CliRunner().invoke(main, [*args, "--db", formula_db])
+    assert out.exit_code == 0, out.output
+    cells = [cell for row in csv.reader(io.StringIO(out.stdout)) for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
+    assert {"'" + formula for formula in FORMULAS} <= set(cells)

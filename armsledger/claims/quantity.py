@@ -4,7 +4,7 @@ Pure functions, text in, values out, with character spans relative to the input 
 The nouns, their units and the words that may not stand between a number and its noun are
 general English and live in `data/patterns/units.json`.
 
-Rules (`quantity.v1`):
+Rules (`quantity.v2`; v1 did not cap a count before a system name, "5,000,000 F-16s"):
 - A number (digits, words, "a dozen"; "a"/"an" only before a formation noun such as "regiment
   set"), an optional bound before it, then up to three other words, then a counted noun.
 - An ordinal before a singular formation noun counts one: "the second regiment set", "the 4th
@@ -39,7 +39,7 @@ from armsledger.models import Quantity
 
 __all__ = ["QuantityMatch", "count_before", "find_quantities"]
 
-RULE = "quantity.v1"
+RULE = "quantity.v2"
 
 _DATA = json.loads(
     resources.files("armsledger").joinpath("data/patterns/units.json").read_text(encoding="utf-8")
@@ -234,7 +234,7 @@ def count_before(text: str, end: int) -> tuple[int, Quantity] | None:
     Returns:
         (start offset of the number or its bound, Quantity(value, "unit", bound)), or None when
         no count ends there: no number, a year ("in 2019 F-16s"), money, a designation's digits,
-        or "a"/"an" (too weak to count a system).
+        "a"/"an" (too weak to count a system), or a figure of MAX_COUNT or more ("5,000,000 F-16s").
     """
     if end <= 0 or end > len(text) or not text[end - 1].isspace():
         return None
@@ -250,7 +250,7 @@ def count_before(text: str, end: int) -> tuple[int, Quantity] | None:
         if match is None or match["number"] in ("a", "an"):
             continue
         value = _count_value(text, match, article_ok=False)
-        if value is not None:
+        if value is not None and value < MAX_COUNT:
             words = text[match.start():end].rstrip()
             return match.start(), Quantity(int(value), "unit", bound_of(match["bound"]), words)
     return None

@@ -4,7 +4,7 @@ Pure functions, text in, values out, with character spans relative to the input 
 Currency signs, codes, words and scale words are general vocabulary kept in
 `data/patterns/currencies.json`.
 
-Rules (`value.v1`), a small grammar rather than a general parser (quantulum3 and price-parser
+Rules (`value.v2`; v1 read "$0" as a value), a small grammar rather than a general parser (quantulum3 and price-parser
 both misread "$2.5 billion"):
 - prefix form: [bound] sign-or-code figure [scale] -- "$2.5 billion", "US$1.2 billion",
   "USD 500 million", "INR390 b", "Rs 3,000 crore", "W845b" (a bare letter sign only glued to
@@ -14,7 +14,7 @@ both misread "$2.5 billion"):
 - implied form: figure "crore"/"lakh crore" with no currency is rupees, read only before
   punctuation or a money word ("1 lakh crore deal"), so "1.4 crore people" is not money;
 - a range ("$1-2 billion", "$1 to $2 billion") is its low end with bound "at least".
-A figure without a currency ("2.5 billion") is not a value.
+A figure without a currency ("2.5 billion") is not a value, nor is an amount of zero ("$0").
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ from armsledger.models import Money
 
 __all__ = ["ValueMatch", "find_values"]
 
-RULE = "value.v1"
+RULE = "value.v2"
 
 _DATA = json.loads(
     resources.files("armsledger").joinpath("data/patterns/currencies.json").read_text(encoding="utf-8")
@@ -189,6 +189,8 @@ def _money(text: str, match: re.Match[str]) -> Money | None:
         return None
     if scale is not None:
         amount *= _SCALES[" ".join(scale.lower().split())]
+    if amount <= 0:
+        return None  # "$0" states no price
     return Money(plain_decimal(amount), currency, bound_of(match["bound"]), match.group(0))
 
 

@@ -25,7 +25,10 @@ from armsledger.settings import Settings
                    "sentences that gave no claim, and why (a table after the claims; with jsonl, JSON lines on stderr).")
 @click.option("--gazetteer-dir", type=click.Path(file_okay=False), default=None,
               help="A folder of extra gazetteer CSV files that extend the bundled catalogues.")
-def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | None) -> None:
+@click.option("--jobs", type=click.IntRange(min=0), default=None,
+              help="Processes that clean and extract articles; 0 for one per core. The output is the same "
+                   "for any number.  [default: 1]")
+def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | None, jobs: int | None) -> None:
     """Print every arms-transfer claim in CORPUS.
 
     CORPUS is a folder (read recursively: .txt, .html, .htm, .jsonl), one file, a JSON Lines
@@ -35,7 +38,7 @@ def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | N
 
     \b
     Example:
-      armsledger extract samples/ --format jsonl > claims.jsonl
+      armsledger extract samples/ --format jsonl --jobs 0 > claims.jsonl
     """
     skipped: list[SourceError] = []
 
@@ -44,7 +47,7 @@ def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | N
         click.echo(f"armsledger: skipped {err}", err=True)
 
     try:
-        settings = Settings.load(gazetteer_dir=gazetteer_dir)
+        settings = Settings.load(gazetteer_dir=gazetteer_dir, jobs=jobs)
         results = run(corpus, settings=settings, on_error=report, explain=explain)
         misses: list[Miss] = []
 
@@ -52,7 +55,6 @@ def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | N
             for result in results:
                 misses.extend(result.misses)
                 yield from result.claims
-
         if fmt == "jsonl":
             _write_jsonl(claims_of(), explain=explain)
             for miss in misses:

@@ -19,7 +19,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from armsledger.errors import ArmsLedgerError, SourceError
-from armsledger.export import FORMATS, deal_row
+from armsledger.export import FORMATS, deal_row, safe_cell
 from armsledger.ledger import Ledger
 from armsledger.ledger_models import STATUSES, Deal, DealDetail
 from armsledger.settings import Settings
@@ -69,7 +69,7 @@ def _emit(records: Sequence[dict[str, Any]], fmt: str, table: Callable[[], Table
 
 
 def _cell(value: Any) -> Any:  # Any: a JSON value
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+    return safe_cell(json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value)
 
 
 def _quantity(deal: Deal) -> str:
@@ -88,7 +88,10 @@ def _value(deal: Deal) -> str:
 @click.option("--batch-size", type=int, help="Articles per transaction [default: 200].")
 @click.option("--reextract", is_flag=True,
               help="Extract stored articles again and replace their claims (after an extractor or gazetteer update).")
-def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextract: bool) -> None:
+@click.option("--jobs", type=click.IntRange(min=0), default=None,
+              help="Processes that clean and extract articles (one process writes); 0 for one per core. "
+                   "The ledger is the same for any number.  [default: 1]")
+def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextract: bool, jobs: int | None) -> None:
     """Extract and store every article of CORPUS and reconcile the deals it touches.
 
     Articles already stored (same content) are skipped; wire copies are stored and linked.
@@ -99,12 +102,12 @@ def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextrac
       armsledger ingest ../shared/seeds --db armsledger.db
     """
     errors: list[SourceError] = []
-    with _ledger(db, batch_size=batch_size) as ledger:
+    with _ledger(db, batch_size=batch_size, jobs=jobs) as ledger:
         stderr = Console(stderr=True)
 
         def report(err: SourceError) -> None:
             errors.append(err)
-            stderr.print(f"error: {err}", markup=False, highlight=False)
+            stderr.print(f"error: {err}", markup=False, highlight=False, soft_wrap=True)
 
         try:
             if stderr.is_terminal:

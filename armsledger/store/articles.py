@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select
+from sqlalchemy import Connection, Integer, String, Table, bindparam, delete, func, insert, select
 
+from armsledger.errors import SourceError
 from armsledger.models import Claim, Document, Money, PartialDate, Quantity
 from armsledger.reconcile import deal_key
 from armsledger.store import syndication
@@ -44,6 +45,19 @@ def store_article(connection: Connection, document: Document, found: Sequence[Cl
     Returns:
         What happened, with the deal groups that must be reconciled.
     """
+    published = document.published
+    article = _sanitised({
+        "id": document.id, "title": document.title, "outlet": document.outlet,
+        "author": document.author, "url": document.url,
+        "published": published.value if published and published.year else None,
+        "published_precision": published.precision if published and published.year else None,
+        "published_source": published.source if published else None,
+        "text": document.text, "origin": origin or document.origin,
+    })
+    rows = [_sanitised(claim_row(document.id, n, claim)) for n, claim in enumerate(found, 1)]
+    problem = _misfit(articles, article) or next(filter(None, (_misfit(claims, row) for row in rows)), None)
+    if problem is not None:
+        raise SourceError(origin or document.origin or document.id, f"cannot be stored: {problem}; skipped")
     digest = content_hash(document.text)
     existing = connection.execute(select(articles.c.id).where(articles.c.content_hash == digest)).first()
     if existing is not None and not (is_reextract and existing.id == document.id):
@@ -52,24 +66,45 @@ def store_article(connection: Connection, document: Document, found: Sequence[Cl
     signature = syndication.signature(document.text)
     keys = syndication.keys(signature)
     copy_of, group = _find_original(connection, signature, keys)
-    published = document.published
     connection.execute(insert(articles), [{
-        "id": document.id, "content_hash": digest, "title": document.title, "outlet": document.outlet,
-        "author": document.author, "url": document.url,
-        "published": published.value if published and published.year else None,
-        "published_precision": published.precision if published and published.year else None,
-        "published_source": published.source if published else None,
-        "text": document.text, "origin": origin or document.origin, "source_group": group or document.id,
+        **article, "content_hash": digest, "source_group": group or document.id,
         "copy_of": copy_of, "minhash": json.dumps(signature),
         "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }])
     connection.execute(insert(article_bands),
                        [{"article_id": document.id, "band": n, "hash": h} for n, h in enumerate(keys)])
-    rows = [claim_row(document.id, n, claim) for n, claim in enumerate(found, 1)]
     if rows:
         connection.execute(insert(claims), rows)
     touched = frozenset(str(r["deal_key"]) for r in rows if r["deal_key"]) | old_keys
     return Stored("replaced" if was_stored else "stored", copy_of=copy_of, deal_keys=touched)
+
+
+INTEGER_RANGE = (-(2**31), 2**31 - 1)
+"""What an Integer column holds on every engine: PostgreSQL's integer is 32 bits (SQLite's 64)."""
+
+
+def _sanitised(row: Row) -> Row:
+    """Replace NUL characters, which PostgreSQL text cannot hold, with U+FFFD (spans keep their offsets)."""
+    return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for k, v in row.items()}
+
+
+def _misfit(table: Table, row: Row) -> str | None:
+    """Say which value of a row its column cannot hold (too long, out of range), or None if all fit.
+
+    Checked before writing, the same on every engine: SQLite would store what PostgreSQL refuses,
+    and a refused row would fail its whole batch.
+    """
+    low, high = INTEGER_RANGE
+    for name, value in row.items():
+        column = table.c[name]
+        length = column.type.length if isinstance(column.type, String) else None
+        if isinstance(value, str) and length is not None and len(value) > length:
+            return (f"its {name} is {len(value):,} characters long, more than the {length} the ledger "
+                    f"keeps ({value[:40]!r}...)")
+        is_integer = isinstance(value, int) and not isinstance(value, bool) and isinstance(column.type, Integer)
+        if is_integer and not low <= value <= high:
+            return f"its {name} {value} is outside the range the ledger keeps ({low} to {high})"
+    return None
 
 
 def _remove(connection: Connection, article_id: str) -> tuple[bool, frozenset[str]]:

@@ -10,10 +10,10 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import pycountry
 
+from armsledger.metadata import split_url
 from armsledger.models import Money, PartialDate, Quantity
 
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -80,7 +80,8 @@ def state_name(code: str | None) -> str:
 
 def is_web_url(url: str | None) -> bool:
     """Whether a URL is safe to link: http or https only (never `javascript:` or `data:`)."""
-    return bool(url) and urlsplit(str(url).strip()).scheme.lower() in ("http", "https")
+    parts = split_url(str(url).strip()) if url else None
+    return parts is not None and parts.scheme.lower() in ("http", "https")
 
 
 def show_figure(text: str | None) -> str:

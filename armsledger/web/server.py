@@ -1,6 +1,8 @@
 """Build the app from settings, in this process or in each of uvicorn's worker processes."""
 from __future__ import annotations
 
+import dataclasses
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,6 +11,8 @@ from fastapi import FastAPI
 
 from armsledger.settings import Settings
 from armsledger.web.app import create_app
+
+log = logging.getLogger("armsledger.web")
 
 ALLOW_INGEST_ENV = "ARMSLEDGER_WEB_ALLOW_INGEST"
 """Tells worker processes that the parent was started with --allow-ingest."""
@@ -27,6 +31,11 @@ def build_app(settings: Settings, *, allow_ingest: bool = False, cache: bool = T
     """
     from armsledger.ledger import Ledger
 
+    if settings.jobs != 1:
+        # POST /api/ingest runs in a thread of the server; forking worker processes from a threaded
+        # server can deadlock them, and the articles of one request are few.
+        log.warning("jobs=%d is ignored by the web server: POST /api/ingest extracts in one process", settings.jobs)
+        settings = dataclasses.replace(settings, jobs=1)
     app = create_app(Ledger(settings.db, settings=settings), allow_ingest=allow_ingest,
                      token=settings.ingest_token, cache_size=CACHE_SIZE if cache else 0)
     app.state.states.load()  # now, rather than on the first request

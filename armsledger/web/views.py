@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
 from armsledger.errors import StoreError
+from armsledger.export import safe_cell
 from armsledger.ledger_models import FIGURES, STATUSES, Deal
 from armsledger.web import charts
 from armsledger.web.filters import PAGE_SIZES, SORTS, View, year_range
@@ -31,7 +32,6 @@ FIGURE_LABELS = {"quantity": "Quantity", "value": "Value", "ordered_on": "Ordere
                  "first_delivered_on": "First delivery", "completed_on": "Completed"}
 CSV_MAX_ROWS = 100_000
 CSV_BATCH_ROWS = 2_000
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:  # Any: template values
@@ -148,5 +148,5 @@ def _csv_values(deal: Deal) -> list[object]:
 def _csv_cell(value: object) -> str:
     """Render a cell; text a spreadsheet would run as a formula gets a leading quote."""
     if isinstance(value, str):
-        return "'" + value if value.startswith(_FORMULA_STARTS) else value
+        return str(safe_cell(value))
     return "" if value is None else str(value) if isinstance(value, int) else show(value)

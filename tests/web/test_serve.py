@@ -31,3 +31,16 @@ def test_worker_processes_rebuild_the_same_app_from_the_environment(ledger_url: 
         assert "/api/ingest" in app.openapi()["paths"]
     finally:
         app.state.ledger.close()
+
+
+def test_the_web_server_extracts_in_one_process_whatever_jobs_says(
+        ledger_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    from armsledger.web.server import build_app
+
+    app = build_app(Settings.load(db=ledger_url, jobs=4, ingest_token="t0k"), allow_ingest=True, cache=False)
+    try:
+        assert app.state.ledger.settings.jobs == 1
+        assert [r.getMessage() for r in caplog.records if r.name == "armsledger.web"] == [
+            "jobs=4 is ignored by the web server: POST /api/ingest extracts in one process"]
+    finally:
+        app.state.ledger.close()
