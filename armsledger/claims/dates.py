@@ -332,7 +332,7 @@ def _year_for(published: date, month: int, day: int, *, which: str = "") -> int:
         return published.year + (month <= published.month)
 
     def distance(year: int) -> float:
-        days = (date(year, month, min(day, 28)) - published).days
+        days = (date(year, month, min(max(day, 1), 28)) - published).days  # "March 0" reads as no day
         return days * FUTURE_WEIGHT if days > 0 else -days
 
     return min((published.year - 1, published.year, published.year + 1), key=distance)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from armsledger.claims.grammar import Frame, Grammar, Predicate
+from armsledger.claims.vocabulary import TIME_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -176,9 +177,16 @@ def _bind_roles(reading: Reading, tok: Token, roles: dict[str, str]) -> None:
             continue  # a relative pronoun stands for the head of its clause, bound in _complete_roles
         for key in relation_keys(child):
             found = roles.get(key)
+            if found is not None and "item" in found and _is_time(child):
+                continue  # "signed a contract on Friday": when, not what
             if found is not None:
                 reading.add(found, child.i, key)
                 break
+
+
+def _is_time(tok: Token) -> bool:
+    return tok.lower_ in TIME_WORDS or tok.lemma_.lower() in TIME_WORDS or (
+        tok.like_num and len(tok.text) == 4 and tok.text.isdigit())
 
 
 def _bind_item_dependents(reading: Reading, doc: Doc) -> None:
@@ -488,6 +496,18 @@ def _outer(tok: Token, at: dict[int, Reading], governed: dict[int, Reading]) -> 
 def _absorb(readings: list[Reading], doc: Doc) -> None:
     """Mark readings that only say what another reading is about, and lend their roles to it."""
     at = {r.token: r for r in readings}
+    for r in readings:
+        # "completed deliveries of all 24 K9s that Norway ordered": the relative clause on the item
+        # names the side the main reading leaves open
+        for head in r.roles.get("item", []):
+            for child in doc[head].children:
+                inner = at.get(child.i) if child.dep_ in ("acl:relcl", "acl") else None
+                if inner is None or inner is r:
+                    continue
+                for role in ("supplier", "recipient"):
+                    if not r.roles.get(role):
+                        for t in inner.roles.get(role, []):
+                            r.add(role, t, f"from the clause on the item, '{child.text}': {inner.relations.get(t, '')}")
     for r in readings:
         tok = doc[r.token]
         host = at.get(tok.head.i)

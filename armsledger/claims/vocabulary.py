@@ -44,3 +44,6 @@ PARTY_NOUNS = {
 
 VALUE_VERBS = frozenset(["value", "worth", "cost", "price", "estimate", "total", "amount"])
 """Verbs that state a deal's value with the deal as their subject ("the contract is valued at")."""
+
+TIME_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "week", "weeks", "month", "months", "year", "years", "day", "days", "today", "yesterday", "tomorrow", "weekend", "decade", "spring", "summer", "autumn", "fall", "winter", "morning", "evening", "night"])
+"""Words that head a time phrase: "signed a contract on Friday" names when, never what."""
