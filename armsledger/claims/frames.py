@@ -185,8 +185,10 @@ def _bind_roles(reading: Reading, tok: Token, roles: dict[str, str]) -> None:
 
 
 def _is_time(tok: Token) -> bool:
-    return tok.lower_ in TIME_WORDS or tok.lemma_.lower() in TIME_WORDS or (
-        tok.like_num and len(tok.text) == 4 and tok.text.isdigit())
+    """A short phrase headed by or holding a time word ("Friday", "March 3", "last year") or a year."""
+    words = list(tok.subtree)
+    return len(words) <= 4 and any(w.lower_ in TIME_WORDS or w.lemma_.lower() in TIME_WORDS or (
+        w.like_num and len(w.text) == 4 and w.text.isdigit()) for w in words)
 
 
 def _bind_item_dependents(reading: Reading, doc: Doc) -> None:
