@@ -8,6 +8,7 @@ the F-16" names seats, not the F-16; "88 TPE331 engines for the HTT-40" names th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -41,10 +42,14 @@ class SentenceView:
     def of(cls, doc: Doc, mentions: list[Mention]) -> SentenceView:
         """Map each mention to the tokens it covers."""
         by_token: dict[int, Mention] = {}
-        for m in mentions:
+        if mentions:
+            spans = sorted(mentions, key=lambda m: m.start)
+            starts = [m.start for m in spans]
             for tok in doc:
-                if tok.idx < m.end and tok.idx + len(tok.text) > m.start:
-                    by_token.setdefault(tok.i, m)
+                k = bisect_right(starts, tok.idx + len(tok.text) - 1) - 1  # the last mention starting inside
+                while k >= 0 and spans[k].end > tok.idx:
+                    by_token.setdefault(tok.i, spans[k])
+                    k -= 1
         return cls(doc, mentions, by_token)
 
 

@@ -103,18 +103,19 @@ attachment does."""
 
 def _bind_loose_phrases(readings: list[Reading], doc: Doc) -> None:
     """Fill a predicate's unfilled party roles from prepositional phrases in its clause."""
+    if not readings:
+        return
     heads = {r.token for r in readings} | {r.governor_token for r in readings if r.governor_token is not None}
     bound = {t for r in readings for toks in r.roles.values() for t in toks}
+    # each token with its preposition, found once for all the readings
+    cased = [(c.head, c.lower_) for c in doc if c.dep_ == "case" and c.head.i > c.i]
     for reading in readings:
         mine = {reading.token} | ({reading.governor_token} if reading.governor_token is not None else set())
         roles = dict(reading.predicate.roles)
         if reading.governor is not None and reading.governor.roles:
             roles.update({k: v for k, v in reading.governor.roles.items() if k.startswith("obl:")})
-        for tok in doc:
+        for tok, case in cased:
             if tok.i in bound or tok.i in mine:
-                continue
-            case = next((c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i), None)
-            if case is None:
                 continue
             role = roles.get(f"obl:{case}") or roles.get(f"nmod:{case}")
             if role not in ("supplier", "recipient", "party") or reading.roles.get(role):

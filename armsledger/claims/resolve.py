@@ -65,6 +65,8 @@ class Topic:
     claim_age: int = 99
     subject: str | None = None
     """The state the last parsed sentence was about (its subject), for a pronoun that opens the next."""
+    headline_states: tuple[str, ...] = ()
+    """The states the headline names, in order: what the article is about."""
 
     def step(self) -> None:
         """Age the topic by one sentence."""
@@ -132,6 +134,14 @@ def resolve(reading: Reading, view: SentenceView, ctx: Context) -> tuple[list[Cl
             rec = [ctx.topic.recipient]
             item_notes.append(f"recipient from the article's topic (same seller, no other state named): "
                               f"{ctx.topic.recipient}")
+        if not rec and sup and item.system is not None and not item.is_reference and not (named_states - set(sup)):
+            # "the U.S. will deliver a new batch of Hellfire missiles" in an article headed about Iraq:
+            # a seller selling a named system to no one the sentence names sells to the state the
+            # headline is about (unnamed arms are too often a statistic or background for this)
+            focus = next((st for st in ctx.topic.headline_states if st not in sup), None)
+            if focus is not None:
+                rec = [focus]
+                item_notes.append(f"recipient from the headline: {focus}")
         if not sup or not rec:
             why = "the sentence names no " + ("supplier" if not sup else "recipient")
             continue
