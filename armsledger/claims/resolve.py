@@ -32,6 +32,7 @@ from armsledger.claims.frames import Reading
 from armsledger.claims.quantity import find_quantities
 from armsledger.claims.value import find_values
 from armsledger.claims.vocabulary import (
+    CIVIL_BUYERS,
     COLLECTIVE_HEADS,
     FINAL_WORDS,
     NOUN_CATEGORIES,
@@ -106,6 +107,8 @@ def resolve(reading: Reading, view: SentenceView, ctx: Context) -> tuple[list[Cl
     items = _items(reading, view, ctx)
     if items is None:
         return [], "its theme is not arms (or is civilian)"
+    if _civil_buyer(reading, view):
+        return [], "the buyer is an airline: a civilian purchase"
     suppliers, recipients, parties, notes = _parties(reading, view, ctx)
     claims: list[Claim] = []
     why = "no supplier and recipient could be told apart"
@@ -231,6 +234,16 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
 
 FALLBACK_BLOCKING = frozenset(["nsubj", "csubj", "parataxis", "advcl", "acl:relcl", "appos", "list", "obl:tmod"])
 """Relations a system's path to the predicate may not end in when the bound roles named no item."""
+
+
+def _civil_buyer(reading: Reading, view: SentenceView) -> bool:
+    doc = view.doc
+    for t in reading.roles.get("recipient", []) + reading.roles.get("party", []):
+        start, end = span_text(doc, phrase(doc, t))
+        text = doc.text[start:end].lower()
+        if any(word in text for word in CIVIL_BUYERS):
+            return True
+    return False
 
 
 def _state_spans(view: SentenceView) -> tuple[tuple[int, int], ...]:

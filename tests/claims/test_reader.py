@@ -81,10 +81,22 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a domestic order is no transfer", "The Indian Army ordered more Arjun tanks from an Indian factory.", set()),
     ("own forces are no transfer", "The United States deployed F-22 jets to South Korea for drills.", set()),
     ("a component for a platform is not the platform", "The firm supplied ejection seats for the F-16 to India.", set()),
+    ("an airline's purchase is civilian",
+     "Flag carrier Air India bought ten aircraft from the United States. India also bought P-8I jets from the United States.",
+     {("delivery", "US", "IN", "P-8", False, False)}),
     ("headline infinitive is planned", "",
      {("delivery", "RU", "SY", "S-300", False, True)}),
 ]
 XFAIL: dict[str, str] = {}
+
+
+def test_a_seller_with_no_buyer_in_the_sentence_sells_to_the_headline_state(gaz: object) -> None:
+    found = keys("The United States will deliver Hellfire missiles this spring.", gaz, title="Iraq awaits new arms")
+    assert found == {("delivery", "US", "IQ", "AGM-114 Hellfire", False, True)}
+
+
+def test_unnamed_arms_take_no_buyer_from_the_headline(gaz: object) -> None:
+    assert keys("South Korea exported weapons worth $15 billion last year.", gaz, title="Poland buys more") == set()
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
