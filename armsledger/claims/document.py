@@ -65,8 +65,11 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
     if headline is not None:
         sentences.insert(0, headline)
     wanted = _candidates(doc, headline, sentences, stems)
-    texts = [_text(doc, headline, k, *sentences[k][:2])[:MAX_PARSE_CHARS] for k in wanted]
-    names = [sorted([(m.start, m.end) for m in sentences[k][2] if m.end <= MAX_PARSE_CHARS]
+    # a dateline ("WARSAW, 5 April –") is no part of the sentence's grammar: parse what follows it
+    leads = {k: _dateline_length(_text(doc, headline, k, *sentences[k][:2])) for k in wanted}
+    texts = [_text(doc, headline, k, *sentences[k][:2])[leads[k]:leads[k] + MAX_PARSE_CHARS] for k in wanted]
+    names = [sorted([(m.start - leads[k], m.end - leads[k]) for m in sentences[k][2]
+                     if m.start >= leads[k] and m.end - leads[k] <= MAX_PARSE_CHARS]
                     + [(v.start, v.end) for v in find_values(text)]) for k, text in zip(wanted, texts)]
     parsed = dict(zip(wanted, parse(texts, names=names)))
     topic = Topic()
@@ -82,13 +85,16 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
             opening = [m for m in local if m.kind != "system" and m.state and m.start < OPENING_CHARS]
             topic.subject = opening[0].state if opening else topic.subject
             continue
-        view = SentenceView.of(parsed[k], [m for m in local if m.end <= MAX_PARSE_CHARS])
+        lead = leads[k]
+        text = text[lead:]
+        view = SentenceView.of(parsed[k], [dataclasses.replace(m, start=m.start - lead, end=m.end - lead)
+                                           for m in local if m.start >= lead and m.end - lead <= MAX_PARSE_CHARS])
         source = find_source(text, last_person=last_person)
         if source and " " in source:
             last_person = source
         blocked = frozenset(i for i, m in view.by_token.items() if m.kind in ("system", "org"))
         readings = read_predicates(view.doc, grammar, blocked=blocked, is_headline=is_headline)
-        ctx = Context(doc_id=doc.id, offset=s0, published=doc.published, gazetteers=gazetteers, topic=topic,
+        ctx = Context(doc_id=doc.id, offset=s0 + lead, published=doc.published, gazetteers=gazetteers, topic=topic,
                       source=source, readings=readings)
         found: list[Claim] = []
         reasons: list[str] = []
@@ -145,6 +151,17 @@ _ARMS = re.compile(r"(?i)\b(?:" + GENERIC_ARMS + "|" + "|".join(
     sorted(WEAPON_NOUNS - {"system", "systems", "unit", "units", "set", "sets", "piece", "pieces", "kit", "kits"},
            key=len, reverse=True)) + r")\b")
 """Unnamed arms: with a state or organisation beside them, a sentence is worth parsing."""
+
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{2,30}(?:,\s*[\w. ]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*(?:[–—]|-{1,2})\s+(?=\S)")
+"""A dateline: a city in capitals, perhaps a date and an agency, and a dash ("SEOUL, Dec. 30 (Yonhap) --")."""
+
+
+def _dateline_length(text: str) -> int:
+    """The length of a dateline that opens the sentence, or 0."""
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
 
 
 def _subject_state(view: SentenceView) -> str | None:

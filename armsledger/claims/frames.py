@@ -250,7 +250,22 @@ def _carry_joined(reading: Reading, subject: Token, role: str, grammar: Grammar)
 
 
 def _inherited_subject(tok: Token) -> Token | None:
-    """The subject a verb shares: its first conjunct's, its controller's, its nominal head's governor's."""
+    """The subject a verb shares: its first conjunct's, its controller's, its nominal head's governor's,
+    or a noun the parse left as a fragment just before its clause ("Poland on Tuesday signed...")."""
+    found = _shared_subject(tok)
+    if found is not None:
+        return found
+    root = tok
+    while root.head.i != root.i and root.dep_ in ("conj", "xcomp", "advcl"):
+        root = root.head
+    if root.head.i == root.i:
+        before = [t for t in root.doc[:root.left_edge.i] if t.head.i == t.i and t.pos_ in ("PROPN", "NOUN")]
+        if before:
+            return before[-1]
+    return None
+
+
+def _shared_subject(tok: Token) -> Token | None:
     seen = 0
     while tok.head.i != tok.i and seen < 4:
         seen += 1
