@@ -282,6 +282,8 @@ def _shared_subject(tok: Token) -> Token | None:
         if tok.dep_ in ("acl", "nmod", "appos", "dep") and head.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "mark" and c.lower_ == "to" for c in tok.children) and head.dep_ == "ROOT":
             return head  # a headline's "Russia to ship S-300s": the noun it hangs from is its subject
+        if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
+            return head  # a finite verb hung from a noun ("Chile signed a contract" parsed as "Chile, signed...")
         if tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             own = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if own is not None:

@@ -501,6 +501,7 @@ def _value(reading: Reading, view: SentenceView, ctx: Context) -> Money | None:
     if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.lemma_.lower() in VALUE_VERBS:
         anchors.add(tok.head.i)  # "the contract is valued at 500 billion won"
     stops = _stops(reading, ctx)
+    sums = []
     for match in find_values(doc.text):
         head = _head_of(doc, match.start, match.end)
         if head is None or match.money.amount <= 0:
@@ -512,6 +513,12 @@ def _value(reading: Reading, view: SentenceView, ctx: Context) -> Money | None:
             continue
         if path_to(doc, head, anchors, stops=stops) is not None:
             return match.money
+        sums.append(match.money)
+    claimants = [r for r in ctx.readings if r.absorbed_into is None and not r.dropped]
+    if len(sums) == 1 and claimants == [reading] and reading.event in ("agreement", "negotiation"):
+        # the parse hung the sum elsewhere ("a contract ... for 250 tanks, worth 4.75 billion dollars"),
+        # but a sentence with one deal and one sum that is no unit price states the deal's value
+        return sums[0]
     return None
 
 

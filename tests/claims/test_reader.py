@@ -106,3 +106,17 @@ def test_reader(name: str, text: str, expected: set[Key], gaz: object, request: 
     title = "Russia to ship S-300 missiles to Syria" if not text else None
     body = text or "The shipment was discussed by officials on Monday."
     assert keys(body, gaz, title=title) == expected
+
+
+def test_one_deal_and_one_sum_in_a_sentence_give_the_value(gaz: object) -> None:
+    article = Article(id="t", text="Chile signed a contract with France for six Rafale jets, the sum being 1.2 billion euros.",
+                      published="2024-05-06")
+    [claim] = extract(article, gazetteers=gaz)  # type: ignore[arg-type]
+    assert claim.value is not None and (int(claim.value.amount), claim.value.currency) == (1_200_000_000, "EUR")
+
+
+def test_a_unit_price_is_never_the_value(gaz: object) -> None:
+    article = Article(id="t", text="Chile signed a contract with France for six Rafale jets at 90 million euros each.",
+                      published="2024-05-06")
+    claims = extract(article, gazetteers=gaz)  # type: ignore[arg-type]
+    assert claims and all(c.value is None for c in claims)
