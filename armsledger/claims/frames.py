@@ -84,6 +84,8 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         _read_modality(reading, doc, grammar)
         if is_headline:
             _read_headline(reading, doc, grammar)
+        if predicate.needs_governor and reading.governor is None:
+            reading.dropped = "named, not acted on: no governing verb"
         if predicate.passive_needs_agent and any(c.dep_ == "aux:pass" for c in tok.children) and not any(
                 c.dep_ in ("obl:agent",) or "by" in relation_keys(c)[-1] for c in tok.children):
             reading.dropped = "a passive without its agent: an opinion, not a buyer's act"

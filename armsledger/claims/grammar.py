@@ -47,6 +47,9 @@ class Predicate:
     """The event a future statement of it is ("will buy" is a planned agreement), if not `event`."""
     is_denial: bool = False
     """The predicate itself denies ("dropped the Akash": interest, denied)."""
+    needs_governor: bool = False
+    """A nominal that states no event by itself: only a governing verb makes it one ("suspended
+    Turkey's participation")."""
     passive_needs_agent: bool = False
     """A passive without its agent is no event of this kind ("are considered the best": an opinion)."""
 
@@ -224,7 +227,8 @@ def _predicate(row: dict[str, object]) -> Predicate:
                      lemmas=frozenset(map(str, row["lemmas"])),  # type: ignore[call-overload]
                      roles=_roles(row["roles"], str(row["id"])),
                      planned_event=str(planned) if planned else None, is_denial=bool(row.get("denies")),
-                     passive_needs_agent=bool(row.get("passive_needs_agent")))
+                     passive_needs_agent=bool(row.get("passive_needs_agent")),
+                     needs_governor=bool(row.get("needs_governor")))
 
 
 def _frame(row: dict[str, object]) -> Frame:

@@ -84,6 +84,12 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("an airline's purchase is civilian",
      "Flag carrier Air India bought ten aircraft from the United States. India also bought P-8I jets from the United States.",
      {("delivery", "US", "IN", "P-8", False, False)}),
+    ("exclusion from a programme is a cancellation", "Turkey has been excluded from the F-35 programme.",
+     {("cancellation", "US", "TR", "F-35", False, False)}),
+    ("a suspended participation is a cancellation",
+     "The United States suspended Turkey's participation in the F-35 programme.",
+     {("cancellation", "US", "TR", "F-35", False, False)}),
+    ("a participation alone states nothing", "Turkey's participation in the F-35 programme was discussed.", set()),
     ("headline infinitive is planned", "",
      {("delivery", "RU", "SY", "S-300", False, True)}),
 ]
