@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from armsledger.claims.grammar import Frame, Grammar, Predicate
+from armsledger.claims.grammar import Cue, Frame, Grammar, Predicate
 from armsledger.claims.vocabulary import TIME_WORDS
 
 if TYPE_CHECKING:
@@ -342,6 +342,18 @@ def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
                 reading.add(frame.roles["nsubj"], subject.i, "subject of the governing verb")
 
 
+def _cue_of(child: Token, head: Token, word: str, grammar: Grammar) -> Cue | None:
+    """The modality cue a dependent of the clause head is: a negation ("not", "never", and "n't",
+    which the parse may call an auxiliary), an auxiliary ("will", "may") or a hedging adverb."""
+    if child.dep_ in ("advmod", "neg", "det", "cc:preconj", "aux") and (cue := grammar.cue_for("neg", word)):
+        return cue
+    if child.dep_ in ("aux", "aux:pass") and (cue := grammar.cue_for("aux", word)):
+        return cue
+    if child.dep_ == "advmod":
+        return grammar.cue_for("adv", word)
+    return None
+
+
 def _read_headline(reading: Reading, doc: Doc, grammar: Grammar) -> None:
     """Headlines drop auxiliaries: a bare infinitive at the top of a headline is its future."""
     head = doc[reading.governor_token if reading.governor_token is not None else reading.token]
@@ -382,9 +394,10 @@ def _read_modality(reading: Reading, doc: Doc, grammar: Grammar) -> None:
     for _ in range(12):
         for child in tok.children:
             word = child.lower_.replace("\u2019", "'")
-            if same_clause and child.dep_ in ("aux", "aux:pass") and (cue := grammar.cue_for("aux", word)) or same_clause and child.dep_ in ("advmod", "neg", "det", "cc:preconj") and (
-                    cue := grammar.cue_for("neg", word)) or same_clause and child.dep_ == "advmod" and (cue := grammar.cue_for("adv", word)) or child.dep_ == "mark" and (cue := grammar.cue_for("mark", word)) and tok.dep_ in (
-                    "advcl", "ccomp", "csubj", "xcomp", "acl"):
+            cue = _cue_of(child, tok, word, grammar) if same_clause else None
+            if cue is None and child.dep_ == "mark" and tok.dep_ in ("advcl", "ccomp", "csubj", "xcomp", "acl"):
+                cue = grammar.cue_for("mark", word)
+            if cue is not None:
                 _apply(reading, cue.effect, cue.name)
             elif child.dep_ == "advcl" and tok.i == start.i and (cond := next(
                     (cue for m in child.children if m.dep_ == "mark" and m.lower_ != "whether"
@@ -411,6 +424,10 @@ def _read_modality(reading: Reading, doc: Doc, grammar: Grammar) -> None:
             if modal.effect not in ("denied", "question", "none"):
                 # a wanting or planning word's own auxiliaries and negations qualify the predicate
                 same_clause = True
+    if reading.is_denied and reading.is_planned and reading.event in ("delivery", "agreement"):
+        # "will never sell drones to India", "won't buy the jets": a refusal, which ANNOTATION.md
+        # codes as interest, denied (the event was never on its way)
+        reading.event, reading.is_planned = "interest", False
     if doc.text.rstrip().endswith("?"):
         reading.dropped = reading.dropped or "a question"
 

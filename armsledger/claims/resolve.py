@@ -279,7 +279,7 @@ def _fitting_topic(doc: Doc, head: int, ctx: Context) -> Mention | None:
         return None
     tok = doc[head]
     categories = NOUN_CATEGORIES.get(tok.lemma_.lower()) or NOUN_CATEGORIES.get(tok.lower_.rstrip("s"))
-    if not categories or not any(c.dep_ in ("det", "nummod", "nmod:poss") for c in tok.children):
+    if not categories or not any(c.dep_ in ("det", "nummod") for c in tok.children):
         return None
     entry = ctx.gazetteers.systems.get(ctx.topic.system.entity)
     if entry is None or not any(c.lower() in entry.category.lower() for c in categories if c):

@@ -60,6 +60,8 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("delivery", "RU", "IN", "S-400", True, False)}),
     ("refusal is denied interest", "Germany refused to sell Leopard 2 tanks to Saudi Arabia.",
      {("interest", "DE", "SA", "Leopard-2", True, False)}),
+    ("a future refused is denied interest", "Turkey will never sell its drones to India, the company said.",
+     {("interest", "TR", "IN", None, True, False)}),
     ("a denial report", "Moscow denied that it had supplied S-300 missiles to Syria.",
      {("delivery", "RU", "SY", "S-300", True, False)}),
     ("under a condition nothing happens", "If Ankara buys more S-400s, Washington will respond.", set()),
