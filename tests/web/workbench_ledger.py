@@ -51,9 +51,14 @@ STORIES: list[Story] = [
         Sentence("The ministry denied that any Iskander missiles had been delivered to Armenia.",
                  [_claim("delivery", "RU", "AM", "Iskander", date=_day("2020-10"), denied=True)]),
     ]),
+    Story("bench-us-baltic-2023", "Bench Gazette", "2023-03-01", "Two orders in one line", [
+        Sentence("Latvia and Lithuania each ordered HIMARS launchers this spring.",
+                 [_claim("agreement", "US", "LV", "HIMARS", date=_day("2023")),
+                  _claim("agreement", "US", "LT", "HIMARS", date=_day("2023"))]),
+    ]),
 ]
 """Deals: RU-IN S-400 (two outlets), KR-NO K9 (NOK), US-PL M-1 (planned delivery), RU-AM Su-30,
-RU-AM Iskander (denied)."""
+RU-AM Iskander (denied), US-LV and US-LT HIMARS (one sentence)."""
 
 
 def build(url: str) -> str:
