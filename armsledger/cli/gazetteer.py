@@ -5,9 +5,7 @@ import sys
 
 import click
 
-from armsledger.clean import clean
 from armsledger.errors import ArmsLedgerError
-from armsledger.ingest import read
 from armsledger.mentions import check_gazetteers, load_gazetteers
 from armsledger.mentions.coverage import SINCE_YEAR, register_coverage, unresolved_names
 from armsledger.mentions.sipri import read_register
@@ -87,6 +85,9 @@ def coverage_command(sipri_file: str | None, corpus: str | None, since: int, top
             for name, supplier, origin, rows in report.mismatched[:top]:
                 click.echo(f"  other origin\t{name}\tsupplier {supplier}\tcatalogue {origin}\t{rows}")
         if corpus is not None:
+            from armsledger.clean import clean  # here: `--help` does not load the reader
+            from armsledger.ingest import read
+
             articles = read(corpus, settings=Settings.load())
             unresolved = unresolved_names((clean(article).text for article in articles), gazetteers)
             click.echo(f"corpus {corpus}: {sum(unresolved.values())} unresolved system-like names, "

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -20,10 +20,12 @@ from rich.table import Table
 
 from armsledger.errors import ArmsLedgerError, SourceError
 from armsledger.export import FORMATS, deal_row, safe_cell
-from armsledger.ledger import Ledger
 from armsledger.ledger_models import STATUSES, Deal, DealDetail
 from armsledger.settings import Settings
-from armsledger.sipri_compare import SipriDiff
+
+if TYPE_CHECKING:
+    from armsledger.ledger import Ledger
+    from armsledger.sipri_compare import SipriDiff
 
 OUTPUTS = ("table", "csv", "json", "jsonl")
 WIDTH_WHEN_PIPED = 200
@@ -36,6 +38,8 @@ _format = click.option("--format", "fmt", type=click.Choice(OUTPUTS), default="t
 @contextmanager
 def _ledger(db: str | None, **settings: Any) -> Iterator[Ledger]:  # Any: Settings field values
     """Open the ledger; turn library errors into one line on stderr and their exit code."""
+    from armsledger.ledger import Ledger  # here, not at the top: `--help` needs no database library
+
     try:
         ledger = Ledger(settings=Settings.load(db=db, **settings))
         try:
