@@ -53,8 +53,12 @@ class Ledger:
     """A register of claims and the deals reconciled from them, in SQLite or PostgreSQL."""
 
     def __init__(self, url: str | None = None, *, settings: Settings | None = None,
-                 gazetteers: Gazetteers | None = None, lock_timeout_s: float = LOCK_TIMEOUT_S) -> None:
+                 gazetteers: Gazetteers | None = None, lock_timeout_s: float = LOCK_TIMEOUT_S,
+                 create: bool = True) -> None:
         """Open the ledger at url (a file path, sqlite:///..., postgresql://...); default settings.db.
+
+        Args:
+            create: make a new, empty ledger when url names none; with False that is a StoreError.
 
         Raises:
             StoreError: the database cannot be reached, is corrupt, locked, or no ledger.
@@ -62,7 +66,7 @@ class Ledger:
         self.settings = settings or Settings.load()
         self.url = url or self.settings.db
         self._gazetteers = gazetteers
-        self.store = Store(self.url, lock_timeout_s=lock_timeout_s)
+        self.store = Store(self.url, lock_timeout_s=lock_timeout_s, create=create)
 
     def close(self) -> None:
         """Release the database's connections."""
