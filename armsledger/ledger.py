@@ -286,7 +286,15 @@ class Ledger:
                    **filters: Any) -> ColumnElement[bool]:  # Any: the filter values of deals()
         text_match = search.evidence_condition(self.store.engine.dialect.name, q) if q else None
         return reads.deal_filter(system=self.system_names(system) if system else None, q=q,
-                                 text_match=text_match, **filters)
+                                 text_match=text_match, q_state=self._state_named(q) if q else None, **filters)
+
+    def _state_named(self, text: str) -> str | None:
+        """Return the code of the state text names in full (`Armenia`, `Türkiye`), or None."""
+        folded = text.strip().casefold()
+        for state in self.gazetteers.states.values():
+            if folded in (state.name.casefold(), *(n.casefold() for n in state.names)):
+                return state.code
+        return None
 
     def deal(self, deal_id: str) -> DealDetail:
         """Return one deal with its timeline, figures and denials.

@@ -50,7 +50,7 @@ def deal_filter(*, supplier: str | None = None, recipient: str | None = None, sy
                 category: str | None = None, status: str | None = None, since: int | None = None,
                 until: int | None = None, q: str | None = None, denied: bool | None = None,
                 planned: bool | None = None, min_sources: int | None = None,
-                text_match: ColumnElement[bool] | None = None) -> ColumnElement[bool]:
+                text_match: ColumnElement[bool] | None = None, q_state: str | None = None) -> ColumnElement[bool]:
     """Return the WHERE condition for the deal filters shared by the CLI and the web.
 
     Args:
@@ -59,6 +59,7 @@ def deal_filter(*, supplier: str | None = None, recipient: str | None = None, sy
         min_sources: keep deals resting on at least this many independent sources.
         text_match: a condition on claims (full-text search of evidence, search.py): with q, a deal
             whose claim meets it matches too.
+        q_state: the state code q names (`AM` for `Armenia`): with q, deals it supplies or receives match too.
     """
     terms: list[ColumnElement[bool]] = []
     if supplier:
@@ -93,6 +94,7 @@ def deal_filter(*, supplier: str | None = None, recipient: str | None = None, sy
             func.lower(deals.c.id).like(pattern), func.lower(deals.c.system).like(pattern),
             func.lower(deals.c.system_family).like(pattern), func.lower(deals.c.supplier) == q.lower(),
             func.lower(deals.c.recipient) == q.lower(),
+            *((deals.c.supplier == q_state.upper(), deals.c.recipient == q_state.upper()) if q_state else ()),
             deals.c.id.in_(select(claims.c.deal_id).where(or_(
                 func.lower(claims.c.evidence).like(pattern), text_match if text_match is not None else false()))),
         ))

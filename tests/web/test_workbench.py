@@ -186,3 +186,13 @@ def test_search_page_lists_a_sentence_once_with_each_of_its_deals(web: TestClien
     page = web.get("/search", params={"q": "Latvia Lithuania"}).text
     assert page.count("each ordered HIMARS") == 2  # the article's snippet and its one evidence line
     assert re.search(r'deals <a href="/deals/us-l[tv]-himars-1">us-l[tv]-himars-1</a>, <a href', page)
+
+
+def test_register_search_by_a_state_name_finds_its_deals(bench: Ledger) -> None:
+    assert {d.recipient for d in bench.deals(q="Armenia")} == {"AM"}
+    assert {d.supplier for d in bench.deals(q="south korea")} == {"KR"}
+
+
+def test_register_search_offers_the_full_text_search(web: TestClient) -> None:
+    page = web.get("/", params={"q": "Yerevan airspace"}).text
+    assert 'href="/search?q=Yerevan%20airspace"' in page
