@@ -70,10 +70,11 @@ def deal_filter(*, supplier: str | None = None, recipient: str | None = None, sy
         names = sorted({system.lower()} if isinstance(system, str) else {n.lower() for n in system})
         terms.append(or_(func.lower(deals.c.system).in_(names), func.lower(deals.c.system_family).in_(names)))
     if denied is not None:
-        has_denial = deals.c.id.in_(select(claims.c.deal_id).where(claims.c.denied == true()))
+        # The bare column, not `= 1`: it matches the partial index of migration 0007.
+        has_denial = deals.c.id.in_(select(claims.c.deal_id).where(claims.c.denied))
         terms.append(has_denial if denied else ~has_denial)
     if planned is not None:
-        has_plan = deals.c.id.in_(select(claims.c.deal_id).where(claims.c.planned == true()))
+        has_plan = deals.c.id.in_(select(claims.c.deal_id).where(claims.c.planned))
         terms.append(has_plan if planned else ~has_plan)
     if min_sources is not None:
         terms.append(deals.c.sources >= min_sources)
