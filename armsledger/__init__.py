@@ -9,17 +9,25 @@ The public API:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from importlib import import_module
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from armsledger import claims as _claims
-from armsledger.clean import clean
 from armsledger.errors import ArmsLedgerError, ConfigError, GazetteerError, NotFound, SourceError, StoreError
-from armsledger.ingest import read as _read
-from armsledger.mentions import Gazetteers, detect, load_gazetteers
 from armsledger.models import Article, Claim, Document, Mention, Money, PartialDate, Quantity
-from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
+
+if TYPE_CHECKING:
+    from armsledger.clean import clean
+    from armsledger.ledger import Ledger
+    from armsledger.mentions import Gazetteers, detect, load_gazetteers
+    from armsledger.pipeline import Result, run
+
+_LAZY = {"clean": "armsledger.clean", "detect": "armsledger.mentions", "Gazetteers": "armsledger.mentions",
+         "load_gazetteers": "armsledger.mentions", "Ledger": "armsledger.ledger", "Result": "armsledger.pipeline",
+         "run": "armsledger.pipeline"}
+"""Public names imported on first use: `import armsledger` (and the CLI's start) stays light, and
+extracting claims never imports SQLAlchemy."""
 
 __all__ = [
     "ArmsLedgerError", "Article", "Claim", "ConfigError", "Document", "GazetteerError", "Gazetteers",
@@ -36,20 +44,26 @@ def read(source: str | Path | IO[str], *, settings: Settings | None = None,
 
     Inputs that cannot be read are passed to on_error (logged if None) and skipped.
     """
+    from armsledger.ingest import read as _read
+
     return _read(source, settings=settings or Settings.load(), on_error=on_error)
 
 
 def extract(article: Article, *, gazetteers: Gazetteers | None = None) -> list[Claim]:
     """Return every arms-transfer claim in one article, read the way ANNOTATION.md says."""
+    from armsledger import claims as _claims
+    from armsledger.clean import clean
+    from armsledger.mentions import detect, load_gazetteers
+
     gazetteers = gazetteers or load_gazetteers()
     document = clean(article)
     return _claims.extract(document, detect(document, gazetteers), gazetteers=gazetteers)
 
 
 def __getattr__(name: str) -> object:
-    """Import the ledger on first use: extracting claims does not need SQLAlchemy."""
-    if name == "Ledger":
-        from armsledger.ledger import Ledger
-
-        return Ledger
+    """Import a public name of _LAZY from its module on first use."""
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'armsledger' has no attribute {name!r}")

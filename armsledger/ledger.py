@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any, Self
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from armsledger import export as _export
 from armsledger import sipri as _sipri
@@ -33,7 +33,7 @@ from armsledger.ledger_models import (
 from armsledger.mentions import Gazetteers, System, load_gazetteers
 from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
-from armsledger.store import Store, reads, sipri_rows
+from armsledger.store import Store, facets, reads, search, sipri_rows
 from armsledger.store.articles import store_article
 from armsledger.store.deals import reconcile_groups
 from armsledger.store.engine import LOCK_TIMEOUT_S
@@ -53,8 +53,12 @@ class Ledger:
     """A register of claims and the deals reconciled from them, in SQLite or PostgreSQL."""
 
     def __init__(self, url: str | None = None, *, settings: Settings | None = None,
-                 gazetteers: Gazetteers | None = None, lock_timeout_s: float = LOCK_TIMEOUT_S) -> None:
+                 gazetteers: Gazetteers | None = None, lock_timeout_s: float = LOCK_TIMEOUT_S,
+                 create: bool = True) -> None:
         """Open the ledger at url (a file path, sqlite:///..., postgresql://...); default settings.db.
+
+        Args:
+            create: make a new, empty ledger when url names none; with False that is a StoreError.
 
         Raises:
             StoreError: the database cannot be reached, is corrupt, locked, or no ledger.
@@ -62,7 +66,7 @@ class Ledger:
         self.settings = settings or Settings.load()
         self.url = url or self.settings.db
         self._gazetteers = gazetteers
-        self.store = Store(self.url, lock_timeout_s=lock_timeout_s)
+        self.store = Store(self.url, lock_timeout_s=lock_timeout_s, create=create)
 
     def close(self) -> None:
         """Release the database's connections."""
@@ -211,22 +215,27 @@ class Ledger:
 
     def deals(self, *, supplier: str | None = None, recipient: str | None = None, system: str | None = None,
               category: str | None = None, status: str | None = None, since: int | None = None,
-              until: int | None = None, q: str | None = None, sort: str = "-last_reported",
+              until: int | None = None, q: str | None = None, denied: bool | None = None,
+              planned: bool | None = None, min_sources: int | None = None, sort: str = "-last_reported",
               limit: int | None = None, offset: int = 0) -> list[Deal]:
         """Return the deals matching every given filter.
 
         Args:
             supplier, recipient: ISO 3166-1 alpha-2 codes.
-            system: a system or system family id (`S-400`).
+            system: a system or family as the catalogue names it or by any alias (`S400`, `Triumf`,
+                `M1A2`): a name the catalogue knows selects its family's deals.
             since, until: years; a deal counts when active in the range.
-            q: free text matched against ids, systems and evidence sentences.
+            q: free text matched against ids, systems and evidence sentences (substring or full-text).
+            denied, planned: True keeps deals with a denied (planned) claim, False those without.
+            min_sources: keep deals resting on at least this many independent sources.
             sort: one of reads.SORTS, `-` for descending.
 
         Raises:
             ConfigError: an unknown sort field.
         """
-        condition = reads.deal_filter(supplier=supplier, recipient=recipient, system=system, category=category,
-                                      status=status, since=since, until=until, q=q)
+        condition = self._condition(supplier=supplier, recipient=recipient, system=system, category=category,
+                                    status=status, since=since, until=until, q=q, denied=denied,
+                                    planned=planned, min_sources=min_sources)
         query = reads.select_deals(condition, sort=sort, limit=limit, offset=offset)
         with self.store.read() as connection:
             return [reads.deal_from_row(row) for row in connection.execute(query)]
@@ -240,7 +249,52 @@ class Ledger:
         for paging in ("sort", "limit", "offset"):
             filters.pop(paging, None)
         with self.store.read() as connection:
-            return reads.count(connection, reads.deal_filter(**filters))
+            return reads.count(connection, self._condition(**filters))
+
+    def facets(self, **filters: Any) -> dict[str, list[tuple[str, int]]]:  # Any: the filter values of deals()
+        """Count the deals matching the filters of deals() by supplier, recipient, family, status, ... .
+
+        Returns:
+            facet name (facets.FACETS) -> (value, deals) pairs, most deals first.
+        """
+        for paging in ("sort", "limit", "offset"):
+            filters.pop(paging, None)
+        with self.store.read() as connection:
+            return facets.facet_counts(connection, self._condition(**filters))
+
+    def categories(self) -> list[str]:
+        """Return the categories of the stored deals, alphabetically."""
+        with self.store.read() as connection:
+            return facets.categories(connection)
+
+    def search(self, query: str, *, limit: int = 50) -> tuple[list[search.ArticleHit], list[search.EvidenceHit]]:
+        """Search article text and claim evidence for every word of query, best first.
+
+        Returns:
+            the matching articles and the matching claims, each with a snippet marking the words.
+        """
+        with self.store.read() as connection:
+            return (search.search_articles(connection, query, limit=limit),
+                    search.search_evidence(connection, query, limit=limit))
+
+    def system_names(self, system: str) -> tuple[str, ...]:
+        """Return the names a system filter matches: as typed, and its catalogue entry's designation and family."""
+        entry = self.catalogue_entry(system)
+        return (system,) if entry is None else tuple(dict.fromkeys((system, entry.designation, entry.family)))
+
+    def _condition(self, *, system: str | None = None, q: str | None = None,
+                   **filters: Any) -> ColumnElement[bool]:  # Any: the filter values of deals()
+        text_match = search.evidence_condition(self.store.engine.dialect.name, q) if q else None
+        return reads.deal_filter(system=self.system_names(system) if system else None, q=q,
+                                 text_match=text_match, q_state=self._state_named(q) if q else None, **filters)
+
+    def _state_named(self, text: str) -> str | None:
+        """Return the code of the state text names in full (`Armenia`, `Türkiye`), or None."""
+        folded = text.strip().casefold()
+        for state in self.gazetteers.states.values():
+            if folded in (state.name.casefold(), *(n.casefold() for n in state.names)):
+                return state.code
+        return None
 
     def deal(self, deal_id: str) -> DealDetail:
         """Return one deal with its timeline, figures and denials.
@@ -274,9 +328,8 @@ class Ledger:
     def flows(self, *, since: int | None = None, until: int | None = None,
               category: str | None = None) -> list[Flow]:
         """Return how many deals go from each supplier to each recipient."""
-        condition = reads.deal_filter(since=since, until=until, category=category)
         with self.store.read() as connection:
-            return reads.flows(connection, condition)
+            return reads.flows(connection, self._condition(since=since, until=until, category=category))
 
     def system(self, system: str) -> SystemView:
         """Return a system's catalogue facts and its deals.

@@ -4,16 +4,18 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-from armsledger.claims import Miss
 from armsledger.errors import ArmsLedgerError, SourceError
 from armsledger.models import Claim
-from armsledger.pipeline import run
 from armsledger.settings import Settings
+
+if TYPE_CHECKING:
+    from armsledger.claims import Miss
 
 
 @click.command("extract")
@@ -48,6 +50,8 @@ def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | N
 
     try:
         settings = Settings.load(gazetteer_dir=gazetteer_dir, jobs=jobs)
+        from armsledger.pipeline import run  # here: `--help` does not load the reader
+
         results = run(corpus, settings=settings, on_error=report, explain=explain)
         misses: list[Miss] = []
 

@@ -5,9 +5,8 @@ import sys
 
 import click
 
-from armsledger.clean import clean
+from armsledger.cli.progress import working
 from armsledger.errors import ArmsLedgerError
-from armsledger.ingest import read
 from armsledger.mentions import check_gazetteers, load_gazetteers
 from armsledger.mentions.coverage import SINCE_YEAR, register_coverage, unresolved_names
 from armsledger.mentions.sipri import read_register
@@ -72,9 +71,11 @@ def coverage_command(sipri_file: str | None, corpus: str | None, since: int, top
     if sipri_file is None and corpus is None:
         raise click.UsageError("give --sipri FILE, --corpus CORPUS, or both")
     try:
-        gazetteers = load_gazetteers(extra_dir=gazetteer_dir)
+        with working("loading the catalogues"):
+            gazetteers = load_gazetteers(extra_dir=gazetteer_dir)
         if sipri_file is not None:
-            report = register_coverage(read_register(sipri_file), gazetteers, since=since)
+            with working(f"resolving the rows of {sipri_file}"):
+                report = register_coverage(read_register(sipri_file), gazetteers, since=since)
             click.echo(f"gazetteers {gazetteers.version}; register rows ordered since {since}: {report.rows}")
             click.echo(f"  resolved (all rows, second-hand and licensed included): {report.all_resolved} "
                        f"({_share(report.all_resolved, report.rows)})")
@@ -87,8 +88,12 @@ def coverage_command(sipri_file: str | None, corpus: str | None, since: int, top
             for name, supplier, origin, rows in report.mismatched[:top]:
                 click.echo(f"  other origin\t{name}\tsupplier {supplier}\tcatalogue {origin}\t{rows}")
         if corpus is not None:
+            from armsledger.clean import clean  # here: `--help` does not load the reader
+            from armsledger.ingest import read
+
             articles = read(corpus, settings=Settings.load())
-            unresolved = unresolved_names((clean(article).text for article in articles), gazetteers)
+            with working(f"reading {corpus}"):
+                unresolved = unresolved_names((clean(article).text for article in articles), gazetteers)
             click.echo(f"corpus {corpus}: {sum(unresolved.values())} unresolved system-like names, "
                        f"{len(unresolved)} distinct")
             for name, count in unresolved.most_common(top):

@@ -11,22 +11,28 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+from rich import box
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from armsledger.cli.progress import working
 from armsledger.errors import ArmsLedgerError, SourceError
 from armsledger.export import FORMATS, deal_row, safe_cell
-from armsledger.ledger import Ledger
 from armsledger.ledger_models import STATUSES, Deal, DealDetail
 from armsledger.settings import Settings
-from armsledger.sipri_compare import SipriDiff
+
+if TYPE_CHECKING:
+    from armsledger.ledger import Ledger
+    from armsledger.sipri_compare import SipriDiff
 
 OUTPUTS = ("table", "csv", "json", "jsonl")
 WIDTH_WHEN_PIPED = 200
+DEALS_COLUMNS_FROM = {"ordered_on": 100, "quantity": 120, "value": 120, "first_delivered_on": 150, "conflict": 150}
+"""The terminal width from which the deals table shows a column (the others always show)."""
 """Characters per line of a table written to a file or pipe."""
 _db = click.option("--db", help="Ledger: a SQLite file or a postgresql:// URL [default: armsledger.db or ARMSLEDGER_DB].")
 _format = click.option("--format", "fmt", type=click.Choice(OUTPUTS), default="table", show_default=True,
@@ -34,10 +40,15 @@ _format = click.option("--format", "fmt", type=click.Choice(OUTPUTS), default="t
 
 
 @contextmanager
-def _ledger(db: str | None, **settings: Any) -> Iterator[Ledger]:  # Any: Settings field values
-    """Open the ledger; turn library errors into one line on stderr and their exit code."""
+def _ledger(db: str | None, *, create: bool = False, **settings: Any) -> Iterator[Ledger]:  # Any: Settings values
+    """Open the ledger; turn library errors into one line on stderr and their exit code.
+
+    Only commands that write (create=True) make a new ledger where --db names none.
+    """
+    from armsledger.ledger import Ledger  # here, not at the top: `--help` needs no database library
+
     try:
-        ledger = Ledger(settings=Settings.load(db=db, **settings))
+        ledger = Ledger(settings=Settings.load(db=db, **settings), create=create)
         try:
             yield ledger
         finally:
@@ -102,7 +113,7 @@ def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextrac
       armsledger ingest ../shared/seeds --db armsledger.db
     """
     errors: list[SourceError] = []
-    with _ledger(db, batch_size=batch_size, jobs=jobs) as ledger:
+    with _ledger(db, create=True, batch_size=batch_size, jobs=jobs) as ledger:
         stderr = Console(stderr=True)
 
         def report(err: SourceError) -> None:
@@ -135,13 +146,17 @@ def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextrac
 @_db
 @click.option("--supplier", help="ISO code of the supplier, e.g. RU.")
 @click.option("--recipient", help="ISO code of the recipient, e.g. TR.")
-@click.option("--system", help="System or family, e.g. S-400.")
+@click.option("--system", help="System or family by any catalogue name, e.g. S-400, S400, Triumf.")
 @click.option("--category", help="System category, e.g. 'SAM system'.")
 @click.option("--status", type=click.Choice(STATUSES))
 @click.option("--since", type=int, help="Only deals active in or after this year.")
 @click.option("--until", type=int, help="Only deals begun in or before this year.")
 @click.option("--q", help="Free text in ids, systems and evidence.")
-@click.option("--sort", default="-last_reported", show_default=True, help="Field to sort by; - for descending.")
+@click.option("--denied/--not-denied", default=None, help="Only deals with (without) a claim a source denies.")
+@click.option("--planned/--not-planned", default=None, help="Only deals with (without) a planned event.")
+@click.option("--min-sources", type=click.IntRange(min=1), help="Only deals on at least this many independent sources.")
+@click.option("--sort", default="-last_reported", show_default=True,
+              help="Field to sort by (value, quantity, ordered_on, sources, ...); - for descending.")
 @click.option("--limit", type=int)
 @_format
 def deals_command(db: str | None, fmt: str, limit: int | None, **filters: Any) -> None:  # Any: option values
@@ -155,12 +170,26 @@ def deals_command(db: str | None, fmt: str, limit: int | None, **filters: Any) -
         found = ledger.deals(limit=limit, **filters)
 
     def table() -> Table:
-        t = Table("id", "supplier", "recipient", "system", "status", "quantity", "value", "ordered_on",
-                  "first_delivered_on", "sources", "conflict")
+        # The id is never cut: `show` needs it whole. A narrow terminal drops the figures before
+        # anything wraps (`show` has them all): at 80 columns id, parties, system, status, sources.
+        width = _console().width
+        cells: dict[str, Callable[[Deal], str]] = {
+            "supplier": lambda d: d.supplier, "recipient": lambda d: d.recipient,
+            "system": lambda d: d.system or "",
+            "status": lambda d: f"{d.status}, disputed" if d.is_disputed else d.status,
+            "quantity": _quantity, "value": _value, "ordered_on": lambda d: d.ordered_on or "",
+            "first_delivered_on": lambda d: d.first_delivered_on or "", "sources": lambda d: str(d.sources),
+            "conflict": lambda d: "yes" if d.has_conflict else "",
+        }
+        shown = [name for name in cells if width >= DEALS_COLUMNS_FROM.get(name, 0)]
+        t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        t.add_column("id", no_wrap=True, min_width=max((len(d.id) for d in found), default=2))
+        for name in shown:
+            # Codes, dates, statuses and counts are never cut; system and the figures wrap in what is left.
+            t.add_column(name, justify="right" if name == "sources" else "left",
+                         no_wrap=name not in ("system", "quantity", "value"), overflow="fold")
         for d in found:
-            t.add_row(d.id, d.supplier, d.recipient, d.system or "", f"{d.status}, disputed" if d.is_disputed
-                      else d.status, _quantity(d), _value(d),
-                      d.ordered_on or "", d.first_delivered_on or "", str(d.sources), "yes" if d.has_conflict else "")
+            t.add_row(d.id, *(cells[name](d) for name in shown))
         return t
 
     _emit([deal_row(d) if fmt == "csv" else d.to_record() for d in found], fmt, table)
@@ -255,7 +284,7 @@ def export_command(db: str | None, fmt: str, output: Path | None) -> None:
     Example:
       armsledger export --format sipri > deals-sipri.csv
     """
-    with _ledger(db) as ledger:
+    with _ledger(db) as ledger, working(f"exporting the deals as {fmt}"):
         if output is None:
             count = ledger.export(fmt, stream=sys.stdout)
         else:
@@ -293,7 +322,7 @@ def sipri_import_command(file: Path, db: str | None) -> None:
     Example:
       armsledger sipri import ../shared/eval/reference/sipri-trade-register.csv
     """
-    with _ledger(db) as ledger:
+    with _ledger(db, create=True) as ledger, working(f"importing SIPRI rows from {file}"):
         count = ledger.sipri_import(file)
     click.echo(f"imported {count} SIPRI rows from {file}")
 
@@ -313,7 +342,7 @@ def sipri_diff_command(db: str | None, fmt: str, **filters: Any) -> None:  # Any
     Example:
       armsledger sipri diff --system S-400 --since 2014 --until 2022
     """
-    with _ledger(db) as ledger:
+    with _ledger(db) as ledger, working("lining the deals up with SIPRI's rows"):
         diff = ledger.sipri_diff(**filters)
     if fmt == "json":
         click.echo(json.dumps(diff.to_record(), ensure_ascii=False, indent=2))

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
+from armsledger.errors import StoreError
 from armsledger.store import engine as _engine
 from armsledger.store import migrate
 
@@ -22,17 +23,29 @@ WRITE_LOCK_ID = 0x61726D73
 class Store:
     """A ledger database at the current schema; every read and write is one transaction."""
 
-    def __init__(self, url: str, *, lock_timeout_s: float = _engine.LOCK_TIMEOUT_S) -> None:
+    def __init__(self, url: str, *, lock_timeout_s: float = _engine.LOCK_TIMEOUT_S, create: bool = True) -> None:
         """Open (and create or migrate) the ledger at url.
 
+        Args:
+            create: make a new ledger when url names none; when False, that is an error (a read
+                command given a mistyped path must not leave an empty ledger behind).
+
         Raises:
-            StoreError: the database cannot be reached, is corrupt or locked, or is no ledger.
+            StoreError: the database cannot be reached, is corrupt or locked, or is no ledger
+                (or holds none yet, with create=False).
         """
         self.url = url
+        path = _engine.sqlite_file(url)
+        if not create and path is not None and not path.exists():
+            raise StoreError(f"no ledger at {str(path)!r}: the file does not exist; check --db (or ARMSLEDGER_DB), "
+                             "or create the ledger with `armsledger ingest CORPUS --db PATH`")
         self.engine = _engine.create(url, lock_timeout_s=lock_timeout_s)
         self.is_sqlite = _engine.is_sqlite(self.engine)
         try:
             with self.write() as connection:
+                if not create and migrate.current(connection) is None:
+                    raise StoreError(f"no ledger in {_engine.redact(url)!r}: the database is empty; check --db, "
+                                     "or create the ledger with `armsledger ingest CORPUS --db ...`")
                 migrate.upgrade(connection, where=_engine.redact(url))
         except BaseException:
             self.engine.dispose()

@@ -48,6 +48,18 @@ def database_url(url: str) -> str:
                      "or postgresql://USER@HOST/DB")
 
 
+def sqlite_file(url: str) -> Path | None:
+    """Return the file a SQLite ledger URL names, or None (PostgreSQL, in memory).
+
+    Raises:
+        StoreError: a URL of a kind the ledger does not support.
+    """
+    full = database_url(url)
+    if not full.startswith("sqlite:///") or full.split("?", 1)[0] in ("sqlite://", "sqlite:///:memory:"):
+        return None
+    return Path(full.removeprefix("sqlite:///").split("?", 1)[0])
+
+
 def redact(url: str) -> str:
     """Return the URL with its password replaced by `***`, for messages."""
     return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)

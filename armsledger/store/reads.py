@@ -2,10 +2,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Numeric,
+    Select,
+    and_,
+    case,
+    cast,
+    false,
+    func,
+    or_,
+    select,
+    true,
+)
 
 from armsledger.errors import ConfigError
 from armsledger.ledger_models import (
@@ -25,22 +39,45 @@ from armsledger.models import Money, Quantity
 from armsledger.store.tables import articles, claims, deal_denials, deal_figures, deals
 
 SORTS = ("last_reported", "first_reported", "ordered_on", "first_delivered_on", "supplier", "recipient",
-         "system", "status", "sources", "claims", "id")
+         "system", "status", "sources", "claims", "value", "quantity", "id")
 """Fields deals can be sorted by; prefix `-` for descending."""
 
+SystemNames = str | Collection[str]
+"""A system filter: one name, or the names one catalogue entry goes by (designation, family, alias)."""
 
-def deal_filter(*, supplier: str | None = None, recipient: str | None = None, system: str | None = None,
+
+def deal_filter(*, supplier: str | None = None, recipient: str | None = None, system: SystemNames | None = None,
                 category: str | None = None, status: str | None = None, since: int | None = None,
-                until: int | None = None, q: str | None = None) -> ColumnElement[bool]:
-    """Return the WHERE condition for the deal filters shared by the CLI and the web."""
+                until: int | None = None, q: str | None = None, denied: bool | None = None,
+                planned: bool | None = None, min_sources: int | None = None,
+                text_match: ColumnElement[bool] | None = None, q_state: str | None = None) -> ColumnElement[bool]:
+    """Return the WHERE condition for the deal filters shared by the CLI and the web.
+
+    Args:
+        system: a name matched against the deal's system and family, or several (any matches).
+        denied, planned: True keeps deals with (False without) a claim a source denies, or states as planned.
+        min_sources: keep deals resting on at least this many independent sources.
+        text_match: a condition on claims (full-text search of evidence, search.py): with q, a deal
+            whose claim meets it matches too.
+        q_state: the state code q names (`AM` for `Armenia`): with q, deals it supplies or receives match too.
+    """
     terms: list[ColumnElement[bool]] = []
     if supplier:
         terms.append(deals.c.supplier == supplier.upper())
     if recipient:
         terms.append(deals.c.recipient == recipient.upper())
     if system:
-        terms.append(or_(func.lower(deals.c.system) == system.lower(),
-                         func.lower(deals.c.system_family) == system.lower()))
+        names = sorted({system.lower()} if isinstance(system, str) else {n.lower() for n in system})
+        terms.append(or_(func.lower(deals.c.system).in_(names), func.lower(deals.c.system_family).in_(names)))
+    if denied is not None:
+        # The bare column, not `= 1`: it matches the partial index of migration 0007.
+        has_denial = deals.c.id.in_(select(claims.c.deal_id).where(claims.c.denied))
+        terms.append(has_denial if denied else ~has_denial)
+    if planned is not None:
+        has_plan = deals.c.id.in_(select(claims.c.deal_id).where(claims.c.planned))
+        terms.append(has_plan if planned else ~has_plan)
+    if min_sources is not None:
+        terms.append(deals.c.sources >= min_sources)
     if category:
         terms.append(func.lower(deals.c.category) == category.lower())
     if status:
@@ -58,7 +95,9 @@ def deal_filter(*, supplier: str | None = None, recipient: str | None = None, sy
             func.lower(deals.c.id).like(pattern), func.lower(deals.c.system).like(pattern),
             func.lower(deals.c.system_family).like(pattern), func.lower(deals.c.supplier) == q.lower(),
             func.lower(deals.c.recipient) == q.lower(),
-            deals.c.id.in_(select(claims.c.deal_id).where(func.lower(claims.c.evidence).like(pattern))),
+            *((deals.c.supplier == q_state.upper(), deals.c.recipient == q_state.upper()) if q_state else ()),
+            deals.c.id.in_(select(claims.c.deal_id).where(or_(
+                func.lower(claims.c.evidence).like(pattern), text_match if text_match is not None else false()))),
         ))
     return and_(true(), *terms)
 
@@ -73,9 +112,17 @@ def select_deals(condition: ColumnElement[bool], *, sort: str = "-last_reported"
     field = sort.lstrip("-")
     if field not in SORTS:
         raise ConfigError(f"cannot sort deals by {sort!r}; choose one of {', '.join(SORTS)} (prefix - to reverse)")
-    column = deals.c[field]
-    order = column.desc().nulls_last() if sort.startswith("-") else column.asc().nulls_last()
-    query = select(deals).where(condition).order_by(order, deals.c.id).offset(offset)
+    if field == "value":
+        # Amounts in US dollars first, then the rest by amount in their own currency: the ledger
+        # keeps the currency a source stated and converts nothing.
+        is_other_currency = case((deals.c.value_currency == "USD", 0), else_=1)
+        column: ColumnElement[Any] = cast(deals.c.value_amount, Numeric(30, 2))  # Any: a number or a text
+        ordered: list[ColumnElement[Any]] = [is_other_currency]
+    else:
+        column = deals.c["quantity_value" if field == "quantity" else field]
+        ordered = []
+    ordered.append(column.desc().nulls_last() if sort.startswith("-") else column.asc().nulls_last())
+    query = select(deals).where(condition).order_by(*ordered, deals.c.id).offset(offset)
     return query.limit(limit) if limit is not None else query
 
 

@@ -104,6 +104,10 @@ deals = Table(
     Index("ix_deals_ordered_on", "ordered_on"),
 )
 Index("ix_deals_system_family_lower", func.lower(deals.c.system_family))
+Index("ix_deals_system_family", deals.c.system_family)  # migration 0007: the facets
+Index("ix_deals_category", deals.c.category)
+Index("ix_claims_denied_deal", claims.c.deal_id, sqlite_where=claims.c.denied, postgresql_where=claims.c.denied)
+Index("ix_claims_planned_deal", claims.c.deal_id, sqlite_where=claims.c.planned, postgresql_where=claims.c.planned)
 Index("ix_deals_system_lower", func.lower(deals.c.system))
 
 deal_figures = Table(

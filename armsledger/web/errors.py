@@ -42,7 +42,10 @@ def answer(request: Request, message: str, status: int, headers: dict[str, str] 
     if request.url.path == API_PREFIX or request.url.path.startswith(API_PREFIX + "/"):
         return JSONResponse(error_body(message, status), status_code=status, headers=headers)
     templates = request.app.state.templates
-    page = templates.get_template("error.html").render(request=request, message=message, status=status)
+    # A library message ends with how to fix it from the command line ("; list deal ids with
+    # `armsledger deals`"): a web reader gets the page's own links instead.
+    shown = message.split("; ", 1)[0] if "`armsledger" in message else message
+    page = templates.get_template("error.html").render(request=request, message=shown, status=status)
     return HTMLResponse(page, status_code=status, headers=headers)
 
 

@@ -22,6 +22,8 @@ DEFAULT_PAGE_SIZE = 50
 MAX_TEXT_CHARS = 200
 """Longer filter values are refused: no name in the catalogues is near this long."""
 YEAR_RANGE = (1900, 2100)
+MAX_SOURCES = 99
+YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,9 @@ class DealFilters:
     since: int | None = None
     until: int | None = None
     q: str | None = None
+    denied: bool | None = None
+    planned: bool | None = None
+    min_sources: int | None = None
     sort: str = DEFAULT_SORT
     limit: int = DEFAULT_PAGE_SIZE
     offset: int = 0
@@ -48,9 +53,30 @@ class DealFilters:
         """Return the query string of this view with some fields changed, empty fields left out."""
         view = replace(self, **changes)  # type: ignore[arg-type]  # changes name DealFilters fields
         defaults = DealFilters()
-        pairs = [(k, v) for k, v in asdict(view).items()
+        pairs = [(k, ("yes" if v else "no") if isinstance(v, bool) else v) for k, v in asdict(view).items()
                  if v is not None and v != "" and v != getattr(defaults, k)]
         return urlencode(pairs)
+
+    def facet_query(self, facet: str, value: str) -> str:
+        """Return the query string of this view narrowed to one facet value (facets.facet_counts)."""
+        if facet == "sources":
+            return self.query(min_sources=int(value.rstrip("+")), offset=0)
+        if facet == "year":
+            return self.query(since=int(value), until=int(value), offset=0)
+        if facet in ("denied", "planned"):
+            return self.query(**{facet: True}, offset=0)
+        return self.query(**{"system" if facet == "system_family" else facet: value}, offset=0)
+
+    def is_facet_chosen(self, facet: str, value: str) -> bool:
+        """Whether the view is already narrowed to this facet value."""
+        if facet == "sources":
+            return self.min_sources == int(value.rstrip("+"))
+        if facet == "year":
+            return self.since == self.until == int(value)
+        if facet in ("denied", "planned"):
+            return bool(getattr(self, facet))
+        chosen = getattr(self, "system" if facet == "system_family" else facet)
+        return chosen is not None and str(chosen).lower() == value.lower()
 
     @property
     def is_filtered(self) -> bool:
@@ -68,6 +94,10 @@ async def deal_filters(
     since: str | None = Query(None, description="First year, inclusive (2017)."),
     until: str | None = Query(None, description="Last year, inclusive (2020)."),
     q: str | None = Query(None, description="Full-text search over parties, systems and evidence."),
+    denied: str | None = Query(None, description="yes: only deals with a claim a source denies; no: none."),
+    planned: str | None = Query(None, description="yes: only deals with a claim stated as planned; no: none."),
+    min_sources: str | None = Query(None, description="Only deals resting on at least this many independent "
+                                    "sources (1 to 99)."),
     sort: str | None = Query(None, description="One of: " + ", ".join(SORTS) + "."),
     limit: str | None = Query(None, description="Rows per page: " + ", ".join(map(str, PAGE_SIZES)) + "."),
     offset: str | None = Query(None, description="Rows to skip."),
@@ -89,7 +119,8 @@ async def deal_filters(
         supplier=_state(request, _text("supplier", supplier)), recipient=_state(request, _text("recipient", recipient)),
         system=_text("system", system), category=_text("category", category), status=chosen_status,
         since=first, until=last,
-        q=_text("q", q), sort=chosen_sort, limit=page_size,
+        q=_text("q", q), denied=_yes_no("denied", denied), planned=_yes_no("planned", planned),
+        min_sources=_whole("min_sources", min_sources, 1, MAX_SOURCES), sort=chosen_sort, limit=page_size,
         offset=_whole("offset", offset, 0, 10**9) or 0,
     )
 
@@ -114,6 +145,15 @@ def _text(name: str, value: str | None) -> str | None:
     if len(value) > MAX_TEXT_CHARS:
         raise BadRequest(f"{name}: longer than {MAX_TEXT_CHARS} characters; shorten it")
     return value.strip()
+
+
+def _yes_no(name: str, value: str | None) -> bool | None:
+    text = _text(name, value)
+    if text is None:
+        return None
+    if text.lower() not in YES_NO:
+        raise BadRequest(f"{name}: expected yes or no, got {text!r}")
+    return YES_NO[text.lower()]
 
 
 def _whole(name: str, value: str | None, low: int, high: int) -> int | None:

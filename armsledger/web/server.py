@@ -26,7 +26,7 @@ def build_app(settings: Settings, *, allow_ingest: bool = False, cache: bool = T
     """Open the ledger named by settings.db and return the web app over it.
 
     Raises:
-        StoreError: the database cannot be opened.
+        StoreError: the database cannot be opened, or (without allow_ingest) holds no ledger.
         ConfigError: allow_ingest without settings.ingest_token.
     """
     from armsledger.ledger import Ledger
@@ -36,7 +36,8 @@ def build_app(settings: Settings, *, allow_ingest: bool = False, cache: bool = T
         # server can deadlock them, and the articles of one request are few.
         log.warning("jobs=%d is ignored by the web server: POST /api/ingest extracts in one process", settings.jobs)
         settings = dataclasses.replace(settings, jobs=1)
-    app = create_app(Ledger(settings.db, settings=settings), allow_ingest=allow_ingest,
+    # Read-only, the web never creates a ledger: a mistyped --db is an error, not an empty register.
+    app = create_app(Ledger(settings.db, settings=settings, create=allow_ingest), allow_ingest=allow_ingest,
                      token=settings.ingest_token, cache_size=CACHE_SIZE if cache else 0)
     app.state.states.load()  # now, rather than on the first request
     return app

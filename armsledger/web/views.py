@@ -12,8 +12,10 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 from armsledger.errors import StoreError
 from armsledger.export import safe_cell
 from armsledger.ledger_models import FIGURES, STATUSES, Deal
+from armsledger.store.search import EvidenceHit
+from armsledger.store.search import segments as marked
 from armsledger.web import charts
-from armsledger.web.filters import PAGE_SIZES, SORTS, View, year_range
+from armsledger.web.filters import MAX_TEXT_CHARS, PAGE_SIZES, SORTS, View, year_range
 from armsledger.web.highlight import segments
 from armsledger.web.present import show
 
@@ -26,10 +28,14 @@ CSV_COLUMNS: tuple[str, ...] = (
     "first_reported", "last_reported",
 )
 """The CSV's columns: the deal's fields, with quantity and value split into number, unit and bound."""
-SORTABLE_COLUMNS = ("supplier", "recipient", "system", "status", "ordered_on", "sources", "last_reported")
+SORTABLE_COLUMNS = ("supplier", "recipient", "system", "status", "quantity", "value", "ordered_on", "sources",
+                    "last_reported")
 """Register columns whose header sorts by them (the ledger's sort fields)."""
 FIGURE_LABELS = {"quantity": "Quantity", "value": "Value", "ordered_on": "Ordered",
                  "first_delivered_on": "First delivery", "completed_on": "Completed"}
+FACET_LABELS = {"status": "Status", "supplier": "Supplier", "recipient": "Recipient",
+                "system_family": "System family", "category": "Category", "sources": "Independent sources",
+                "year": "Year", "denied": "Denied claims", "planned": "Planned"}
 CSV_MAX_ROWS = 100_000
 CSV_BATCH_ROWS = 2_000
 
@@ -48,7 +54,29 @@ async def register(request: Request, view: View) -> HTMLResponse:
     sort_links = {field: view.query(sort=field if view.sort == "-" + field else "-" + field, offset=0)
                   for field in SORTABLE_COLUMNS}
     return _page(request, "register.html", view=view, deals=deals, total=total, sorts=SORTS,
-                 statuses=STATUSES, page_sizes=PAGE_SIZES, sort_links=sort_links, nav="register")
+                 statuses=STATUSES, page_sizes=PAGE_SIZES, sort_links=sort_links, nav="register",
+                 facets=ledger.facets(**view.where()), facet_labels=FACET_LABELS, categories=ledger.categories())
+
+
+@router.get("/search", response_class=HTMLResponse)
+async def search(request: Request, q: str | None = Query(None)) -> HTMLResponse:
+    """Full-text search of article text and claim evidence, ranked, with the matching words marked."""
+    query = (q or "").strip()[:MAX_TEXT_CHARS]
+    found_articles, found_evidence = request.app.state.ledger.search(query) if query else ([], [])
+    # One sentence read into claims of several deals is listed once, with each of its deals.
+    sentences: dict[tuple[str, str], tuple[EvidenceHit, list[str]]] = {}
+    for hit in found_evidence:
+        _, deal_ids = sentences.setdefault((hit.article_id, hit.snippet), (hit, []))
+        if hit.deal_id and hit.deal_id not in deal_ids:
+            deal_ids.append(hit.deal_id)
+    return _page(request, "search.html", q=query, articles=found_articles, evidence=list(sentences.values()),
+                 marked=marked, nav="search")
+
+
+@router.get("/help", response_class=HTMLResponse)
+async def help_page(request: Request) -> HTMLResponse:
+    """What the register's words mean: consensus, independent source, the statuses, the tags."""
+    return _page(request, "help.html", statuses=STATUSES, nav="help")
 
 
 @router.get("/deals.csv")
