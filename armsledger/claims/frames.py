@@ -148,8 +148,13 @@ def lemmas_of(tok: Token) -> list[str]:
     return out
 
 
+NOMINAL_FUNCTIONS = frozenset(["obj", "nsubj", "nsubj:pass", "iobj", "obl", "nmod"])
+
+
 def _predicate_of(tok: Token, grammar: Grammar) -> Predicate | None:
-    pos = "VERB" if tok.pos_ == "VERB" else tok.pos_
+    pos = tok.pos_
+    if pos == "VERB" and tok.dep_ in NOMINAL_FUNCTIONS and any(c.dep_ == "det" for c in tok.children):
+        pos = "NOUN"  # "approved a $115 billion arms deal" tagged 'deal' a verb: its function says noun
     for lemma in lemmas_of(tok):
         found = grammar.predicate_for(lemma, pos)
         if found is not None:
@@ -181,8 +186,8 @@ def _bind_roles(reading: Reading, tok: Token, roles: dict[str, str]) -> None:
             continue  # a relative pronoun stands for the head of its clause, bound in _complete_roles
         for key in relation_keys(child):
             found = roles.get(key)
-            if found is not None and "item" in found and _is_time(child):
-                continue  # "signed a contract on Friday": when, not what
+            if found is not None and _is_time(child):
+                continue  # "signed a contract on Friday", "this year had approved": when, not who or what
             if found is not None:
                 reading.add(found, child.i, key)
                 break
@@ -234,7 +239,7 @@ def _complete_roles(reading: Reading, tok: Token, grammar: Grammar) -> None:
             reading.add(role, tok.head.i, f"head of {tok.dep_}")
     if reading.predicate.is_nominal:
         return
-    if not any(c.dep_ in SUBJECTS for c in tok.children):
+    if not any(c.dep_ in SUBJECTS and not _is_time(c) for c in tok.children):
         subject = _inherited_subject(tok)
         role = roles.get("nsubj")
         if subject is not None and role is not None:

@@ -62,6 +62,8 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("interest", "DE", "SA", "Leopard-2", True, False)}),
     ("a future refused is denied interest", "Turkey will never sell its drones to India, the company said.",
      {("interest", "TR", "IN", None, True, False)}),
+    ("a time phrase is no subject", "Germany this year approved the export of Leopard 2 tanks to Qatar.",
+     {("negotiation", "DE", "QA", "Leopard-2", False, False)}),
     ("a denial report", "Moscow denied that it had supplied S-300 missiles to Syria.",
      {("delivery", "RU", "SY", "S-300", True, False)}),
     ("under a condition nothing happens", "If Ankara buys more S-400s, Washington will respond.", set()),
