@@ -30,13 +30,14 @@ _AGENCY = r"[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3}"
 DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})"
     r"(?:,\s*[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?(?=,|\s*[(/]))?"
-    rf"(?:,\s*(?P<month>{_MONTH})\.?\s*(?P<day>\d{{1,2}})\b)?"
+    rf"(?:,\s*(?:(?P<month>{_MONTH})\.?\s*(?P<day>\d{{1,2}})\b|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{_MONTH})\b))?"
     r"\s*[.,]?\s*"
     rf"(?:/(?P<slash_agency>{_AGENCY})/|\((?P<paren_agency>{_AGENCY})\))?"
     r"\s*(?:\.|:|[-–—]+)\s*"
 )
 """A dateline at the start of a paragraph: "MOSCOW, March 16. /TASS/. ", "WASHINGTON (Reuters) - ",
-"SEOUL, Dec. 30 (Yonhap) -- ", "WASHINGTON – ". Groups: place, month, day, and the agency."""
+"SEOUL, Dec. 30 (Yonhap) -- ", "WARSAW, 5 April – ", "WASHINGTON – ". Groups: place, month and day
+(or day_first and month_after), and the agency."""
 
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+"
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
@@ -116,10 +117,11 @@ def date_from_url(url: str | None) -> PartialDate | None:
 
 def date_from_dateline(match: re.Match[str]) -> PartialDate | None:
     """Return the month and day of a DATELINE match as `--MM-DD` (a dateline has no year)."""
-    if not match.group("month"):
+    name, day_text = match.group("month") or match.group("month_after"), match.group("day") or match.group("day_first")
+    if not name or not day_text:
         return None
-    month = MONTHS[match.group("month").lower().rstrip(".")]
-    day = int(match.group("day"))
+    month = MONTHS[name.lower().rstrip(".")]
+    day = int(day_text)
     try:
         dt.date(2000, month, day)  # a leap year, so "Feb 29" is valid
     except ValueError:

@@ -10,21 +10,15 @@ all the sentences that stated it.
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from armsledger.claims.document import Miss, read_document
 from armsledger.claims.grammar import Grammar, load_grammar
-from armsledger.claims.vocabulary import GENERIC_ARMS
+from armsledger.claims.vocabulary import DOCUMENT_ARMS_WORDS
 from armsledger.mentions import Gazetteers
 from armsledger.models import Claim, Document, Mention, PartialDate
 
 __all__ = ["Grammar", "Miss", "extract", "fold_claims", "load_grammar"]
 
-_ARMS_WORDS = re.compile(
-    r"\b(?:" + GENERIC_ARMS + r"|"
-    r"warships?|frigates?|corvettes?|submarines?|fighter\s+jets?|howitzers?|missiles?|helicopters?|drones?|"
-    r"armou?red|tanks?|military|munitions|ammunition|rockets?|artillery)\b")
-"""Unnamed arms: a document with neither these nor a catalogued system cannot hold a claim."""
 
 
 def extract(doc: Document, mentions: list[Mention], *, gazetteers: Gazetteers, fold: bool = True,
@@ -44,8 +38,8 @@ def extract(doc: Document, mentions: list[Mention], *, gazetteers: Gazetteers, f
     Returns:
         The claims, in the order the document first states them.
     """
-    if not any(m.kind == "system" for m in mentions) and not _ARMS_WORDS.search(doc.text) and not (
-            doc.title and _ARMS_WORDS.search(doc.title)):
+    if not any(m.kind == "system" for m in mentions) and not DOCUMENT_ARMS_WORDS.search(doc.text) and not (
+            doc.title and DOCUMENT_ARMS_WORDS.search(doc.title)):
         return []  # nothing for a claim to be about: most news, read in microseconds
     claims = read_document(doc, mentions, gazetteers=gazetteers, grammar=grammar or load_grammar(), misses=misses)
     return fold_claims(claims) if fold else claims

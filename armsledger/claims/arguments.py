@@ -62,7 +62,7 @@ def phrase(doc: Doc, head: int, *, with_conjuncts: bool = True) -> list[int]:
         out.append(tok.i)
         for child in tok.children:
             dep = child.dep_
-            if dep in PHRASE_LINKS or (dep in OF_LINKS and _case(child) == "of") or (
+            if dep in PHRASE_LINKS or (dep in OF_LINKS and case_of(child) == "of") or (
                     with_conjuncts and dep in ("conj", "cc")):
                 stack.append(child)
     return sorted(out)
@@ -77,7 +77,8 @@ def conjuncts(doc: Doc, head: int) -> list[int]:
     return out
 
 
-def _case(tok: Token) -> str | None:
+def case_of(tok: Token) -> str | None:
+    """The preposition of a phrase ("of" for "of S-400"), or None."""
     return next((c.lower_ for c in tok.children if c.dep_ == "case"), None)
 
 

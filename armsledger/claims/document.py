@@ -22,8 +22,9 @@ from armsledger.claims.frames import read_predicates
 from armsledger.claims.grammar import Grammar
 from armsledger.claims.resolve import Context, Topic, resolve
 from armsledger.claims.value import find_values
-from armsledger.claims.vocabulary import GENERIC_ARMS, IRREGULAR_FORMS, PARTY_NOUNS, WEAPON_NOUNS
+from armsledger.claims.vocabulary import ARMS_WORDS, IRREGULAR_FORMS, PARTY_NOUNS
 from armsledger.mentions import Gazetteers
+from armsledger.metadata import DATELINE
 from armsledger.models import Claim, Document, Mention
 from armsledger.syntax import parse
 
@@ -140,27 +141,18 @@ def _candidates(doc: Document, headline: tuple[int, int, list[Mention]] | None,
         text = _text(doc, headline, k, s0, s1)
         recent = k - last_system <= TOPIC_REACH_SENTENCES
         if not _is_title(doc, s0, s1) and stems.search(text) and (
-                has_system or (local and (recent or _ARMS.search(text))) or (recent and _CLIENT.search(text))):
+                has_system or (local and (recent or ARMS_WORDS.search(text))) or (recent and _CLIENT.search(text))):
             out.append(k)
         if has_system:
             last_system = k
     return out
 
 
-_ARMS = re.compile(r"(?i)\b(?:" + GENERIC_ARMS + "|" + "|".join(
-    sorted(WEAPON_NOUNS - {"system", "systems", "unit", "units", "set", "sets", "piece", "pieces", "kit", "kits"},
-           key=len, reverse=True)) + r")\b")
-"""Unnamed arms: with a state or organisation beside them, a sentence is worth parsing."""
-
-
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’ -]{2,30}(?:,\s*[\w. ]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*(?:[–—]|-{1,2})\s+(?=\S)")
-"""A dateline: a city in capitals, perhaps a date and an agency, and a dash ("SEOUL, Dec. 30 (Yonhap) --")."""
 
 
 def _dateline_length(text: str) -> int:
-    """The length of a dateline that opens the sentence, or 0."""
-    found = _DATELINE.match(text)
+    """The length of a dateline that opens the sentence ("WARSAW, 5 April – "), or 0."""
+    found = DATELINE.match(text)
     return found.end() if found else 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from armsledger.claims.arguments import case_of
 from armsledger.claims.grammar import Cue, Frame, Grammar, Predicate
 from armsledger.claims.vocabulary import TIME_WORDS
 
@@ -208,7 +209,7 @@ def _bind_item_dependents(reading: Reading, doc: Doc) -> None:
         roles.update(reading.governor.roles)
     heads = [doc[h] for h in reading.roles.get("item", [])]
     # "the last of 36 Rafale jets to India": the 'of' phrase of a collective head holds the dependents too
-    heads += [c for h in list(heads) for c in h.children if c.dep_ == "nmod" and _case_of(c) == "of"]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "nmod" and case_of(c) == "of"]
     for head_tok in heads:
         for child in head_tok.children:
             for key in relation_keys(child):
@@ -321,7 +322,7 @@ def _share_coordinated_governors(readings: list[Reading], doc: Doc) -> None:
 def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
     """A nominal's governing verb ("signed a contract", "deliveries began") sets its event and roles."""
     if tok.head.i == tok.i or tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl", "iobj") or (
-            tok.dep_ == "obl" and _case_of(tok) not in GOVERNED_OBL_CASES | {None}):
+            tok.dep_ == "obl" and case_of(tok) not in GOVERNED_OBL_CASES | {None}):
         return
     head = tok.head
     frame = _governor_frame(head, reading, grammar)
@@ -375,10 +376,6 @@ GOVERNED_OBL_CASES = frozenset(["on", "with", "for", "to"])
 LENDING_CASES = frozenset(["under", "per", "through", "via"])
 """A deal named as the frame of another event ("under the contract, Ankara received") is that deal:
 it takes the event's parties and item."""
-
-
-def _case_of(tok: Token) -> str | None:
-    return next((c.lower_ for c in tok.children if c.dep_ == "case"), None)
 
 
 def _governor_frame(head: Token, reading: Reading, grammar: Grammar) -> Frame | None:
@@ -517,11 +514,6 @@ at the beginning of this fall for the delivery of", parsed with 'for the deliver
 ABSORBING_CASES = frozenset(["for", "of", "on", "over", "about", "to"])
 
 
-def host_text(doc: Doc, reading: Reading) -> str:
-    """The predicate's word, for explanations."""
-    return doc[reading.token].text
-
-
 def _outer(tok: Token, at: dict[int, Reading], governed: dict[int, Reading]) -> Reading | None:
     """The reading an inner predicate is about: its head's, or one a few nominal steps up when the
     inner one is a nominal introduced by 'for', 'of' or 'on' (or a 'to' infinitive)."""
@@ -560,11 +552,11 @@ def _absorb(readings: list[Reading], doc: Doc) -> None:
     for r in readings:
         tok = doc[r.token]
         host = at.get(tok.head.i)
-        if r.predicate.is_nominal and host is not None and host is not r and _case_of(tok) in LENDING_CASES:
+        if r.predicate.is_nominal and host is not None and host is not r and case_of(tok) in LENDING_CASES:
             for role, tokens in host.roles.items():
                 if not r.roles.get(role) and role in ("item", "supplier", "recipient", "party"):
                     for t in tokens:
-                        r.add(role, t, f"from '{host_text(doc, host)}', done under it: {host.relations.get(t, '')}")
+                        r.add(role, t, f"from '{doc[host.token].text}', done under it: {host.relations.get(t, '')}")
     governed = {r.governor_token: r for r in readings if r.governor_token is not None}
     for verb in readings:
         nominal = governed.get(verb.token)

@@ -117,6 +117,7 @@ class Grammar:
     _predicates: dict[tuple[str, str], Predicate]
     _frames: dict[tuple[str, str], tuple[Frame, ...]]
     _cues: dict[tuple[str, str], Cue]
+    _lemmas: frozenset[str]
 
     @classmethod
     def of(cls, predicates: Iterable[Predicate], frames: Iterable[Frame], cues: Iterable[Cue], *,
@@ -136,7 +137,8 @@ class Grammar:
         for c in cs:
             for w in c.words:
                 cues_by.setdefault((c.kind, w), c)
-        return cls(ps, fs, cs, disabled, by_lemma, {k: tuple(v) for k, v in frames_by.items()}, cues_by)
+        return cls(ps, fs, cs, disabled, by_lemma, {k: tuple(v) for k, v in frames_by.items()}, cues_by,
+                   frozenset(lemma for p in ps for lemma in p.lemmas))
 
     def predicate_for(self, lemma: str, pos: str) -> Predicate | None:
         """Return the predicate rule for a lemma and part of speech, if any."""
@@ -156,7 +158,7 @@ class Grammar:
 
     def lemmas(self) -> frozenset[str]:
         """Every lemma of every predicate: a sentence with none of them holds no claim."""
-        return frozenset(lemma for p in self.predicates for lemma in p.lemmas)
+        return self._lemmas
 
     def without(self, rule_ids: Iterable[str]) -> Grammar:
         """Return the grammar with some rules switched off (by id), for the per-rule report."""

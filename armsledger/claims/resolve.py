@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from armsledger.claims.arguments import (
     SentenceView,
+    case_of,
     conjuncts,
     designation,
     is_anaphor,
@@ -265,8 +266,7 @@ def _collective(doc: Doc, head: int) -> int:
         if noun is not None:
             return noun.i  # "for eighteen aircraft" parsed with the number as the head
     if tok.lemma_.lower() in COLLECTIVE_HEADS or tok.lower_ in COLLECTIVE_HEADS or tok.pos_ == "NUM":
-        inner = next((c for c in tok.children if c.dep_ == "nmod" and any(
-            g.dep_ == "case" and g.lower_ == "of" for g in c.children)), None)
+        inner = next((c for c in tok.children if c.dep_ == "nmod" and case_of(c) == "of"), None)
         if inner is not None:
             return inner.i
     return head
@@ -292,7 +292,7 @@ def _in_clause(reading: Reading, view: SentenceView, ctx: Context, *, within: li
     object elsewhere): each must hang from the predicate without crossing another predicate or a
     subject, relative clause or side clause."""
     doc = view.doc
-    anchors = _anchors(reading, view, ctx)
+    anchors = _anchors(reading, ctx)
     stops = _stops(reading, ctx)
     out: list[Item] = []
     bound = {t for toks in reading.roles.values() for t in toks}
@@ -472,7 +472,7 @@ def _left_span(doc: Doc, tokens: list[int]) -> tuple[int, int]:
     return first.idx, doc[head].idx + len(doc[head].text)
 
 
-def _anchors(reading: Reading, view: SentenceView, ctx: Context) -> set[int]:
+def _anchors(reading: Reading, ctx: Context) -> set[int]:
     anchors = {reading.token}
     if reading.governor_token is not None:
         anchors.add(reading.governor_token)
@@ -496,7 +496,7 @@ def _head_of(doc: Doc, start: int, end: int) -> int | None:
 
 def _value(reading: Reading, view: SentenceView, ctx: Context) -> Money | None:
     doc = view.doc
-    anchors = _anchors(reading, view, ctx) | set(reading.roles.get("item", []))
+    anchors = _anchors(reading, ctx) | set(reading.roles.get("item", []))
     tok = doc[reading.token]
     if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.lemma_.lower() in VALUE_VERBS:
         anchors.add(tok.head.i)  # "the contract is valued at 500 billion won"
@@ -524,7 +524,7 @@ def _value(reading: Reading, view: SentenceView, ctx: Context) -> Money | None:
 
 def _date(reading: Reading, view: SentenceView, ctx: Context) -> PartialDate | None:
     doc = view.doc
-    anchors = _anchors(reading, view, ctx)
+    anchors = _anchors(reading, ctx)
     stops = _stops(reading, ctx)
     for match in find_dates(doc.text, published=ctx.published):
         head = _head_of(doc, match.start, match.end)

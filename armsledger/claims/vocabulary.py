@@ -1,6 +1,8 @@
 """Words for unnamed arms, shared by the rules that look for them (general English, no names)."""
 from __future__ import annotations
 
+import re
+
 GENERIC_ARMS = (r"military\s+hardware|arms|weapons|weaponry|armaments|military\s+equipment|"
                 r"defen[cs]e\s+equipment")
 """Arms named by no type at all ("Russian military hardware", "weapons"): a regex alternation."""
@@ -50,3 +52,18 @@ TIME_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", 
 
 CIVIL_BUYERS = ("flag carrier", "airline", "airlines", "airways", "budget carrier", "low-cost carrier")
 """Buyers that make a purchase civilian ("flag carrier Air India is considering 50 new aircraft")."""
+
+
+ARMS_WORDS = re.compile(r"(?i)\b(?:" + GENERIC_ARMS + "|" + "|".join(
+    sorted(WEAPON_NOUNS - {"system", "systems", "unit", "units", "set", "sets", "piece", "pieces", "kit", "kits"},
+           key=len, reverse=True)) + r")\b")
+"""Unnamed arms ("weapons", "frigates", "military equipment"): a document with neither these nor a
+catalogued system holds no claim; a sentence with them beside a state or organisation is parsed."""
+
+DOCUMENT_ARMS_WORDS = re.compile(
+    r"\b(?:" + GENERIC_ARMS + r"|"
+    r"warships?|frigates?|corvettes?|submarines?|fighter\s+jets?|howitzers?|missiles?|helicopters?|drones?|"
+    r"armou?red|tanks?|military|munitions|ammunition|rockets?|artillery)\b")
+"""Unnamed arms, strictly: a document with neither these nor a catalogued system holds no claim and is
+never read further. Narrower than ARMS_WORDS on purpose ("aircraft", "engines", "boats" are business
+and sports news): on the BBC stream the wider list costs 336 instead of 1,087 articles per CPU second."""
