@@ -55,3 +55,14 @@ def app(ledger: Ledger) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium under Playwright, one per test module (the browser tests skip without it)."""
+    from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, playwright_api
+
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

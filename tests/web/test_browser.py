@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,14 +62,9 @@ def _wait_for(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
     raise RuntimeError(f"armsledger serve did not listen on port {port} within {SERVER_START_TIMEOUT_S} s")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`armsledger serve` in a subprocess over the seeds (when present) and the test stories."""
-    db = tmp_path_factory.mktemp("browser") / "ledger.db"
-    build_ledger_db(db)
-    with Ledger(str(db)) as ledger:
-        if SEEDS.is_dir():
-            ledger.ingest(SEEDS)
+@contextmanager
+def serve_ledger(db: Path) -> Iterator[str]:
+    """Run `armsledger serve` on a ledger in a subprocess; yield its base URL, stop it after."""
     port = _free_port()
     log = (db.parent / "serve.log").open("wb")
     process = subprocess.Popen(
@@ -77,11 +73,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     )
     try:
         _wait_for(port, process, db.parent / "serve.log")
-        import httpx
-
-        deals = httpx.get(f"http://127.0.0.1:{port}/api/deals?limit=200").json()["deals"]
-        by_recipient = {d["recipient"]: d["id"] for d in reversed(deals) if d["system"] in ("S-400", "Su-35")}
-        yield Server(f"http://127.0.0.1:{port}", by_recipient)
+        yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -89,11 +81,19 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`armsledger serve` in a subprocess over the seeds (when present) and the test stories."""
+    db = tmp_path_factory.mktemp("browser") / "ledger.db"
+    build_ledger_db(db)
+    with Ledger(str(db)) as ledger:
+        if SEEDS.is_dir():
+            ledger.ingest(SEEDS)
+    with serve_ledger(db) as url:
+        import httpx
+
+        deals = httpx.get(f"{url}/api/deals?limit=200").json()["deals"]
+        by_recipient = {d["recipient"]: d["id"] for d in reversed(deals) if d["system"] in ("S-400", "Su-35")}
+        yield Server(url, by_recipient)
 
 
 @pytest.fixture()

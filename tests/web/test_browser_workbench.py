@@ -4,8 +4,6 @@ Screenshots go to test-artifacts/web/ (names start with `workbench-` and `phone-
 """
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -13,14 +11,10 @@ import pytest
 from armsledger.ledger import Ledger
 from tests.web.seeded import build_ledger_db
 from tests.web.test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     Server,
-    _free_port,
     _shot,
-    _wait_for,
-    playwright_api,
     pytestmark,  # noqa: F401  # the browser marks and the Chromium skip apply here too
+    serve_ledger,
 )
 from tests.web.workbench_ledger import STORIES
 
@@ -38,32 +32,13 @@ def bench_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     with Ledger(str(db)) as ledger:
         ledger.store_results([_result(story) for story in STORIES])
         deals = {d.recipient: d.id for d in ledger.deals(system="S-400")}
-    port = _free_port()
-    log = (db.parent / "serve.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from armsledger.cli import main; main()", "serve", "--db", str(db), "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    try:
-        _wait_for(port, process, db.parent / "serve.log")
-        yield Server(f"http://127.0.0.1:{port}", deals)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    with serve_ledger(db) as url:
+        yield Server(url, deals)
 
 
 @pytest.fixture()
-def desk(chromium: object) -> Iterator[object]:
-    context = chromium.new_context(viewport=DESK)  # type: ignore[attr-defined]
+def desk(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport=DESK)  # type: ignore[attr-defined]
     yield context.new_page()
     context.close()
 
@@ -125,8 +100,8 @@ PHONE_PAGES = {
 }
 
 
-def test_every_page_fits_a_390_px_phone(bench_server: Server, chromium: object) -> None:
-    context = chromium.new_context(viewport=PHONE)  # type: ignore[attr-defined]
+def test_every_page_fits_a_390_px_phone(bench_server: Server, browser: object) -> None:
+    context = browser.new_context(viewport=PHONE)  # type: ignore[attr-defined]
     phone = context.new_page()
     pages = {**PHONE_PAGES, "deal": f"/deals/{bench_server.deals['CN']}"}
     too_wide = {}
