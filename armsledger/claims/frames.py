@@ -14,6 +14,12 @@ from typing import TYPE_CHECKING
 
 from armsledger.claims.arguments import case_of
 from armsledger.claims.grammar import Cue, Frame, Grammar, Predicate
+from armsledger.claims.repairs import (
+    is_misread_infinitive_object,
+    misread_object_of,
+    misread_verb_of,
+    subject_above,
+)
 from armsledger.claims.vocabulary import TIME_WORDS
 
 if TYPE_CHECKING:
@@ -78,6 +84,7 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         reading = Reading(predicate=predicate, token=tok.i, event=predicate.event,
                           is_denied=predicate.is_denial)
         _bind_roles(reading, tok, predicate.roles)
+        _bind_misread_object(reading, tok)
         _complete_roles(reading, tok, grammar)
         if predicate.is_nominal:
             _govern(reading, tok, grammar)
@@ -185,6 +192,8 @@ def _bind_roles(reading: Reading, tok: Token, roles: dict[str, str]) -> None:
     for child in tok.children:
         if "Rel" in child.morph.get("PronType", []):
             continue  # a relative pronoun stands for the head of its clause, bound in _complete_roles
+        if is_misread_infinitive_object(child):
+            continue  # "a contract to supply 18 jets" parsed as "a contract [to 18 jets]"
         for key in relation_keys(child):
             found = roles.get(key)
             if found is not None and _is_time(child):
@@ -199,6 +208,19 @@ def _is_time(tok: Token) -> bool:
     words = list(tok.subtree)
     return len(words) <= 4 and any(w.lower_ in TIME_WORDS or w.lemma_.lower() in TIME_WORDS or (
         w.like_num and len(w.text) == 4 and w.text.isdigit()) for w in words)
+
+
+def _bind_misread_object(reading: Reading, tok: Token) -> None:
+    """An infinitive the parse hung from its object ("to supply 18 aircraft"): the noun is its object,
+    and the verb above the noun lends its subject."""
+    noun = misread_object_of(tok)
+    roles = reading.predicate.roles
+    if noun is None or "obj" not in roles:
+        return
+    reading.add(roles["obj"], noun.i, "obj (an infinitive the parse made a modifier)")
+    subject = subject_above(noun)
+    if subject is not None and "nsubj" in roles:
+        reading.add(roles["nsubj"], subject.i, "subject of the verb above (an infinitive made a modifier)")
 
 
 def _bind_item_dependents(reading: Reading, doc: Doc) -> None:
@@ -321,10 +343,14 @@ def _share_coordinated_governors(readings: list[Reading], doc: Doc) -> None:
 
 def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
     """A nominal's governing verb ("signed a contract", "deliveries began") sets its event and roles."""
-    if tok.head.i == tok.i or tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl", "iobj") or (
+    misread = misread_verb_of(tok)
+    if misread is not None and _governor_frame(misread, reading, grammar) is not None:
+        head = misread  # "Poland signed deals" parsed with 'signed' a modifier of 'deals'
+    elif tok.head.i == tok.i or tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl", "iobj") or (
             tok.dep_ == "obl" and case_of(tok) not in GOVERNED_OBL_CASES | {None}):
         return
-    head = tok.head
+    else:
+        head = tok.head
     frame = _governor_frame(head, reading, grammar)
     if frame is None and tok.dep_ in ("nsubj", "nsubj:pass"):
         # raising: "the delivery is expected to be completed", "deliveries are set to begin"
@@ -346,6 +372,7 @@ def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
             subject = _inherited_subject(head)
             if subject is not None:
                 reading.add(frame.roles["nsubj"], subject.i, "subject of the governing verb")
+                _carry_joined(reading, subject, frame.roles["nsubj"], grammar)
 
 
 def _cue_of(child: Token, head: Token, word: str, grammar: Grammar) -> Cue | None:
@@ -570,9 +597,15 @@ def _absorb(readings: list[Reading], doc: Doc) -> None:
         if inner.absorbed_into is not None:
             continue
         tok = doc[inner.token]
-        if tok.head.i == tok.i or tok.dep_.split(":")[0] not in ABSORBING_LINKS:
+        noun = misread_object_of(tok)
+        if noun is not None and noun.head.i != noun.i:
+            # "a contract to supply 18 jets" parsed with 'supply' a modifier of 'jets': the clause
+            # hangs, as it should, from the noun above its object
+            outer = at.get(noun.head.i) or governed.get(noun.head.i)
+        elif tok.head.i == tok.i or tok.dep_.split(":")[0] not in ABSORBING_LINKS:
             continue
-        outer = _outer(tok, at, governed)
+        else:
+            outer = _outer(tok, at, governed)
         if outer is None or outer is inner or outer.absorbed_into is not None:
             continue
         if tok.dep_ in ("xcomp", "ccomp") and not outer.predicate.is_nominal and outer.token == tok.head.i:

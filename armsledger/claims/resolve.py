@@ -29,6 +29,7 @@ from armsledger.claims.arguments import (
     systems_in,
 )
 from armsledger.claims.dates import find_dates
+from armsledger.claims.enumeration import listed_with, segment_of
 from armsledger.claims.frames import Reading
 from armsledger.claims.quantity import find_quantities
 from armsledger.claims.value import find_values
@@ -211,6 +212,7 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
                                 f"'{doc[head].text}' fits the article's topic, {fitting.text}", is_reference=True))
             else:
                 out.append(Item(None, None, tuple(tokens), quantity, f"unnamed arms: '{doc[head].text}'"))
+    out += _listed(out, view)
     for t in reading.roles.get("rejected", []):
         for head in conjuncts(doc, t):
             tokens = phrase(doc, head, with_conjuncts=False)
@@ -231,6 +233,22 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
         # "Hanwha signed a contract to build two frigates. The contract is valued at...": the same deal
         return [Item(None, None, (), None, "no item in the sentence: the deal just reported", is_reference=True)]
     return None
+
+
+def _listed(items: list[Item], view: SentenceView) -> list[Item]:
+    """The systems listed with a named item ("K2 tanks, K9 howitzers and Chunmoo launchers")."""
+    named = {i.system.start for i in items if i.system is not None}
+    out: list[Item] = []
+    for item in items:
+        if item.system is None or item.is_rejected:
+            continue
+        for m in listed_with(view, item.system):
+            if m.start not in named:
+                named.add(m.start)
+                tokens = segment_of(view, m)
+                out.append(Item(m, None, tuple(tokens), _quantity(view.doc, tokens),
+                                f"listed with {item.system.text}: {m.text}", is_final=item.is_final))
+    return out
 
 
 FALLBACK_BLOCKING = frozenset(["nsubj", "csubj", "parataxis", "advcl", "acl:relcl", "appos", "list", "obl:tmod"])
@@ -423,20 +441,22 @@ def _made_where(suppliers: list[str], item: Item, view: SentenceView, ctx: Conte
 
 def _sides(suppliers: list[str], recipients: list[str], parties: list[str],
            origin: str | None) -> tuple[list[str], list[str], list[str]]:
-    """Place the undecided parties: the item's maker sells, the other side buys."""
+    """Place the undecided parties: the item's maker sells, the other side buys.
+
+    The sides are judged once, before any party is placed, so parties that share a role
+    ("Finland and Denmark halted sales to Riyadh") land on the same side, not on opposite ones."""
     sup, rec, how = list(suppliers), list(recipients), []
-    for p in parties:
-        if p in sup or p in rec:
-            continue
-        if origin is not None and p == origin and not sup:
-            sup.append(p)
-            how.append(f"{p} made the item: the supplier")
-        elif sup or origin is not None:
-            rec.append(p)
-            how.append(f"{p} is the other side: the recipient")
-        elif rec:
-            sup.append(p)
-            how.append(f"{p} is the other side: the supplier")
+    undecided = [p for p in dict.fromkeys(parties) if p not in sup and p not in rec]
+    maker = origin if origin in undecided and not sup else None
+    if maker is not None:
+        sup.append(maker)
+        how.append(f"{maker} made the item: the supplier")
+    side = rec if (sup or origin is not None) else sup if rec else None
+    if side is not None:
+        for p in undecided:
+            if p != maker:
+                side.append(p)
+                how.append(f"{p} is the other side: the {'recipient' if side is rec else 'supplier'}")
     return sup, rec, how
 
 

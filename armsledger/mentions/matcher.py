@@ -218,7 +218,9 @@ class Matcher:
                     found.append((start, end, written))
                     break
         chosen = _leftmost_longest(found)
-        kept = [c for c in (_confirm(text, c, chosen) for c in chosen) if c is not None]
+        confirmed = [(c, _confirm(text, c, chosen)) for c in chosen]
+        kept = [k for _, k in confirmed if k is not None]
+        kept = sorted(kept + _named_before(kept, [c for c, k in confirmed if k is None]))
         return [m for c in resolve_ambiguous(kept) if (m := _mention(text, c)) is not None]
 
     def resolve_system(self, name: str, systems: Mapping[str, System], *,
@@ -257,6 +259,21 @@ def _confirm(text: str, candidate: Candidate, chosen: list[Candidate]) -> Candid
         picked = choose_system(text, end, target)
         return None if picked is None else (start, end, picked)
     return None if reject_guarded(text, candidate, chosen) else candidate
+
+
+def _named_before(kept: list[Candidate], dropped: list[Candidate]) -> list[Candidate]:
+    """Guarded system names the same text confirms elsewhere: after "AH-64E Apache helicopters",
+    "six more Apaches" is the helicopter, with no weapon noun after it. Only the entry the text
+    confirmed is taken, never another sharing the name."""
+    systems = {t.entity for _, _, t in kept if t.kind == "system"}
+    out: list[Candidate] = []
+    for start, end, target in dropped:
+        if target.kind != "system":
+            continue
+        entry = next((t for t in (target, *target.alternatives) if t.entity in systems), None)
+        if entry is not None:
+            out.append((start, end, replace(entry, alternatives=())))
+    return out
 
 
 def _leftmost_longest(found: list[Candidate]) -> list[Candidate]:

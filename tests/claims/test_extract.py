@@ -243,7 +243,6 @@ def test_a_cooperation_agreement_is_not_a_transfer(gaz: object) -> None:
     assert claims_of(text, gaz) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the model attaches 'as well as Rafale fighters' outside the object of 'purchase'")
 def test_systems_joined_by_as_well_as_give_one_claim_each(gaz: object) -> None:
     claims = claims_of("Egypt is considering the purchase of used F-16 jets as well as Rafale fighters.", gaz)
     assert {c.system for c in claims} == {"F-16", "Rafale"}

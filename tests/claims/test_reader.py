@@ -94,6 +94,24 @@ CASES: list[tuple[str, str, set[Key]]] = [
      "The United States suspended Turkey's participation in the F-35 programme.",
      {("cancellation", "US", "TR", "F-35", False, False)}),
     ("a participation alone states nothing", "Turkey's participation in the F-35 programme was discussed.", set()),
+    ("parties sharing a role stay on one side",
+     "Norway and Sweden joined Finland in halting arms sales to Turkey.",
+     {("cancellation", s, "TR", None, False, False) for s in ("NO", "SE", "FI")}),
+    ("a long list of systems shares its verb",
+     "Romania signed contracts for K9 howitzers, K2 tanks, Patriot missile batteries and Black Hawk helicopters.",
+     {("agreement", o, "RO", s, False, False) for o, s in
+      (("KR", "K9"), ("KR", "K2 Black Panther"), ("US", "Patriot"), ("US", "UH-60"))}),
+    ("a list with each system's own modifiers",
+     "Egypt bought MiG-29 fighters along with Ka-52 attack helicopters from Russia.",
+     {("delivery", "RU", "EG", s, False, False) for s in ("MiG-29", "Ka-52 Alligator")}),
+    ("a name the article confirmed counts in the plural",
+     "Morocco ordered AH-64 Apache helicopters from the United States. Morocco will get six more Apaches from the United States.",
+     {("agreement", "US", "MA", "AH-64", False, False), ("delivery", "US", "MA", "AH-64", False, True)}),
+    ("a verb read as a modifier still governs its noun",
+     "Chile signed deals with South Korean companies to purchase K9 howitzers.",
+     {("agreement", "KR", "CL", "K9", False, False)}),
+    ("a contract won to supply is the agreement", "Hanwha won a contract to supply 24 K9 howitzers to Australia.",
+     {("agreement", "KR", "AU", "K9", False, False)}),
     ("headline infinitive is planned", "",
      {("delivery", "RU", "SY", "S-300", False, True)}),
 ]
@@ -103,6 +121,12 @@ XFAIL: dict[str, str] = {}
 def test_a_seller_with_no_buyer_in_the_sentence_sells_to_the_headline_state(gaz: object) -> None:
     found = keys("The United States will deliver Hellfire missiles this spring.", gaz, title="Iraq awaits new arms")
     assert found == {("delivery", "US", "IQ", "AGM-114 Hellfire", False, True)}
+
+
+def test_a_state_named_as_a_noun_ends_a_list(gaz: object) -> None:
+    found = keys("Greece bought Rafale jets from France and Leopard 2 tanks from Germany.", gaz)
+    assert ("delivery", "FR", "GR", "Rafale", False, False) in found
+    assert not any(k[1] == "FR" and k[3] == "Leopard-2" for k in found)
 
 
 def test_unnamed_arms_take_no_buyer_from_the_headline(gaz: object) -> None:
