@@ -18,6 +18,8 @@ from armsledger.claims.repairs import (
     is_misread_infinitive_object,
     misread_object_of,
     misread_verb_of,
+    nominal_conjunct_of,
+    object_before_infinitive,
     subject_above,
 )
 from armsledger.claims.vocabulary import TIME_WORDS
@@ -330,6 +332,9 @@ def _share_coordinated_governors(readings: list[Reading], doc: Doc) -> None:
     for r in readings:
         tok = doc[r.token]
         first = at.get(tok.head.i) if tok.dep_ == "conj" else None
+        noun = nominal_conjunct_of(tok)
+        if noun is not None and noun.i in at:
+            first = at[noun.i]  # "halting arms sales and sending of equipment": 'sending' is a noun
         if first is None or first.governor is None or r.governor is not None:
             continue
         r.governor, r.governor_token, r.event = first.governor, first.governor_token, first.event
@@ -344,8 +349,8 @@ def _share_coordinated_governors(readings: list[Reading], doc: Doc) -> None:
 def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
     """A nominal's governing verb ("signed a contract", "deliveries began") sets its event and roles."""
     misread = misread_verb_of(tok)
-    if misread is not None and _governor_frame(misread, reading, grammar) is not None:
-        head = misread  # "Poland signed deals" parsed with 'signed' a modifier of 'deals'
+    if misread is not None and _governor_frame(misread[0], reading, grammar) is not None:
+        head = misread[0]  # "Poland signed deals" parsed with 'signed' a modifier of 'deals'
     elif tok.head.i == tok.i or tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl", "iobj") or (
             tok.dep_ == "obl" and case_of(tok) not in GOVERNED_OBL_CASES | {None}):
         return
@@ -368,6 +373,8 @@ def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
     reading.cues.append(frame.name)
     if frame.roles:
         _bind_roles(reading, head, frame.roles)
+        if misread is not None and "nsubj" in frame.roles and misread[0].i == head.i:
+            reading.add(frame.roles["nsubj"], misread[1].i, "subject of a verb the parse made a modifier")
         if not any(c.dep_ in SUBJECTS for c in head.children) and "nsubj" in frame.roles:
             subject = _inherited_subject(head)
             if subject is not None:
@@ -598,7 +605,11 @@ def _absorb(readings: list[Reading], doc: Doc) -> None:
             continue
         tok = doc[inner.token]
         noun = misread_object_of(tok)
-        if noun is not None and noun.head.i != noun.i:
+        owner = object_before_infinitive(tok)
+        outer: Reading | None
+        if owner is not None and owner.i in at:
+            outer = at[owner.i]  # "cancelled the contract to buy 16 helicopters": the contract's clause
+        elif noun is not None and noun.head.i != noun.i:
             # "a contract to supply 18 jets" parsed with 'supply' a modifier of 'jets': the clause
             # hangs, as it should, from the noun above its object
             outer = at.get(noun.head.i) or governed.get(noun.head.i)

@@ -7,6 +7,13 @@ news text, and each confusion leaves a shape no English sentence has:
   'signed' an adjective of 'deals' and 'Poland' its subject. A modifier has no subject, so a
   participle modifier with a subject of its own, before its noun, is the sentence's verb, and the
   noun is its object.
+- an infinitive after a verb's object read as the verb's purpose: "cancelled the contract to buy
+  16 helicopters" with 'to buy' under 'cancelled'. Right after the object, the infinitive says what
+  the object is for (the contract is one to buy helicopters) whichever it hangs from; read it as
+  the object's.
+- a gerund with an 'of' object read as a verb: "halting arms sales and sending of equipment" with
+  'sending' coordinated with 'halting'. A gerund whose object takes 'of' is a noun ("the sending of
+  equipment"), and a noun is coordinated with the noun before it, the verb's object.
 - an infinitive read as a modifier: "got the contract to supply 18 aircraft to Malaysia" parsed
   with 'supply' an adjective of 'aircraft'. A bare infinitive (tag VB) never modifies a noun, so
   the noun it hangs from is its object, and the subject is that of the verb the noun depends on.
@@ -25,12 +32,23 @@ MODIFIER_RELATIONS = frozenset(["amod", "acl", "compound"])
 SUBJECT_RELATIONS = frozenset(["nsubj", "nsubj:pass"])
 
 
-def misread_verb_of(noun: Token) -> Token | None:
-    """Return the finite verb the parse hung below `noun` as its modifier ("Poland signed deals")."""
+def misread_verb_of(noun: Token) -> tuple[Token, Token] | None:
+    """Return the finite verb the parse hung below `noun` as its modifier, with its subject
+    ("Poland signed deals": the subject hung from the verb, or from the noun as a compound)."""
     for child in noun.children:
-        if (child.dep_ in MODIFIER_RELATIONS and child.pos_ == "VERB" and child.tag_ in ("VBN", "VBD")
-                and child.i < noun.i and any(c.dep_ in SUBJECT_RELATIONS for c in child.children)):
-            return child
+        if not (child.dep_ in MODIFIER_RELATIONS and child.pos_ == "VERB" and child.tag_ in ("VBN", "VBD")
+                and child.i < noun.i):
+            continue
+        subject = next((c for c in child.children if c.dep_ in SUBJECT_RELATIONS), None)
+        if subject is None and child.i > 0:
+            before = child.doc[child.i - 1]
+            # "Norway halted arms sales" parsed as one noun phrase: a name just before a participle,
+            # both modifying the noun, with no determiner before the name, is the verb's subject
+            if (before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == noun.i
+                    and not any(c.dep_ == "det" for c in before.children)):
+                subject = before
+        if subject is not None:
+            return child, subject
     return None
 
 
@@ -46,6 +64,27 @@ def is_misread_infinitive_object(noun: Token) -> bool:
     """Tell whether a noun is the object of an infinitive hung from it ("to supply 18 aircraft"):
     its 'to' is the infinitive's, not a preposition naming a recipient."""
     return any((o := misread_object_of(c)) is not None and o.i == noun.i and c.i > 0 and c.doc[c.i - 1].lower_ == "to" for c in noun.children)
+
+
+def object_before_infinitive(verb: Token) -> Token | None:
+    """Return the object an infinitive right after it belongs to ("cancelled the contract to buy")."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    obj = next((c for c in head.children if c.dep_ == "obj" and c.i < verb.i), None)
+    if obj is None or obj.right_edge.i + 1 != verb.left_edge.i:
+        return None
+    return obj
+
+
+def nominal_conjunct_of(tok: Token) -> Token | None:
+    """Return the noun a nominal gerund is really coordinated with ("sales and sending of arms")."""
+    if tok.tag_ != "VBG" or tok.dep_ != "conj":
+        return None
+    if not any(c.dep_ in ("obj", "nmod") and any(g.dep_ == "case" and g.lower_ == "of" for g in c.children)
+               for c in tok.children):
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "obj" and c.i < tok.i), None)
 
 
 def subject_above(noun: Token) -> Token | None:

@@ -192,7 +192,7 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
         outer_tokens = phrase(doc, outer, with_conjuncts=False)
         quantity = _quantity(doc, outer_tokens)  # "six battalions of S-400"
         is_final = any(doc[t].lower_ in FINAL_WORDS for t in outer_tokens)
-        systems = systems_in(view, tokens)
+        systems = _own_systems(view, tokens)
         if systems:
             out.extend(Item(m, None, tuple(tokens), quantity, f"the item phrase names {m.text}", is_final=is_final)
                        for m in systems)
@@ -206,7 +206,7 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
         if name is not None:
             out.append(Item(None, name, tuple(tokens), quantity, f"a designation the catalogue lacks: {name}"))
         elif is_weapon_phrase(doc, head):
-            fitting = _fitting_topic(doc, head, ctx)
+            fitting = _fitting_topic(doc, head, ctx) or _named_before_in_sentence(view, head, tokens, ctx)
             if fitting is not None:
                 out.append(Item(fitting, None, tuple(tokens), quantity,
                                 f"'{doc[head].text}' fits the article's topic, {fitting.text}", is_reference=True))
@@ -233,6 +233,15 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
         # "Hanwha signed a contract to build two frigates. The contract is valued at...": the same deal
         return [Item(None, None, (), None, "no item in the sentence: the deal just reported", is_reference=True)]
     return None
+
+
+def _own_systems(view: SentenceView, tokens: list[int]) -> list[Mention]:
+    """The systems an item phrase names; of a phrase whose head names one, not those of an appositive
+    describing it ("S-300V systems, another modification of the S-300P": the S-300V)."""
+    doc = view.doc
+    described = {t.i for i in tokens if doc[i].dep_ == "appos" for t in doc[i].subtree}
+    own = systems_in(view, [i for i in tokens if i not in described])
+    return own or systems_in(view, tokens)
 
 
 def _listed(items: list[Item], view: SentenceView) -> list[Item]:
@@ -303,6 +312,31 @@ def _fitting_topic(doc: Doc, head: int, ctx: Context) -> Mention | None:
     if entry is None or not any(c.lower() in entry.category.lower() for c in categories if c):
         return None
     return ctx.topic.system
+
+
+def _named_before_in_sentence(view: SentenceView, head: int, tokens: list[int], ctx: Context) -> Mention | None:
+    """The system a generic noun takes up from earlier in its own sentence ("S-300P systems were
+    exported to Vietnam, and systems from the army's stock were supplied to Belarus"): the nearest
+    one before it whose category fits the noun, unless the phrase gives another maker."""
+    doc = view.doc
+    tok = doc[head]
+    categories = NOUN_CATEGORIES.get(tok.lemma_.lower()) or NOUN_CATEGORIES.get(tok.lower_.rstrip("s"))
+    if not categories or any(c.dep_ == "nmod:poss" for c in tok.children):
+        return None  # "their drones": a maker's products in general, not the system just named
+    makers = {m.state for m in states_in(view, tokens)}
+    before = sorted({m.start: m for i, m in view.by_token.items() if m.kind == "system" and i < head}.values(),
+                    key=lambda m: m.start)
+    # only a system another predicate of the sentence transfers ("S-300Ps were exported to Vietnam
+    # and systems from stock were supplied to Belarus"), not one merely named ("without the Mi-17s")
+    items = {i for r in ctx.readings if r.token != head for t in r.roles.get("item", []) for i in phrase(doc, t)}
+    for m in reversed(before):
+        if not any(view.by_token.get(i) is m for i in items):
+            continue
+        entry = ctx.gazetteers.systems.get(m.entity)
+        if entry is None or not any(c.lower() in entry.category.lower() for c in categories):
+            continue
+        return m if not makers or entry.origin in makers else None
+    return None
 
 
 def _in_clause(reading: Reading, view: SentenceView, ctx: Context, *, within: list[int]) -> list[Item]:

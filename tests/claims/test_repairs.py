@@ -8,6 +8,8 @@ from armsledger.claims.repairs import (
     is_misread_infinitive_object,
     misread_object_of,
     misread_verb_of,
+    nominal_conjunct_of,
+    object_before_infinitive,
     subject_above,
 )
 
@@ -22,8 +24,16 @@ def test_a_participle_with_its_own_subject_is_the_verb_of_its_noun() -> None:
     # "Chile signed deals": 'signed' parsed as a modifier of 'deals', with 'Chile' its subject
     doc = tree([("Chile", "PROPN", "NNP", "nsubj", 1), ("signed", "VERB", "VBN", "amod", 2),
                 ("deals", "NOUN", "NNS", "ROOT", 2), (".", "PUNCT", ".", "punct", 2)])
-    verb = misread_verb_of(doc[2])
-    assert verb is not None and verb.i == 1
+    found = misread_verb_of(doc[2])
+    assert found is not None and (found[0].i, found[1].i) == (1, 0)
+
+
+def test_a_name_before_a_participle_modifier_is_its_subject() -> None:
+    # "Norway halted arms sales": one noun phrase to the parser
+    doc = tree([("Norway", "PROPN", "NNP", "compound", 3), ("halted", "VERB", "VBN", "amod", 3),
+                ("arms", "NOUN", "NNS", "compound", 3), ("sales", "NOUN", "NNS", "ROOT", 3)])
+    found = misread_verb_of(doc[3])
+    assert found is not None and (found[0].i, found[1].i) == (1, 0)
 
 
 def test_a_participle_without_a_subject_is_a_modifier() -> None:
@@ -52,3 +62,41 @@ def test_a_participle_modifier_is_no_misread_infinitive() -> None:
     # "guided missiles": VBN, not a bare infinitive
     doc = tree([("guided", "VERB", "VBN", "amod", 1), ("missiles", "NOUN", "NNS", "ROOT", 1)])
     assert misread_object_of(doc[0]) is None
+
+
+def test_a_gerund_with_an_of_object_is_coordinated_with_the_object() -> None:
+    # "Spain halted sales and sending of arms": 'sending' parsed as a verb coordinated with 'halted'
+    doc = tree([("Spain", "PROPN", "NNP", "nsubj", 1), ("halted", "VERB", "VBD", "ROOT", 1),
+                ("sales", "NOUN", "NNS", "obj", 1), ("and", "CCONJ", "CC", "cc", 4),
+                ("sending", "VERB", "VBG", "conj", 1), ("of", "ADP", "IN", "case", 6),
+                ("arms", "NOUN", "NNS", "obj", 4)])
+    noun = nominal_conjunct_of(doc[4])
+    assert noun is not None and noun.i == 2
+
+
+def test_a_gerund_with_a_plain_object_stays_a_verb() -> None:
+    # "Spain halted sales and began sending arms": a verb with its own object
+    doc = tree([("Spain", "PROPN", "NNP", "nsubj", 1), ("halted", "VERB", "VBD", "ROOT", 1),
+                ("sales", "NOUN", "NNS", "obj", 1), ("and", "CCONJ", "CC", "cc", 4),
+                ("sending", "VERB", "VBG", "conj", 1), ("arms", "NOUN", "NNS", "obj", 4)])
+    assert nominal_conjunct_of(doc[4]) is None
+
+
+def test_an_infinitive_right_after_an_object_is_the_object_s() -> None:
+    # "Chile cancelled the deal to buy tanks", 'to buy' parsed under 'cancelled'
+    doc = tree([("Chile", "PROPN", "NNP", "nsubj", 1), ("cancelled", "VERB", "VBD", "ROOT", 1),
+                ("the", "DET", "DT", "det", 3), ("deal", "NOUN", "NN", "obj", 1),
+                ("to", "PART", "TO", "mark", 5), ("buy", "VERB", "VB", "advcl", 1),
+                ("tanks", "NOUN", "NNS", "obj", 5)])
+    owner = object_before_infinitive(doc[5])
+    assert owner is not None and owner.i == 3
+
+
+def test_an_infinitive_after_other_words_is_the_verb_s() -> None:
+    # "Chile cancelled the deal last week to save money": not what the deal is for
+    doc = tree([("Chile", "PROPN", "NNP", "nsubj", 1), ("cancelled", "VERB", "VBD", "ROOT", 1),
+                ("the", "DET", "DT", "det", 3), ("deal", "NOUN", "NN", "obj", 1),
+                ("last", "ADJ", "JJ", "amod", 5), ("week", "NOUN", "NN", "obl", 1),
+                ("to", "PART", "TO", "mark", 7), ("save", "VERB", "VB", "advcl", 1),
+                ("money", "NOUN", "NN", "obj", 7)])
+    assert object_before_infinitive(doc[7]) is None
