@@ -11,8 +11,9 @@ import pyarrow.parquet as pq
 import pytest
 from ledger_factories import s400_corpus
 
+from armsledger.deal_row import COLUMNS
 from armsledger.errors import ConfigError
-from armsledger.export import DEAL_COLUMNS, SIPRI_COLUMNS, money_words
+from armsledger.export import SIPRI_COLUMNS, money_words
 from armsledger.ledger import Ledger
 from armsledger.settings import Settings
 
@@ -28,8 +29,8 @@ def test_csv_has_one_flat_row_per_deal(ledger: Ledger) -> None:
     out = io.StringIO()
     assert ledger.export("csv", stream=out, recipient="TR") == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert tuple(rows[0]) == DEAL_COLUMNS
-    assert (rows[0]["id"], rows[0]["value_amount"], rows[0]["quantity_value"]) == ("ru-tr-s-400-1", "2500000000", "2")
+    assert tuple(rows[0]) == COLUMNS
+    assert (rows[0]["id"], rows[0]["value"], rows[0]["quantity"]) == ("ru-tr-s-400-1", "2500000000", "2")
 
 
 def test_json_carries_figures_timeline_and_denials(ledger: Ledger) -> None:
@@ -46,7 +47,7 @@ def test_parquet_needs_a_file_and_keeps_columns(ledger: Ledger, tmp_path: Path) 
     path = tmp_path / "deals.parquet"
     ledger.export("parquet", path=path)
     table = pq.read_table(path)
-    assert table.column_names == list(DEAL_COLUMNS) and table.num_rows == 3
+    assert table.column_names == list(COLUMNS) and table.num_rows == 3
 
 
 def test_sipri_columns_read_side_by_side_with_sipri(ledger: Ledger) -> None:
