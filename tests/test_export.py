@@ -97,3 +97,38 @@ def test_cli_csv_neutralises_cells_a_spreadsheet_would_run(formula_db: str, args
     cells = [cell for row in csv.reader(io.StringIO(out.stdout)) for cell in row]
     assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
     assert {"'" + formula for formula in FORMULAS} <= set(cells)
+
+
+def _sipri_rows(export_db: str) -> list[list[str]]:
+    from click.testing import CliRunner
+
+    from armsledger.cli import main
+
+    out = CliRunner().invoke(main, ["export", "--format", "sipri", "--db", export_db])
+    assert out.exit_code == 0, out.output
+    return list(csv.reader(io.StringIO(out.stdout)))
+
+
+def test_sipri_export_keeps_orders_and_leaves_out_offers(export_db: str) -> None:
+    header, *rows = _sipri_rows(export_db)
+    assert tuple(header) == SIPRI_COLUMNS
+    ids = [row[12].rsplit("armsledger ", 1)[1] for row in rows]
+    assert "kr-vn-k9-1" not in ids, "an offer is no order SIPRI records"
+    assert {"kr-cz-k9-1", "kr-ee-k9-1", "kr-no-k9-1", "us-tr-f-16-1"} <= set(ids)
+    with Ledger(export_db) as ledger:
+        assert {d.status for d in ledger.deals() if d.id not in ids} == {"offered"}
+
+
+def test_sipri_export_writes_sipris_country_names(export_db: str) -> None:
+    _, *rows = _sipri_rows(export_db)
+    by_id = {row[12].rsplit("armsledger ", 1)[1]: row for row in rows}
+    assert by_id["kr-cz-k9-1"][:5] == ["Czechia", "South Korea", "2024", "", "24"]
+    assert by_id["kr-cz-k9-1"][10] == "2025" and "$1.2 b deal" in by_id["kr-cz-k9-1"][12]
+    assert by_id["us-tr-f-16-1"][:2] == ["Turkiye", "United States"]
+    assert not {"Czech Republic", "Turkey", "Vietnam", "Viet Nam"} & {cell for row in rows for cell in row[:2]}
+
+
+def test_sipri_export_counts_the_deals_it_writes(export_db: str) -> None:
+    with Ledger(export_db) as ledger:
+        written = ledger.export("sipri", stream=io.StringIO())
+        assert written == len(ledger.deals()) - 1 == ledger.export("csv", stream=io.StringIO()) - 1
