@@ -159,3 +159,10 @@ def test_json_records_hold_the_row_and_the_details(export_db: str) -> None:
     assert record["quantity_url"] == STORED["export-czech-order"]["url"]
     assert [e["article_id"] for e in record["timeline"]] == ["export-czech-order", "export-czech-delivery"]
 
+
+
+def test_every_column_is_named_in_the_glossary() -> None:
+    glossary = (EXPORT_CORPUS.parents[3] / "docs" / "glossary.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(?:\w+\.)?([\w<>]+)", glossary)) | set(re.findall(r"\*\*([\w ]+)\*\*", glossary))
+    cited = re.compile(r"^(?:quantity|value|ordered_on|delivered_on|status)_(evidence|article_id|outlet|url)$")
+    assert [c for c in COLUMNS if c not in named and cited.sub(r"<figure>_\1", c) not in named] == []

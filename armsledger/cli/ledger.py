@@ -278,11 +278,17 @@ def conflicts_command(db: str | None, fmt: str) -> None:
 @click.command("export")
 @_db
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
-              help="sipri: SIPRI's trade-register columns, to read side by side with SIPRI.")
+              help="csv, json, parquet: one row per deal, each figure with its evidence sentence, article "
+                   "id, outlet and URL; sipri: SIPRI's trade-register columns, deals at ordered or later.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (required for parquet) [default: stdout].")
 def export_command(db: str | None, fmt: str, output: Path | None) -> None:
     """Export every deal as csv, json (with figures and timelines), parquet or SIPRI columns.
+
+    Every format but sipri writes the same row (docs/glossary.md): numbers as numbers, the currency
+    in its own column, each date with its precision, and for quantity, value, ordered_on,
+    delivered_on and status the sentence, article id, outlet and URL they were read from. The
+    sipri format writes only orders (ordered, delivering, delivered), with SIPRI's country names.
 
     \b
     Example:
