@@ -97,6 +97,11 @@ def to_parquet(rows: Sequence[DealRow], path: Path) -> None:
     pq.write_table(pa.table(columns, schema=schema), str(path))
 
 
+def sipri_count(quantity: int, unit: str | None, *, battalions_per_regiment: int) -> int:
+    """Count a quantity as SIPRI does: a regiment set in its battalions, anything else as stated."""
+    return quantity * battalions_per_regiment if unit == "regiment" else quantity
+
+
 def to_sipri(rows: Sequence[DealRow], stream: IO[str], *, country: Callable[[str], str],
              delivery_years: Callable[[str], list[int]], battalions_per_regiment: int = 2) -> int:
     """Write the deals SIPRI would record (SIPRI_STATUSES) in its trade-register columns; return how many.
@@ -110,8 +115,8 @@ def to_sipri(rows: Sequence[DealRow], stream: IO[str], *, country: Callable[[str
     writer.writerow(SIPRI_COLUMNS)
     written = [row for row in rows if row.status in SIPRI_STATUSES]
     for row in written:
-        number = "" if row.quantity is None else (
-            row.quantity * battalions_per_regiment if row.quantity_unit == "regiment" else row.quantity)
+        number = "" if row.quantity is None else sipri_count(row.quantity, row.quantity_unit,
+                                                             battalions_per_regiment=battalions_per_regiment)
         writer.writerow([safe_cell(cell) for cell in (
             country(row.recipient), country(row.supplier), (row.ordered_on or "")[:4], "",
             number, "?" if row.quantity_bound else "", row.system or "", row.category or "",
