@@ -1,4 +1,4 @@
-"""Stage 7a: write deals out as CSV, JSON, Parquet, or SIPRI's trade-register columns."""
+"""Stage 7a: write the flat deal rows (deal_row.py) as CSV, JSON, Parquet, or SIPRI's trade-register columns."""
 from __future__ import annotations
 
 import csv
@@ -8,18 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from armsledger.deal_row import COLUMNS, DealRow
 from armsledger.errors import ConfigError
-from armsledger.ledger_models import Deal, DealDetail
+from armsledger.ledger_models import DealDetail
 
 FORMATS: tuple[str, ...] = ("csv", "json", "parquet", "sipri")
-
-DEAL_COLUMNS: tuple[str, ...] = (
-    "id", "supplier", "recipient", "system", "system_family", "category", "status",
-    "quantity_value", "quantity_unit", "quantity_bound", "value_amount", "value_currency", "value_bound",
-    "ordered_on", "first_delivered_on", "completed_on", "has_conflict", "sources", "claims",
-    "first_reported", "last_reported",
-)
-"""One flat row per deal, the same columns in CSV and Parquet."""
 
 SIPRI_COLUMNS: tuple[str, ...] = (
     "Recipient", "Supplier", "Year of order", " ", "Number ordered", " ", "Weapon designation",
@@ -27,6 +20,12 @@ SIPRI_COLUMNS: tuple[str, ...] = (
     "SIPRI TIV per unit", "SIPRI TIV for total order", "SIPRI TIV of delivered weapons",
 )
 """SIPRI's trade-register header, blank flag columns included, so both files read side by side."""
+
+SIPRI_STATUSES: tuple[str, ...] = ("ordered", "delivering", "delivered")
+"""The statuses SIPRI's register records: an order signed, or later. Offers and talks are left out."""
+
+VALUE_SCALE = 2
+"""Decimal places of the Parquet value column: news states contract values to the cent at most."""
 
 Cell = str | int | bool | None
 
@@ -39,41 +38,47 @@ def safe_cell(value: Cell) -> Cell:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
-def deal_row(deal: Deal) -> dict[str, Cell]:
-    """Return a deal as one flat row of DEAL_COLUMNS."""
-    q, v = deal.quantity, deal.value
-    return {
-        "id": deal.id, "supplier": deal.supplier, "recipient": deal.recipient, "system": deal.system,
-        "system_family": deal.system_family, "category": deal.category, "status": deal.status,
-        "quantity_value": q.value if q else None, "quantity_unit": q.unit if q else None,
-        "quantity_bound": q.bound if q else None,
-        "value_amount": _decimal(v.amount) if v else None, "value_currency": v.currency if v else None,
-        "value_bound": v.bound if v else None,
-        "ordered_on": deal.ordered_on, "first_delivered_on": deal.first_delivered_on,
-        "completed_on": deal.completed_on, "has_conflict": deal.has_conflict, "sources": deal.sources,
-        "claims": deal.claims, "first_reported": deal.first_reported, "last_reported": deal.last_reported,
-    }
+def csv_cells(row: DealRow) -> list[str]:
+    """Return a row's CSV cells in COLUMNS order: plain numerals, `True`/`False`, formulas neutralised."""
+    return [_csv_text(getattr(row, column)) for column in COLUMNS]
 
 
-def _decimal(amount: Decimal) -> str:
-    return str(int(amount)) if amount == amount.to_integral_value() else str(amount)
+def _csv_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return plain_number(value)
+    return str(safe_cell(value)) if isinstance(value, str) else str(value)
 
 
-def to_csv(deals: Sequence[Deal], stream: IO[str]) -> None:
-    """Write deals as CSV with DEAL_COLUMNS."""
-    writer = csv.DictWriter(stream, fieldnames=list(DEAL_COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: safe_cell(v) for k, v in deal_row(d).items()} for d in deals)
+def plain_number(amount: Decimal) -> str:
+    """Write an amount as a plain numeral: `2500000000`, `1.25`, never `2.5E+9`."""
+    return f"{amount.normalize():f}"
 
 
-def to_json(details: Sequence[DealDetail], stream: IO[str]) -> None:
-    """Write deals with their figures, timelines and denials as one JSON array."""
-    json.dump([d.to_record() for d in details], stream, ensure_ascii=False, indent=2)
+def to_csv(rows: Sequence[DealRow], stream: IO[str]) -> None:
+    """Write deal rows as CSV with COLUMNS."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(csv_cells(row) for row in rows)
+
+
+def to_json(rows: Sequence[DealRow], details: Callable[[str], DealDetail], stream: IO[str]) -> None:
+    """Write deal rows as one JSON array, each with its figures, timeline and denials.
+
+    Args:
+        details: a deal id -> the deal with its figures, timeline and denials.
+    """
+    records = []
+    for row in rows:
+        detail = details(row.id).to_record()
+        records.append({**row.to_record(), **{k: detail[k] for k in ("figures", "timeline", "denials")}})
+    json.dump(records, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def to_parquet(deals: Sequence[Deal], path: Path) -> None:
-    """Write deals as a Parquet file with DEAL_COLUMNS.
+def to_parquet(rows: Sequence[DealRow], path: Path) -> None:
+    """Write deal rows as a Parquet file with COLUMNS: integers, a decimal value, booleans, the rest text.
 
     Raises:
         ConfigError: pyarrow is not installed.
@@ -83,44 +88,52 @@ def to_parquet(deals: Sequence[Deal], path: Path) -> None:
         import pyarrow.parquet as pq
     except ImportError as err:
         raise ConfigError("Parquet export needs pyarrow; install armsledger[parquet]") from err
-    types = {"quantity_value": pa.int64(), "sources": pa.int64(), "claims": pa.int64(), "has_conflict": pa.bool_()}
-    schema = pa.schema([(c, types.get(c, pa.string())) for c in DEAL_COLUMNS])
-    rows = [deal_row(d) for d in deals]
-    table = pa.table({c: [r[c] for r in rows] for c in DEAL_COLUMNS}, schema=schema)
-    pq.write_table(table, str(path))
+    types = {"quantity": pa.int64(), "value": pa.decimal128(38, VALUE_SCALE), "sources": pa.int64(),
+             "claims": pa.int64(), "has_conflict": pa.bool_(), "is_disputed": pa.bool_()}
+    schema = pa.schema([(c, types.get(c, pa.string())) for c in COLUMNS])
+    scale = Decimal(10) ** -VALUE_SCALE
+    columns = {c: [getattr(r, c) for r in rows] for c in COLUMNS}
+    columns["value"] = [None if v is None else v.quantize(scale) for v in columns["value"]]
+    pq.write_table(pa.table(columns, schema=schema), str(path))
 
 
-def to_sipri(deals: Sequence[Deal], stream: IO[str], *, country: Callable[[str], str],
-             delivery_years: Callable[[Deal], list[int]], battalions_per_regiment: int = 2) -> None:
-    """Write deals in SIPRI's trade-register columns (no preamble, UTF-8).
+def sipri_count(quantity: int, unit: str | None, *, battalions_per_regiment: int) -> int:
+    """Count a quantity as SIPRI does: a regiment set in its battalions, anything else as stated."""
+    return quantity * battalions_per_regiment if unit == "regiment" else quantity
+
+
+def to_sipri(rows: Sequence[DealRow], stream: IO[str], *, country: Callable[[str], str],
+             delivery_years: Callable[[str], list[int]], battalions_per_regiment: int = 2) -> int:
+    """Write the deals SIPRI would record (SIPRI_STATUSES) in its trade-register columns; return how many.
 
     Args:
-        country: ISO code -> the country name SIPRI would print.
-        delivery_years: the years in which a deal's deliveries are reported.
+        country: ISO code -> the country name SIPRI prints (`Turkiye`).
+        delivery_years: a deal id -> the years in which its deliveries are reported.
         battalions_per_regiment: a regiment set is counted in battalions, as SIPRI counts.
     """
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(SIPRI_COLUMNS)
-    for deal in deals:
-        q = deal.quantity
-        number = q.value * battalions_per_regiment if q and q.unit == "regiment" else q.value if q else ""
-        years = delivery_years(deal)
+    written = [row for row in rows if row.status in SIPRI_STATUSES]
+    for row in written:
+        number = "" if row.quantity is None else sipri_count(row.quantity, row.quantity_unit,
+                                                             battalions_per_regiment=battalions_per_regiment)
         writer.writerow([safe_cell(cell) for cell in (
-            country(deal.recipient), country(deal.supplier), (deal.ordered_on or "")[:4], "",
-            number, "?" if q and q.bound else "", deal.system or "", deal.category or "",
-            "", "", "; ".join(str(y) for y in years), "New", sipri_comment(deal), "", "", "",
+            country(row.recipient), country(row.supplier), (row.ordered_on or "")[:4], "",
+            number, "?" if row.quantity_bound else "", row.system or "", row.category or "",
+            "", "", "; ".join(str(y) for y in delivery_years(row.id)), "New", sipri_comment(row), "", "", "",
         )])
+    return len(written)
 
 
-def sipri_comment(deal: Deal) -> str:
+def sipri_comment(row: DealRow) -> str:
     """Say in SIPRI's style what the news adds: `$2.5 b deal; 2 battalion; delivering; 2 sources`."""
     parts: list[str] = []
-    if deal.value is not None:
-        parts.append(f"{money_words(deal.value.amount, deal.value.currency, deal.value.bound)} deal")
-    if deal.quantity is not None:
-        bound = f"{deal.quantity.bound} " if deal.quantity.bound else ""
-        parts.append(f"{bound}{deal.quantity.value} {deal.quantity.unit}")
-    parts += [deal.status, f"{deal.sources} source{'s' if deal.sources != 1 else ''}", f"armsledger {deal.id}"]
+    if row.value is not None and row.value_currency is not None:
+        parts.append(f"{money_words(row.value, row.value_currency, row.value_bound)} deal")
+    if row.quantity is not None:
+        bound = f"{row.quantity_bound} " if row.quantity_bound else ""
+        parts.append(f"{bound}{row.quantity} {row.quantity_unit}")
+    parts += [row.status, f"{row.sources} source{'s' if row.sources != 1 else ''}", f"armsledger {row.id}"]
     return "; ".join(parts)
 
 
@@ -131,12 +144,12 @@ def money_words(amount: Decimal, currency: str, bound: str | None = None) -> str
         if amount >= scale:
             number = (amount / scale).normalize()
             return f"{bound + ' ' if bound else ''}{symbol}{number:f} {word}"
-    return f"{bound + ' ' if bound else ''}{symbol}{_decimal(amount)}"
+    return f"{bound + ' ' if bound else ''}{symbol}{plain_number(amount)}"
 
 
-def export(fmt: str, *, deals: Sequence[Deal], details: Callable[[], Sequence[DealDetail]],
-           stream: IO[str] | None = None, path: Path | None = None, **sipri: Any) -> None:  # Any: to_sipri's options
-    """Write deals in a format to a text stream or (parquet) a file.
+def export(fmt: str, *, rows: Sequence[DealRow], details: Callable[[str], DealDetail],
+           stream: IO[str] | None = None, path: Path | None = None, **sipri: Any) -> int:  # Any: to_sipri's options
+    """Write deal rows in a format to a text stream or (parquet) a file; return how many deals were written.
 
     Raises:
         ConfigError: an unknown format, or parquet without a file.
@@ -146,12 +159,13 @@ def export(fmt: str, *, deals: Sequence[Deal], details: Callable[[], Sequence[De
     if fmt == "parquet":
         if path is None:
             raise ConfigError("parquet is binary: give a file with --output")
-        to_parquet(deals, path)
-        return
+        to_parquet(rows, path)
+        return len(rows)
     assert stream is not None
+    if fmt == "sipri":
+        return to_sipri(rows, stream, **sipri)
     if fmt == "csv":
-        to_csv(deals, stream)
-    elif fmt == "json":
-        to_json(details(), stream)
+        to_csv(rows, stream)
     else:
-        to_sipri(deals, stream, **sipri)
+        to_json(rows, details, stream)
+    return len(rows)

@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, select
 from armsledger import export as _export
 from armsledger import sipri as _sipri
 from armsledger import sipri_compare as _compare
+from armsledger.deal_row import DealRow, deal_row
 from armsledger.errors import NotFound, SourceError, StoreError
 from armsledger.ledger_models import (
     Conflict,
@@ -33,7 +34,7 @@ from armsledger.ledger_models import (
 from armsledger.mentions import Gazetteers, System, load_gazetteers
 from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
-from armsledger.store import Store, facets, reads, search, sipri_rows
+from armsledger.store import Store, facets, provenance, reads, search, sipri_rows
 from armsledger.store.articles import store_article
 from armsledger.store.deals import reconcile_groups
 from armsledger.store.engine import LOCK_TIMEOUT_S
@@ -358,22 +359,34 @@ class Ledger:
                **filters: Any) -> int:  # Any: the filter values of deals()
         """Write the deals matching filters as csv, json, parquet (to path) or sipri; return how many.
 
+        The sipri format writes only the deals at ordered or later (export.SIPRI_STATUSES).
+
         Raises:
             ConfigError: an unknown format, or parquet without a path.
         """
-        found = self.deals(sort="id", **filters)
-        _export.export(fmt, deals=found, details=lambda: [self.deal(d.id) for d in found], stream=stream,
-                       path=path, country=self.country_name, delivery_years=self._delivery_years,
-                       battalions_per_regiment=self.settings.battalions_per_regiment)
-        return len(found)
+        return _export.export(fmt, rows=self.deal_rows(sort="id", **filters), details=self.deal, stream=stream,
+                              path=path, country=self.country_name, delivery_years=self._delivery_years,
+                              battalions_per_regiment=self.settings.battalions_per_regiment)
+
+    def deal_rows(self, *, sort: str = "id", limit: int | None = None, offset: int = 0,
+                  **filters: Any) -> list[DealRow]:  # Any: the filter values of deals()
+        """Return the deals matching filters as flat rows, each figure citing its evidence (deal_row.py).
+
+        Raises:
+            ConfigError: an unknown sort field.
+        """
+        found = self.deals(sort=sort, limit=limit, offset=offset, **filters)
+        with self.store.read() as connection:
+            figures, sources = provenance.deal_sources(connection, [d.id for d in found])
+        return [deal_row(d, figures[d.id], sources[d.id]) for d in found]
 
     def country_name(self, code: str) -> str:
-        """Return a state's name for an ISO code (the code itself if the gazetteer lacks it)."""
+        """Return the name SIPRI's register prints for an ISO code (`Turkiye`); the code itself if unknown."""
         state = self.gazetteers.states.get(code)
-        return state.name if state else code
+        return _sipri.sipri_spellings().get(code) or (state.name if state else code)
 
-    def _delivery_years(self, deal: Deal) -> list[int]:
-        return sorted({int(e.date[:4]) for e in self.deal(deal.id).timeline
+    def _delivery_years(self, deal_id: str) -> list[int]:
+        return sorted({int(e.date[:4]) for e in self.deal(deal_id).timeline
                        if e.event in ("delivery", "completion") and not e.denied and not e.planned
                        and e.date and e.date[:4].isdigit()})
 

@@ -87,8 +87,8 @@ class Figure(_Record):
 
 
 @dataclass(frozen=True, slots=True)
-class Deal(_Record):
-    """One order of one system family from a supplier to a recipient, reconciled from claims."""
+class DealIdentity(_Record):
+    """What a deal is: its id, who supplies what to whom, and how far it has got. A Deal's and a DealRow's first fields."""
 
     id: str
     supplier: str
@@ -97,6 +97,12 @@ class Deal(_Record):
     system_family: str | None
     category: str | None
     status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Deal(DealIdentity):
+    """One order of one system family from a supplier to a recipient, reconciled from claims."""
+
     quantity: Quantity | None
     value: Money | None
     ordered_on: str | None
@@ -131,6 +137,23 @@ class TimelineEvent(_Record):
     published: str | None = None
     reason: str | None = None
     """Why the claim was put in this deal."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSource(_Record):
+    """A deal's claim with the article it came from: what an export cites for a figure."""
+
+    claim_id: str
+    event: str
+    denied: bool
+    planned: bool
+    date: str | None
+    published: str | None
+    evidence: str
+    """The sentence the claim was read from."""
+    article_id: str
+    outlet: str | None
+    url: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,12 @@ comments (`$3 b deal`, `INR390 b ($5.4 b) deal`).
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 
 from armsledger.claims.value import find_values
@@ -172,3 +174,15 @@ def sipri_name_table(names: dict[str, str]) -> Callable[[str], str | None]:
         return table.get(name.lower()) or table.get(re.sub(r"\s*\(.*\)$", "", name).lower())
 
     return lookup
+
+
+@functools.cache
+def sipri_spellings() -> dict[str, str]:
+    """Return ISO code -> SIPRI's name for the states SIPRI names otherwise than the gazetteer (`TR` -> `Turkiye`).
+
+    Read from data/sipri/country_names.csv, taken from SIPRI's current register; tests/test_sipri.py
+    checks it against ../shared/eval/reference/sipri-trade-register.csv.
+    """
+    text = resources.files("armsledger").joinpath("data", "sipri", "country_names.csv").read_text(encoding="utf-8")
+    return {row["id"]: row["name"] for row in csv.DictReader(text.splitlines())}
+

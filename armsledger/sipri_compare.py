@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from armsledger.export import sipri_count
 from armsledger.ledger_models import Deal, TimelineEvent, _Record
 from armsledger.mentions.categories import category_classes
 from armsledger.sipri import SipriRow
@@ -188,9 +189,7 @@ def _status_fit(deal: Deal, row: SipriRow) -> int:
 
 def _number(deal: Deal, battalions_per_regiment: int) -> int | None:
     q = deal.quantity
-    if q is None:
-        return None
-    return q.value * battalions_per_regiment if q.unit == "regiment" else q.value
+    return None if q is None else sipri_count(q.value, q.unit, battalions_per_regiment=battalions_per_regiment)
 
 
 def _quantity_fit(deal: Deal, row: SipriRow, battalions_per_regiment: int) -> int:

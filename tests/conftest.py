@@ -37,3 +37,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite the golden claim files."""
     return bool(request.config.getoption("--update-golden"))
+
+
+EXPORT_CORPUS = Path(__file__).parent / "data" / "export" / "articles.jsonl"
+REGISTER_CORPUS = Path(__file__).parent / "data" / "register"
+
+
+@pytest.fixture(scope="session")
+def export_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite ledger of tests/data/export/ and tests/data/register/, ingested once per session."""
+    from armsledger.ledger import Ledger
+    from armsledger.settings import Settings
+
+    path = str(tmp_path_factory.mktemp("export") / "ledger.db")
+    with Ledger(path, settings=Settings(), create=True) as ledger:
+        assert ledger.ingest(EXPORT_CORPUS).errors == 0
+        assert ledger.ingest(REGISTER_CORPUS).errors == 0
+    return path

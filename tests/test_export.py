@@ -11,8 +11,9 @@ import pyarrow.parquet as pq
 import pytest
 from ledger_factories import s400_corpus
 
+from armsledger.deal_row import COLUMNS
 from armsledger.errors import ConfigError
-from armsledger.export import DEAL_COLUMNS, SIPRI_COLUMNS, money_words
+from armsledger.export import SIPRI_COLUMNS, money_words
 from armsledger.ledger import Ledger
 from armsledger.settings import Settings
 
@@ -28,8 +29,8 @@ def test_csv_has_one_flat_row_per_deal(ledger: Ledger) -> None:
     out = io.StringIO()
     assert ledger.export("csv", stream=out, recipient="TR") == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert tuple(rows[0]) == DEAL_COLUMNS
-    assert (rows[0]["id"], rows[0]["value_amount"], rows[0]["quantity_value"]) == ("ru-tr-s-400-1", "2500000000", "2")
+    assert tuple(rows[0]) == COLUMNS
+    assert (rows[0]["id"], rows[0]["value"], rows[0]["quantity"]) == ("ru-tr-s-400-1", "2500000000", "2")
 
 
 def test_json_carries_figures_timeline_and_denials(ledger: Ledger) -> None:
@@ -46,7 +47,7 @@ def test_parquet_needs_a_file_and_keeps_columns(ledger: Ledger, tmp_path: Path) 
     path = tmp_path / "deals.parquet"
     ledger.export("parquet", path=path)
     table = pq.read_table(path)
-    assert table.column_names == list(DEAL_COLUMNS) and table.num_rows == 3
+    assert table.column_names == list(COLUMNS) and table.num_rows == 3
 
 
 def test_sipri_columns_read_side_by_side_with_sipri(ledger: Ledger) -> None:
@@ -96,3 +97,38 @@ def test_cli_csv_neutralises_cells_a_spreadsheet_would_run(formula_db: str, args
     cells = [cell for row in csv.reader(io.StringIO(out.stdout)) for cell in row]
     assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
     assert {"'" + formula for formula in FORMULAS} <= set(cells)
+
+
+def _sipri_rows(export_db: str) -> list[list[str]]:
+    from click.testing import CliRunner
+
+    from armsledger.cli import main
+
+    out = CliRunner().invoke(main, ["export", "--format", "sipri", "--db", export_db])
+    assert out.exit_code == 0, out.output
+    return list(csv.reader(io.StringIO(out.stdout)))
+
+
+def test_sipri_export_keeps_orders_and_leaves_out_offers(export_db: str) -> None:
+    header, *rows = _sipri_rows(export_db)
+    assert tuple(header) == SIPRI_COLUMNS
+    ids = [row[12].rsplit("armsledger ", 1)[1] for row in rows]
+    assert "kr-vn-k9-1" not in ids, "an offer is no order SIPRI records"
+    assert {"kr-cz-k9-1", "kr-ee-k9-1", "kr-no-k9-1", "us-tr-f-16-1"} <= set(ids)
+    with Ledger(export_db) as ledger:
+        assert {d.status for d in ledger.deals() if d.id not in ids} == {"offered"}
+
+
+def test_sipri_export_writes_sipris_country_names(export_db: str) -> None:
+    _, *rows = _sipri_rows(export_db)
+    by_id = {row[12].rsplit("armsledger ", 1)[1]: row for row in rows}
+    assert by_id["kr-cz-k9-1"][:5] == ["Czechia", "South Korea", "2024", "", "24"]
+    assert by_id["kr-cz-k9-1"][10] == "2025" and "$1.2 b deal" in by_id["kr-cz-k9-1"][12]
+    assert by_id["us-tr-f-16-1"][:2] == ["Turkiye", "United States"]
+    assert not {"Czech Republic", "Turkey", "Vietnam", "Viet Nam"} & {cell for row in rows for cell in row[:2]}
+
+
+def test_sipri_export_counts_the_deals_it_writes(export_db: str) -> None:
+    with Ledger(export_db) as ledger:
+        written = ledger.export("sipri", stream=io.StringIO())
+        assert written == len(ledger.deals()) - 1 == ledger.export("csv", stream=io.StringIO()) - 1

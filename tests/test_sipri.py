@@ -98,3 +98,18 @@ def test_contract_values_come_from_the_extractors_money_grammar() -> None:
     assert contract_value("$22-23 m deal; Mi-171V version") == (Decimal(22_000_000), "USD")
     assert contract_value("ASH500 m deal; Saab-105 version") == (Decimal(500_000_000), "ASH")
     assert contract_value("Second-hand; aid") == (None, None)
+
+
+@pytest.mark.skipif(not REGISTER.is_file(), reason="../shared/eval/reference is absent")
+def test_export_country_names_are_the_registers_spelling(tmp_path: Path) -> None:
+    from armsledger.mentions.sipri import state_code, state_index
+    from armsledger.sipri import sipri_spellings
+
+    ledger = Ledger(str(tmp_path / "l.db"), settings=Settings())
+    rows = read_register(REGISTER, country=lambda name: None, system=lambda designation: None)
+    names = {name for row in rows for name in (row.recipient_name, row.supplier_name)}
+    index = state_index(ledger.gazetteers.states)
+    spelled = {code: name for name in names if (code := state_code(name, index))}
+    assert spelled and {code: ledger.country_name(code) for code in spelled} == spelled
+    assert set(sipri_spellings().values()) <= names, "a spelling in data/sipri/country_names.csv SIPRI does not use"
+    assert ledger.country_name("TR") == "Turkiye" and ledger.country_name("CG") == "Congo"

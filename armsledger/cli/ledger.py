@@ -21,7 +21,7 @@ from rich.table import Table
 
 from armsledger.cli.progress import working
 from armsledger.errors import ArmsLedgerError, SourceError
-from armsledger.export import FORMATS, deal_row, safe_cell
+from armsledger.export import FORMATS, safe_cell, to_csv
 from armsledger.ledger_models import STATUSES, Deal, DealDetail
 from armsledger.settings import Settings
 
@@ -166,6 +166,10 @@ def deals_command(db: str | None, fmt: str, limit: int | None, **filters: Any) -
     Example:
       armsledger deals --supplier RU --system S-400 --since 2019 --format table
     """
+    if fmt == "csv":  # the export's flat row (deal_row.py), each figure citing its evidence
+        with _ledger(db) as ledger:
+            to_csv(ledger.deal_rows(limit=limit, **filters), sys.stdout)
+        return
     with _ledger(db) as ledger:
         found = ledger.deals(limit=limit, **filters)
 
@@ -192,7 +196,7 @@ def deals_command(db: str | None, fmt: str, limit: int | None, **filters: Any) -
             t.add_row(d.id, *(cells[name](d) for name in shown))
         return t
 
-    _emit([deal_row(d) if fmt == "csv" else d.to_record() for d in found], fmt, table)
+    _emit([d.to_record() for d in found], fmt, table)
 
 
 @click.command("show")
@@ -274,11 +278,17 @@ def conflicts_command(db: str | None, fmt: str) -> None:
 @click.command("export")
 @_db
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
-              help="sipri: SIPRI's trade-register columns, to read side by side with SIPRI.")
+              help="csv, json, parquet: one row per deal, each figure with its evidence sentence, article "
+                   "id, outlet and URL; sipri: SIPRI's trade-register columns, deals at ordered or later.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (required for parquet) [default: stdout].")
 def export_command(db: str | None, fmt: str, output: Path | None) -> None:
     """Export every deal as csv, json (with figures and timelines), parquet or SIPRI columns.
+
+    Every format but sipri writes the same row (docs/glossary.md): numbers as numbers, the currency
+    in its own column, each date with its precision, and for quantity, value, ordered_on,
+    delivered_on and status the sentence, article id, outlet and URL they were read from. The
+    sipri format writes only orders (ordered, delivering, delivered), with SIPRI's country names.
 
     \b
     Example:

@@ -9,25 +9,18 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
+from armsledger.deal_row import COLUMNS
 from armsledger.errors import StoreError
-from armsledger.export import safe_cell
-from armsledger.ledger_models import FIGURES, STATUSES, Deal
+from armsledger.export import csv_cells
+from armsledger.ledger_models import FIGURES, STATUSES
 from armsledger.store.search import EvidenceHit
 from armsledger.store.search import segments as marked
 from armsledger.web import charts
 from armsledger.web.filters import MAX_TEXT_CHARS, PAGE_SIZES, SORTS, View, year_range
 from armsledger.web.highlight import segments
-from armsledger.web.present import show
 
 router = APIRouter(include_in_schema=False)
 
-CSV_COLUMNS: tuple[str, ...] = (
-    "id", "supplier", "recipient", "system", "system_family", "category", "status",
-    "quantity", "quantity_unit", "quantity_bound", "value", "value_currency", "value_bound",
-    "ordered_on", "first_delivered_on", "completed_on", "has_conflict", "sources", "claims",
-    "first_reported", "last_reported",
-)
-"""The CSV's columns: the deal's fields, with quantity and value split into number, unit and bound."""
 SORTABLE_COLUMNS = ("supplier", "recipient", "system", "status", "quantity", "value", "ordered_on", "sources",
                     "last_reported")
 """Register columns whose header sorts by them (the ledger's sort fields)."""
@@ -81,17 +74,17 @@ async def help_page(request: Request) -> HTMLResponse:
 
 @router.get("/deals.csv")
 def register_csv(request: Request, view: View) -> StreamingResponse:
-    """The register's current view (every page of it) as CSV."""
+    """The register's current view (every page of it) as CSV: the export's row (deal_row.py), the same as
+    `armsledger export --format csv`."""
     ledger = request.app.state.ledger
 
     def rows() -> Iterator[str]:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow(COLUMNS)
         for offset in range(0, CSV_MAX_ROWS, CSV_BATCH_ROWS):
-            batch = ledger.deals(**view.where(), sort=view.sort, limit=CSV_BATCH_ROWS, offset=offset)
-            for deal in batch:
-                writer.writerow([_csv_cell(value) for value in _csv_values(deal)])
+            batch = ledger.deal_rows(**view.where(), sort=view.sort, limit=CSV_BATCH_ROWS, offset=offset)
+            writer.writerows(csv_cells(row) for row in batch)
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -160,21 +153,3 @@ async def system(request: Request, system: str) -> HTMLResponse:
 
 def _figure_rank(name: str) -> tuple[int, str]:
     return (FIGURES.index(name) if name in FIGURES else len(FIGURES), name)
-
-
-def _csv_values(deal: Deal) -> list[object]:
-    q, v = deal.quantity, deal.value
-    return [
-        deal.id, deal.supplier, deal.recipient, deal.system, deal.system_family, deal.category, deal.status,
-        q.value if q else None, q.unit if q else None, q.bound if q else None,
-        f"{v.amount:f}" if v else None, v.currency if v else None, v.bound if v else None,
-        deal.ordered_on, deal.first_delivered_on, deal.completed_on, deal.has_conflict, deal.sources, deal.claims,
-        deal.first_reported, deal.last_reported,
-    ]
-
-
-def _csv_cell(value: object) -> str:
-    """Render a cell; text a spreadsheet would run as a formula gets a leading quote."""
-    if isinstance(value, str):
-        return str(safe_cell(value))
-    return "" if value is None else str(value) if isinstance(value, int) else show(value)

@@ -87,7 +87,7 @@ def test_pages_forbid_inline_script_by_content_security_policy(client: TestClien
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(client: TestClient) -> None:
-    from armsledger.web.views import _csv_cell
+    from armsledger.export import safe_cell
 
-    assert _csv_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
-    assert _csv_cell("@SUM(A1)") == "'@SUM(A1)" and _csv_cell("RU") == "RU" and _csv_cell(12) == "12"
+    assert safe_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert safe_cell("@SUM(A1)") == "'@SUM(A1)" and safe_cell("RU") == "RU" and safe_cell(12) == 12
