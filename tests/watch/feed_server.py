@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -158,3 +159,16 @@ def feed_server() -> Iterator[FeedServer]:
         httpd.shutdown()
         httpd.server_close()
         thread.join()
+
+
+def build_watched_ledger(db: Path) -> None:
+    """Fill a ledger with two polls of a feed: three deals first, then a Rafale conflict and an Apache denial."""
+    from armsledger.ledger import Ledger
+    from armsledger.watch import poll
+
+    with feed_server() as server, Ledger(str(db)) as ledger:
+        feed = server.feed("/defence.rss", ["pl-apache", "eg-rafale", "ro-himars"], etag='"one"',
+                           then=["pl-apache", "eg-rafale", "ro-himars", "eg-rafale-afp", "pl-apache-denial"])
+        for _ in range(2):
+            done = poll(ledger, [feed])
+            assert done.errors == 0
