@@ -6,7 +6,6 @@ one-line summary. Routes can change between polls; every request is recorded wit
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -74,8 +73,6 @@ class Route:
     content_type: str = "application/rss+xml"
     etag: str | None = None
     last_modified: str | None = None
-    delay_s: float = 0.0
-    """Wait this long before answering (a server too slow for the watch's --timeout)."""
     then: Route | None = None
     """What the path answers after this route has answered once (a feed that changes between polls)."""
 
@@ -117,11 +114,7 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
                 return
             if route.then is not None:
                 server.routes[self.path] = route.then
-            time.sleep(route.delay_s)
-            try:
-                self._answer(route)
-            except (BrokenPipeError, ConnectionResetError):  # the watch gave up waiting (--timeout)
-                return
+            self._answer(route)
 
         def _answer(self, route: Route) -> None:
             if (route.etag and self.headers.get("If-None-Match") == route.etag) or (

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,15 +63,31 @@ def test_a_not_modified_feed_fetches_nothing_more(server: FeedServer, tmp_path: 
     assert "poll 3: 1 URLs (0 read, 1 not modified, 0 failed)" in result.stderr
 
 
-def test_a_broken_feed_is_one_line_and_the_others_go_on(server: FeedServer, tmp_path: Path) -> None:
+@pytest.fixture()
+def silent_port() -> Iterator[int]:
+    """A port on 127.0.0.1 that takes connections and never answers: a request to it times out."""
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        yield int(listening.getsockname()[1])
+
+
+def _closed_port() -> int:
+    """A port on 127.0.0.1 where nothing listens: a connection to it is refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_broken_feed_is_one_line_and_the_others_go_on(server: FeedServer, tmp_path: Path,
+                                                       silent_port: int) -> None:
     good = server.feed("/good.rss", ["ro-himars"])
     server.routes["/down.rss"] = Route(b"<h1>Internal Server Error</h1>", status=500, content_type="text/html")
     server.routes["/broken.rss"] = Route(b'<?xml version="1.0"?><rss version="2.0"><channel><title>Cut &&& off')
-    server.routes["/slow.rss"] = Route(b"", delay_s=1.5)
-    broken = [server.base + "/down.rss", server.base + "/broken.rss", server.base + "/slow.rss",
-              "http://127.0.0.1:9/refused.rss"]  # port 9 (discard): nothing listens there
+    broken = [server.base + "/down.rss", server.base + "/broken.rss", f"http://127.0.0.1:{silent_port}/slow.rss",
+              f"http://127.0.0.1:{_closed_port()}/refused.rss"]
     result = _watch(tmp_path / "ledger.db", broken[0], broken[1], good, broken[2], broken[3], "--once",
-                    "--timeout", "0.3")
+                    "--timeout", "2")
     assert result.exit_code == 1
     errors = result.stderr.splitlines()
     for url in broken:
@@ -78,7 +95,7 @@ def test_a_broken_feed_is_one_line_and_the_others_go_on(server: FeedServer, tmp_
     lines = [line for line in errors if line.startswith("error: ")]
     assert lines[0] == f"error: {broken[0]}: the server answered HTTP 500 Internal Server Error; skipped this poll"
     assert lines[1].startswith(f"error: {broken[1]}: no feed entries found (") and "not well-formed" in lines[1]
-    assert lines[2:] == [f"error: {broken[2]}: no answer within 0.3 s; skipped this poll",
+    assert lines[2:] == [f"error: {broken[2]}: no answer within 2 s; skipped this poll",
                          f"error: {broken[3]}: cannot be reached (Connection refused); skipped this poll"]
     assert result.stdout.splitlines() == [f"new deal us-ro-himars-1 US -> RO HIMARS, ordered [from {good}]"]
     assert "4 failed" in result.stderr
