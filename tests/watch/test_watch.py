@@ -20,26 +20,27 @@ def server() -> Iterator[FeedServer]:
         yield running
 
 
-def _watch(db: Path, *args: str) -> Result:
+def _watch(db: Path | str, *args: str) -> Result:
     return CliRunner().invoke(main, ["watch", *args, "--db", str(db), "--interval", "0"])
 
 
-def _articles(db: Path) -> set[str]:
+def _articles(db: Path | str) -> set[str]:
     with Ledger(str(db)) as ledger, ledger.store.read() as connection:
         return set(connection.exec_driver_sql("SELECT id FROM articles").scalars())
 
 
-def test_a_feed_that_gains_an_article_yields_one_ingest_and_one_line(server: FeedServer, tmp_path: Path) -> None:
+def test_a_feed_that_gains_an_article_yields_one_ingest_and_one_line(server: FeedServer, tmp_path: Path,
+                                                                    db_url: str) -> None:
     feed = server.feed("/defence.rss", ["pl-apache"], etag='"one"', then=["pl-apache", "ro-himars"])
     log = tmp_path / "new.jsonl"
-    result = _watch(tmp_path / "ledger.db", feed, "--polls", "2", "--log", str(log))
+    result = _watch(db_url, feed, "--polls", "2", "--log", str(log))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"new deal us-pl-ah-64-1 US -> PL AH-64E, ordered [from {feed}]",
         f"new deal us-ro-himars-1 US -> RO HIMARS, ordered [from {feed}]",
     ]
     assert server.pages_fetched() == ["/articles/pl-apache.html", "/articles/ro-himars.html"]
-    assert _articles(tmp_path / "ledger.db") == {f"{server.base}/articles/{slug}.html"
+    assert _articles(db_url) == {f"{server.base}/articles/{slug}.html"
                                                  for slug in ("pl-apache", "ro-himars")}
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert [(r["poll"], r["kind"], r["deal_id"], r["feed"]) for r in records] == [
@@ -101,11 +102,11 @@ def test_a_broken_feed_is_one_line_and_the_others_go_on(server: FeedServer, tmp_
     assert "4 failed" in result.stderr
 
 
-def test_a_restarted_watch_ingests_nothing_already_seen(server: FeedServer, tmp_path: Path) -> None:
+def test_a_restarted_watch_ingests_nothing_already_seen(server: FeedServer, db_url: str) -> None:
     feed = server.feed("/defence.rss", ["pl-apache", "eg-rafale", "eg-rafale-afp"])  # no validators: always 200
     server.feed("/other.rss", ["ro-himars"])  # serves the HIMARS page, watched here as a page
     page = server.base + "/articles/ro-himars.html"
-    db = tmp_path / "ledger.db"
+    db = db_url
     first = _watch(db, feed, page, "--once")
     assert first.exit_code == 0, first.output
     assert len(first.stdout.splitlines()) == 4  # three deals and the Rafale conflict
