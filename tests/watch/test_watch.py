@@ -40,8 +40,7 @@ def test_a_feed_that_gains_an_article_yields_one_ingest_and_one_line(server: Fee
         f"new deal us-ro-himars-1 US -> RO HIMARS, ordered [from {feed}]",
     ]
     assert server.pages_fetched() == ["/articles/pl-apache.html", "/articles/ro-himars.html"]
-    assert _articles(db_url) == {f"{server.base}/articles/{slug}.html"
-                                                 for slug in ("pl-apache", "ro-himars")}
+    assert _articles(db_url) == {f"{server.base}/articles/{slug}.html" for slug in ("pl-apache", "ro-himars")}
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert [(r["poll"], r["kind"], r["deal_id"], r["feed"]) for r in records] == [
         (1, "deal", "us-pl-ah-64-1", feed), (2, "deal", "us-ro-himars-1", feed)]

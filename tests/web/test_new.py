@@ -58,3 +58,16 @@ def test_new_with_a_since_that_is_no_time_says_so(client: TestClient) -> None:
 def test_every_page_links_to_new(client: TestClient) -> None:
     for path in ("/", "/conflicts", "/help"):
         assert '<a href="/new"' in client.get(path).text, path
+
+
+def test_api_new_answers_the_same_items_as_json(client: TestClient) -> None:
+    found = client.get("/api/new", params={"since": "2000-01-01"}).json()
+    assert found["ok"] is True and found["last_poll"]
+    assert sorted((i["kind"], i["deal_id"]) for i in found["items"]) == [
+        ("conflict", "fr-eg-rafale-1"), ("deal", "fr-eg-rafale-1"), ("deal", "us-pl-ah-64-1"),
+        ("deal", "us-ro-himars-1"), ("denial", "us-pl-ah-64-1")]
+    assert client.get("/api/new").json()["items"][0]["values"] == ["24 unit", "30 unit"]
+    bad = client.get("/api/new", params={"since": "soon"})
+    assert bad.status_code == 400 and bad.json() == {
+        "ok": False, "status": 400,
+        "error": "since='soon' is no ISO 8601 time; write it as 2026-12-01 or 2026-12-01T09:30:00Z"}
