@@ -133,7 +133,7 @@ def _poll_url(ledger: Ledger, url: str, number: int, *, report: Report,
         answer = fetch(url, timeout_s=timeout_s, max_bytes=limit, etag=state.etag if state else None,
                        last_modified=state.last_modified if state else None)
     except SourceError as err:
-        report(err)
+        report(SourceError(url, f"{err.reason}; skipped this poll"))
         return _failed(ledger, url, err), []
     if answer.status == 304:
         with ledger.store.write() as connection:
@@ -146,8 +146,8 @@ def _poll_url(ledger: Ledger, url: str, number: int, *, report: Report,
         report(err)
 
     articles = _articles(answer, seen, report=noted, timeout_s=timeout_s, max_bytes=limit)
-    if articles is None:  # the feed itself could not be read: try it whole again next poll
-        return _failed(ledger, url, problems[0]), []
+    if articles is None:  # nothing in it could be read: its validators are not kept, so it is read whole again
+        return _failed(ledger, url, problems[0] if problems else SourceError(url, "gave nothing readable")), []
     results = []
     for article, _ in articles:
         try:
@@ -179,18 +179,13 @@ def _articles(answer: Response, seen: set[str], *, report: Report, timeout_s: fl
         page = read_text(answer.body, url, report)
         return None if page is None else [(Article(id=url, html=page, url=url, origin=url), item)]
     entries = list(read_feed(answer.body, origin=url, report=report))
-    if not entries and not _has_entries(answer.body):
+    if not entries:  # read_feed said why (no entries, or none with text)
         return None
     found = []
     for entry in entries:
         if entry.id not in seen:
             found.append((_full_text(entry, report=report, timeout_s=timeout_s, max_bytes=max_bytes), entry.id))
     return found
-
-
-def _has_entries(body: bytes) -> bool:
-    """Tell whether a feed that gave no articles has entries at all (an empty feed is no failure)."""
-    return b"<item" in body or b"<entry" in body
 
 
 def _full_text(entry: Article, *, report: Report, timeout_s: float, max_bytes: int) -> Article:

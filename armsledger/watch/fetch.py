@@ -56,19 +56,18 @@ def fetch(url: str, *, timeout_s: float, max_bytes: int, etag: str | None = None
     except urllib.error.HTTPError as err:
         if err.code == 304:
             return Response(url, 304)
-        raise SourceError(url, f"the server answered HTTP {err.code} {err.reason}; skipped this poll") from err
+        raise SourceError(url, f"the server answered HTTP {err.code} {err.reason}") from err
     except urllib.error.URLError as err:
         reason = err.reason
         if isinstance(reason, TimeoutError):
-            raise SourceError(url, f"no answer within {timeout_s:g} s; skipped this poll") from err
-        raise SourceError(url, f"cannot be reached ({getattr(reason, 'strerror', None) or reason}); "
-                               "skipped this poll") from err
+            raise SourceError(url, f"no answer within {timeout_s:g} s") from err
+        raise SourceError(url, f"cannot be reached ({getattr(reason, 'strerror', None) or reason})") from err
     except TimeoutError as err:
-        raise SourceError(url, f"no answer within {timeout_s:g} s; skipped this poll") from err
+        raise SourceError(url, f"no answer within {timeout_s:g} s") from err
     except (OSError, ValueError) as err:  # a connection dropped mid-body, a malformed URL or header
-        raise SourceError(url, f"cannot be read ({err}); skipped this poll") from err
+        raise SourceError(url, f"cannot be read ({err})") from err
     if len(body) > max_bytes:
-        raise SourceError(url, f"sent more than max_article_bytes ({max_bytes:,} bytes); skipped")
+        raise SourceError(url, f"sent more than max_article_bytes ({max_bytes:,} bytes)")
     return Response(url, status, body, _header(found, "ETag"), _header(found, "Last-Modified"))
 
 

@@ -123,3 +123,14 @@ def test_watch_refuses_a_url_that_is_no_http_url(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.strip() == ("error: cannot watch 'feeds/defence.rss': give an http:// or https:// URL "
                                      "of a feed or an article page")
+
+
+def test_an_entry_whose_page_is_missing_is_read_from_the_feed(server: FeedServer, tmp_path: Path) -> None:
+    feed = server.feed("/defence.rss", ["ro-himars"])
+    del server.routes["/articles/ro-himars.html"]
+    result = _watch(tmp_path / "ledger.db", feed, "--once")
+    assert result.exit_code == 1
+    page = f"{server.base}/articles/ro-himars.html"
+    assert [line for line in result.stderr.splitlines() if line.startswith("error: ")] == [
+        f"error: {page}: the server answered HTTP 404 Not Found; the feed's text of the entry is read instead"]
+    assert result.stdout.splitlines() == [f"new deal us-ro-himars-1 US -> RO HIMARS, ordered [from {feed}]"]
