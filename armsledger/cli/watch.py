@@ -20,24 +20,22 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("armsledger.cli")
 
-DEFAULT_INTERVAL_S = 300.0
-WATCH_TIMEOUT_S = 15.0
-"""The default --timeout; armsledger.watch.FETCH_TIMEOUT_S, repeated so `--help` imports no ledger code."""
 
 
 @click.command("watch")
 @click.argument("feeds", nargs=-1, required=True, metavar="FEEDS...")
 @_db
-@click.option("--interval", type=click.FloatRange(min=0), default=DEFAULT_INTERVAL_S, show_default=True,
-              help="Seconds to wait after one poll before the next.")
+@click.option("--interval", type=click.FloatRange(min=0),
+              help="Seconds to wait after one poll before the next [default: 300, or watch_interval_s].")
 @click.option("--once", is_flag=True, help="Poll once and stop (the same as --polls 1).")
 @click.option("--polls", type=click.IntRange(min=1), help="Stop after this many polls [default: run until Ctrl-C].")
 @click.option("--log", "log_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Append one JSON Lines record per new deal, conflict and denial to this file.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=WATCH_TIMEOUT_S, show_default=True,
-              help="Seconds one request may take before its URL is skipped for that poll.")
-def watch_command(feeds: tuple[str, ...], db: str | None, interval: float, once: bool, polls: int | None,
-                  log_path: Path | None, timeout: float) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0.1),
+              help="Seconds one request may take before its URL is skipped for that poll [default: 15, or "
+                   "watch_timeout_s].")
+def watch_command(feeds: tuple[str, ...], db: str | None, interval: float | None, once: bool,
+                  polls: int | None, log_path: Path | None, timeout: float | None) -> None:
     """Poll FEEDS (RSS/Atom feeds or article pages) and ingest their new articles into the ledger.
 
     Requests are conditional (ETag, Last-Modified); what each URL gave is kept in the ledger, so a
@@ -58,7 +56,8 @@ def watch_command(feeds: tuple[str, ...], db: str | None, interval: float, once:
     def report(err: SourceError) -> None:
         click.echo(f"error: {err}", err=True)
 
-    with _ledger(db, create=True) as ledger, _appending(log_path) as records:
+    with _ledger(db, create=True, watch_interval_s=interval, watch_timeout_s=timeout) as ledger, \
+            _appending(log_path) as records:
 
         def render(done: Poll) -> None:
             for item in done.news:
@@ -75,8 +74,7 @@ def watch_command(feeds: tuple[str, ...], db: str | None, interval: float, once:
             sys.stdout.flush()
 
         try:
-            errors = watch(ledger, list(feeds), interval_s=interval, polls=count, on_poll=render, on_error=report,
-                           timeout_s=timeout)
+            errors = watch(ledger, list(feeds), polls=count, on_poll=render, on_error=report)
         except KeyboardInterrupt:
             click.echo("interrupted: every finished poll is kept; run the same command to go on", err=True)
             sys.exit(130)

@@ -1,7 +1,7 @@
 """Watch feeds and pages: poll them on an interval and ingest what is new into a ledger.
 
     with Ledger("armsledger.db") as ledger:
-        watch(ledger, ["https://example.org/defence.rss"], interval_s=300, polls=None, on_poll=print)
+        watch(ledger, ["https://example.org/defence.rss"], polls=None, on_poll=print)
 
 Each poll fetches every URL conditionally (fetch.py: If-None-Match, If-Modified-Since). A feed's
 new entries (by article id) are read from their linked pages, or from the feed's own text when an
@@ -28,12 +28,9 @@ from armsledger.pipeline import Result, process
 from armsledger.store import watch_state
 from armsledger.watch.fetch import Response, check_url, fetch
 
-__all__ = ["FETCH_TIMEOUT_S", "FeedOutcome", "Poll", "poll", "watch"]
+__all__ = ["FeedOutcome", "Poll", "poll", "watch"]
 
 log = logging.getLogger("armsledger.watch")
-
-FETCH_TIMEOUT_S = 15.0
-"""How long one request may take before its URL is skipped for this poll."""
 
 Report = Callable[[SourceError], None]
 
@@ -65,10 +62,11 @@ class Poll:
         return sum(f.articles for f in self.feeds)
 
 
-def watch(ledger: Ledger, urls: Sequence[str], *, interval_s: float, polls: int | None,
-          on_poll: Callable[[Poll], None], on_error: Report | None = None,
-          timeout_s: float = FETCH_TIMEOUT_S, sleep: Callable[[float], None] = time.sleep) -> int:
-    """Poll urls every interval_s seconds, polls times (None: until interrupted); return the errors.
+def watch(ledger: Ledger, urls: Sequence[str], *, polls: int | None, on_poll: Callable[[Poll], None],
+          on_error: Report | None = None, sleep: Callable[[float], None] = time.sleep) -> int:
+    """Poll urls polls times (None: until interrupted), settings.watch_interval_s apart; return the errors.
+
+    Each request may take settings.watch_timeout_s.
 
     Args:
         on_poll: called with each poll's outcome as soon as it ends.
@@ -83,16 +81,15 @@ def watch(ledger: Ledger, urls: Sequence[str], *, interval_s: float, polls: int 
     errors = done = 0
     while polls is None or done < polls:
         if done:
-            sleep(interval_s)
-        outcome = poll(ledger, urls, on_error=on_error, timeout_s=timeout_s)
+            sleep(ledger.settings.watch_interval_s)
+        outcome = poll(ledger, urls, on_error=on_error)
         errors += outcome.errors
         done += 1
         on_poll(outcome)
     return errors
 
 
-def poll(ledger: Ledger, urls: Sequence[str], *, on_error: Report | None = None,
-         timeout_s: float = FETCH_TIMEOUT_S) -> Poll:
+def poll(ledger: Ledger, urls: Sequence[str], *, on_error: Report | None = None) -> Poll:
     """Fetch every URL once, store its new articles, and return what changed.
 
     Raises:
@@ -109,7 +106,7 @@ def poll(ledger: Ledger, urls: Sequence[str], *, on_error: Report | None = None,
         number, started = watch_state.start_poll(connection)
     outcomes, news = [], []
     for url in dict.fromkeys(urls):
-        outcome, found = _poll_url(ledger, url, number, report=report, timeout_s=timeout_s)
+        outcome, found = _poll_url(ledger, url, number, report=report)
         outcomes.append(outcome)
         news.extend(found)
     with ledger.store.write() as connection:
@@ -122,10 +119,9 @@ def _log_error(err: SourceError) -> None:
     log.warning("%s", err)
 
 
-def _poll_url(ledger: Ledger, url: str, number: int, *, report: Report,
-              timeout_s: float) -> tuple[FeedOutcome, list[NewItem]]:
+def _poll_url(ledger: Ledger, url: str, number: int, *, report: Report) -> tuple[FeedOutcome, list[NewItem]]:
     """Fetch one URL, store what it gives that is new; return how it went and the news it made."""
-    limit = ledger.settings.max_article_bytes
+    limit, timeout_s = ledger.settings.max_article_bytes, ledger.settings.watch_timeout_s
     with ledger.store.read() as connection:
         state = watch_state.feed_state(connection, url)
         seen = watch_state.seen_items(connection, url)
