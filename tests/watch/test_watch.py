@@ -11,6 +11,8 @@ from click.testing import CliRunner, Result
 
 from armsledger.cli import main
 from armsledger.ledger import Ledger
+from armsledger.settings import Settings
+from armsledger.watch import Poll, watch
 from tests.watch.feed_server import FeedServer, Route, feed_server
 
 
@@ -134,3 +136,24 @@ def test_an_entry_whose_page_is_missing_is_read_from_the_feed(server: FeedServer
     assert [line for line in result.stderr.splitlines() if line.startswith("error: ")] == [
         f"error: {page}: the server answered HTTP 404 Not Found; the feed's text of the entry is read instead"]
     assert result.stdout.splitlines() == [f"new deal us-ro-himars-1 US -> RO HIMARS, ordered [from {feed}]"]
+
+
+def test_once_wins_over_polls_and_says_so(server: FeedServer, tmp_path: Path,
+                                          caplog: pytest.LogCaptureFixture) -> None:
+    feed = server.feed("/defence.rss", ["ro-himars"], etag='"v1"')
+    result = _watch(tmp_path / "ledger.db", feed, "--once", "--polls", "3")
+    assert result.exit_code == 0, result.output
+    assert "--once and --polls 3 given: --once wins, one poll" in caplog.text  # a warning, on stderr
+    assert server.paths().count("/defence.rss") == 1
+
+
+def test_watch_waits_the_interval_between_polls_and_not_after_the_last(server: FeedServer, tmp_path: Path) -> None:
+    feed = server.feed("/defence.rss", ["ro-himars"], etag='"v1"')
+    waits: list[float] = []
+    polls: list[Poll] = []
+    settings = Settings(db=str(tmp_path / "ledger.db"), watch_interval_s=42.0)
+    with Ledger(settings.db, settings=settings) as ledger:
+        errors = watch(ledger, [feed], polls=3, on_poll=polls.append, sleep=waits.append)
+    assert (errors, waits) == (0, [42.0, 42.0])
+    assert [(p.number, [f.status for f in p.feeds], p.articles) for p in polls] == [
+        (1, ["read"], 1), (2, ["not modified"], 0), (3, ["not modified"], 0)]
