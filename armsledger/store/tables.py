@@ -150,14 +150,14 @@ sipri_rows = Table(
 )
 
 # migration 0008: `armsledger watch`'s state between polls, and what each poll found new
-STAMP = 32
-"""An ISO 8601 UTC timestamp in seconds."""
+STAMP_CHARS = 32
+"""Length of an ISO 8601 UTC timestamp in seconds (`2026-12-02T01:55:02+00:00`), with room to spare."""
 
 watch_feeds = Table(
     "watch_feeds", metadata,
     Column("url", Text, primary_key=True),
     Column("etag", Text), Column("last_modified", Text),
-    Column("polled_at", String(STAMP), nullable=False),
+    Column("polled_at", String(STAMP_CHARS), nullable=False),
     Column("status", Text, nullable=False),
 )
 """Each watched URL's validators for conditional requests, and how its last poll went."""
@@ -166,7 +166,7 @@ watch_seen = Table(
     "watch_seen", metadata,
     Column("feed_url", Text, nullable=False),
     Column("item", Text, nullable=False),
-    Column("seen_at", String(STAMP), nullable=False),
+    Column("seen_at", String(STAMP_CHARS), nullable=False),
     PrimaryKeyConstraint("feed_url", "item"),
 )
 """What each watched URL gave that was read: feed entries by article id, pages by URL and content hash."""
@@ -174,8 +174,8 @@ watch_seen = Table(
 watch_polls = Table(
     "watch_polls", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("started_at", String(STAMP), nullable=False),
-    Column("finished_at", String(STAMP), nullable=False),
+    Column("started_at", String(STAMP_CHARS), nullable=False),
+    Column("finished_at", String(STAMP_CHARS), nullable=False),
     Column("articles", Integer, nullable=False),
     Column("news", Integer, nullable=False),
     Column("errors", Integer, nullable=False),
@@ -188,7 +188,7 @@ watch_news = Table(
     Column("deal_id", String(ID), nullable=False),
     Column("poll_id", Integer, nullable=False),
     Column("feed_url", Text, nullable=False),
-    Column("seen_at", String(STAMP), nullable=False, index=True),
+    Column("seen_at", String(STAMP_CHARS), nullable=False, index=True),
     PrimaryKeyConstraint("kind", "item"),
 )
 """When a deal, conflict (deal#figure) or denial (deal#claim) was first seen, by which poll and feed."""

@@ -18,8 +18,8 @@ down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-STAMP = 32
-"""An ISO 8601 UTC timestamp in seconds, as articles.ingested_at holds it."""
+STAMP_CHARS = 32
+"""Length of an ISO 8601 UTC timestamp in seconds, as articles.ingested_at holds it."""
 
 
 def upgrade() -> None:
@@ -27,21 +27,21 @@ def upgrade() -> None:
         "watch_feeds",
         sa.Column("url", sa.Text, primary_key=True),
         sa.Column("etag", sa.Text), sa.Column("last_modified", sa.Text),
-        sa.Column("polled_at", sa.String(STAMP), nullable=False),
+        sa.Column("polled_at", sa.String(STAMP_CHARS), nullable=False),
         sa.Column("status", sa.Text, nullable=False),
     )
     op.create_table(
         "watch_seen",
         sa.Column("feed_url", sa.Text, nullable=False),
         sa.Column("item", sa.Text, nullable=False),
-        sa.Column("seen_at", sa.String(STAMP), nullable=False),
+        sa.Column("seen_at", sa.String(STAMP_CHARS), nullable=False),
         sa.PrimaryKeyConstraint("feed_url", "item"),
     )
     op.create_table(
         "watch_polls",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("started_at", sa.String(STAMP), nullable=False),
-        sa.Column("finished_at", sa.String(STAMP), nullable=False),
+        sa.Column("started_at", sa.String(STAMP_CHARS), nullable=False),
+        sa.Column("finished_at", sa.String(STAMP_CHARS), nullable=False),
         sa.Column("articles", sa.Integer, nullable=False),
         sa.Column("news", sa.Integer, nullable=False),
         sa.Column("errors", sa.Integer, nullable=False),
@@ -53,7 +53,7 @@ def upgrade() -> None:
         sa.Column("deal_id", sa.String(255), nullable=False),
         sa.Column("poll_id", sa.Integer, nullable=False),
         sa.Column("feed_url", sa.Text, nullable=False),
-        sa.Column("seen_at", sa.String(STAMP), nullable=False),
+        sa.Column("seen_at", sa.String(STAMP_CHARS), nullable=False),
         sa.PrimaryKeyConstraint("kind", "item"),
     )
     op.create_index("ix_watch_news_seen_at", "watch_news", ["seen_at"])
