@@ -136,6 +136,12 @@ def _starts_like_warc(path: Path) -> bool:
     return head.startswith(b"WARC/")
 
 
+def is_feed(data: bytes) -> bool:
+    """Tell whether bytes look like an RSS or Atom feed (an XML document with an `rss` or `feed` root)."""
+    head = data[:512].lstrip().lower()
+    return head.startswith((b"<?xml", b"<rss", b"<feed")) and (b"<rss" in data[:4096] or b"<feed" in data[:4096])
+
+
 def read_feed(data: bytes, *, origin: str, report: Report) -> Iterator[Article]:
     """Yield one Article per entry of an RSS or Atom feed, its HTML content turned into text.
 

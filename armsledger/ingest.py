@@ -187,7 +187,7 @@ def _sniff(data: bytes) -> str:
     head = data[:512].lstrip().lower()
     if head.startswith(b"{"):
         return "jsonl"
-    if head.startswith((b"<?xml", b"<rss", b"<feed")) and (b"<rss" in data[:4096] or b"<feed" in data[:4096]):
+    if feeds.is_feed(data):
         return "feed"
     return "text"
 

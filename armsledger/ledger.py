@@ -28,13 +28,14 @@ from armsledger.ledger_models import (
     DealDetail,
     Flow,
     IngestSummary,
+    NewsView,
     StoredArticle,
     SystemView,
 )
 from armsledger.mentions import Gazetteers, System, load_gazetteers
 from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
-from armsledger.store import Store, facets, provenance, reads, search, sipri_rows
+from armsledger.store import Store, facets, provenance, reads, search, sipri_rows, watch_state
 from armsledger.store.articles import store_article
 from armsledger.store.deals import reconcile_groups
 from armsledger.store.engine import LOCK_TIMEOUT_S
@@ -313,6 +314,17 @@ class Ledger:
         """Return every figure on which independent sources disagree, newest report first."""
         with self.store.read() as connection:
             return reads.conflicts(connection)
+
+    def news(self, *, since: str | None = None) -> NewsView:
+        """Return the deals, conflicts and denials `armsledger watch` first saw after since (ISO 8601).
+
+        Without since, those of the last poll.
+
+        Raises:
+            ConfigError: since is no ISO 8601 time.
+        """
+        with self.store.read() as connection:
+            return watch_state.news(connection, since=since)
 
     def article(self, article_id: str) -> StoredArticle:
         """Return a stored article: cleaned text, metadata, claims with spans and deal ids.

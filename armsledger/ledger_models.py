@@ -269,3 +269,41 @@ class IngestSummary(_Record):
     errors: int = 0
     replaced: int = 0
     """Stored before under the same id, stored again: new content, or re-extracted on request."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewItem(_Record):
+    """A deal, conflict or denial that a poll of `armsledger watch` found new, and where."""
+
+    kind: str
+    """`deal`, `conflict` or `denial`."""
+    deal_id: str
+    item: str
+    """What is new: the deal id, `deal#figure` for a conflict, `deal#claim` for a denial."""
+    seen_at: str
+    """When it was first seen (ISO 8601, UTC)."""
+    poll: int
+    feed: str
+    """The watched URL whose articles made it."""
+    supplier: str | None = None
+    recipient: str | None = None
+    system: str | None = None
+    status: str | None = None
+    figure: str | None = None
+    """For a conflict: the figure sources disagree on."""
+    values: tuple[str, ...] = ()
+    """For a conflict: the values they give."""
+    evidence: str | None = None
+    """For a denial: the sentence that denies."""
+    article_id: str | None = None
+    """For a denial: the article of that sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewsView(_Record):
+    """What the watch found new after a time: the web's /new page."""
+
+    since: str | None
+    """The time the items are new after; the last poll's start by default (None: no poll yet)."""
+    last_poll: str | None
+    items: list[NewItem]

@@ -45,6 +45,10 @@ class Settings:
     ingest_token: str | None = _option(
         None, "Bearer token that POST /api/ingest requires (only with serve --allow-ingest)."
     )
+    watch_interval_s: float = _option(300.0, "Seconds `armsledger watch` waits after one poll before the next.")
+    watch_timeout_s: float = _option(
+        15.0, "Seconds one request of `armsledger watch` may take before its URL is skipped for that poll."
+    )
 
     @classmethod
     def load(cls, *, config_path: Path | None = None, environ: dict[str, str] | None = None,
@@ -82,6 +86,12 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
         if key not in known:
             raise ConfigError(f"unknown setting {key!r}; valid settings: {', '.join(sorted(known))}")
         default = known[key].default
+        if isinstance(default, float) and not isinstance(value, (int, float)):
+            try:
+                out[key] = float(value)
+            except ValueError as err:
+                raise ConfigError(f"setting {key!r} must be a number of seconds, got {value!r}") from err
+            continue
         if isinstance(default, bool) or not isinstance(default, int) or isinstance(value, int):
             out[key] = value
             continue

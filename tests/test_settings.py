@@ -43,3 +43,10 @@ def test_broken_toml_is_a_config_error(tmp_path: Path) -> None:
     config.write_text("db = \n", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid TOML"):
         Settings.load(config_path=config, environ={})
+
+
+def test_a_seconds_setting_reads_fractions_and_rejects_words() -> None:
+    nowhere = Path("/nonexistent.toml")
+    assert Settings.load(config_path=nowhere, environ={"ARMSLEDGER_WATCH_INTERVAL_S": "0.5"}).watch_interval_s == 0.5
+    with pytest.raises(ConfigError, match="'watch_timeout_s' must be a number of seconds, got 'soon'"):
+        Settings.load(config_path=nowhere, environ={"ARMSLEDGER_WATCH_TIMEOUT_S": "soon"})

@@ -1,7 +1,7 @@
 """The `armsledger` command: a click group; each command parses, calls one library function, renders.
 
 Commands live in modules by concern: extract.py (extract, bench), gazetteer.py (gazetteer ...),
-ledger.py (ingest, deals, show, conflicts, export, sipri ...), serve.py (serve).
+ledger.py (ingest, deals, show, conflicts, export, sipri ...), serve.py (serve), watch.py (watch).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ COMMAND_MODULES: dict[str, str] = {
     "extract": "armsledger.cli.extract", "gazetteer": "armsledger.cli.gazetteer",
     "ingest": "armsledger.cli.ledger", "deals": "armsledger.cli.ledger", "show": "armsledger.cli.ledger",
     "conflicts": "armsledger.cli.ledger", "export": "armsledger.cli.ledger", "sipri": "armsledger.cli.ledger",
-    "serve": "armsledger.cli.serve",
+    "serve": "armsledger.cli.serve", "watch": "armsledger.cli.watch",
 }
 """Each command and the module defining it (in its COMMANDS): a module is imported only when one of
 its commands runs or is listed, so `armsledger --version` imports neither SQLAlchemy nor the reader.

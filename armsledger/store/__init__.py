@@ -1,7 +1,8 @@
 """Stage 6: the ledger's database. `Store(url)` opens SQLite or PostgreSQL at the current schema.
 
 tables.py defines the tables; migrations/ creates them (Alembic); articles.py writes articles and
-claims, deals.py writes reconciled deals, reads.py turns rows back into ledger_models objects.
+claims, deals.py writes reconciled deals, reads.py turns rows back into ledger_models objects,
+watch_state.py keeps what `armsledger watch` needs between polls and what it found new.
 """
 from __future__ import annotations
 

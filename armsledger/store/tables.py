@@ -148,3 +148,47 @@ sipri_rows = Table(
     Column("source_file", Text, nullable=False),
     Index("ix_sipri_rows_parties", "supplier", "recipient"),
 )
+
+# migration 0008: `armsledger watch`'s state between polls, and what each poll found new
+STAMP_CHARS = 32
+"""Length of an ISO 8601 UTC timestamp in seconds (`2026-12-02T01:55:02+00:00`), with room to spare."""
+
+watch_feeds = Table(
+    "watch_feeds", metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text), Column("last_modified", Text),
+    Column("polled_at", String(STAMP_CHARS), nullable=False),
+    Column("status", Text, nullable=False),
+)
+"""Each watched URL's validators for conditional requests, and how its last poll went."""
+
+watch_seen = Table(
+    "watch_seen", metadata,
+    Column("feed_url", Text, nullable=False),
+    Column("item", Text, nullable=False),
+    Column("seen_at", String(STAMP_CHARS), nullable=False),
+    PrimaryKeyConstraint("feed_url", "item"),
+)
+"""What each watched URL gave that was read: feed entries by article id, pages by URL and content hash."""
+
+watch_polls = Table(
+    "watch_polls", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String(STAMP_CHARS), nullable=False),
+    Column("finished_at", String(STAMP_CHARS), nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("news", Integer, nullable=False),
+    Column("errors", Integer, nullable=False),
+)
+
+watch_news = Table(
+    "watch_news", metadata,
+    Column("kind", String(16), nullable=False),
+    Column("item", Text, nullable=False),
+    Column("deal_id", String(ID), nullable=False),
+    Column("poll_id", Integer, nullable=False),
+    Column("feed_url", Text, nullable=False),
+    Column("seen_at", String(STAMP_CHARS), nullable=False, index=True),
+    PrimaryKeyConstraint("kind", "item"),
+)
+"""When a deal, conflict (deal#figure) or denial (deal#claim) was first seen, by which poll and feed."""

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from armsledger.web.filters import View, year_range
+from armsledger.web.filters import MAX_TEXT_CHARS, View, year_range
 
 log = logging.getLogger("armsledger.web")
 
@@ -77,6 +77,14 @@ async def flows(request: Request, since: str | None = Query(None, description="F
 async def system(request: Request, system: str) -> Record:
     """Return what the catalogue says about a system and every deal for it."""
     return {"ok": True, "system": request.app.state.ledger.system(system).to_record()}
+
+
+@router.get("/new", summary="Deals, conflicts and denials the feed watch first saw")
+async def new(request: Request, since: str | None = Query(
+        None, description="ISO 8601 date or time (UTC without an offset); default: the last poll.")) -> Record:
+    """Return what `armsledger watch` first saw after since, or in its last poll."""
+    chosen = (since or "").strip()[:MAX_TEXT_CHARS] or None
+    return {"ok": True, **request.app.state.ledger.news(since=chosen).to_record()}
 
 
 class ArticleIn(BaseModel):

@@ -118,6 +118,14 @@ async def conflicts(request: Request) -> HTMLResponse:
     return _page(request, "conflicts.html", conflicts=found, nav="conflicts")
 
 
+@router.get("/new", response_class=HTMLResponse)
+async def new(request: Request, since: str | None = Query(None)) -> HTMLResponse:
+    """The deals, conflicts and denials the feed watch first saw after a time (default: in its last poll)."""
+    chosen = (since or "").strip()[:MAX_TEXT_CHARS] or None
+    news = request.app.state.ledger.news(since=chosen)
+    return _page(request, "new.html", news=news, since=chosen, nav="new")
+
+
 @router.get("/flows", response_class=HTMLResponse)
 async def flows(request: Request, since: str | None = Query(None), until: str | None = Query(None),
           category: str | None = Query(None)) -> HTMLResponse:

@@ -96,7 +96,7 @@ def test_facet_by_status_then_sort_by_value(bench_server: Server, desk: object) 
 PHONE_PAGES = {
     "register": "/", "register-filtered": "/?system=S400&sort=-value", "search": "/search?q=Armenia",
     "help": "/help", "not-found": "/deals/no-such-deal", "conflicts": "/conflicts", "flows": "/flows",
-    "sipri": "/sipri", "system": "/systems/S-400", "article": "/articles/wire-ru-tr-2017",
+    "sipri": "/sipri", "system": "/systems/S-400", "article": "/articles/wire-ru-tr-2017", "new": "/new",
 }
 
 
