@@ -22,18 +22,21 @@ from armsledger import sipri as _sipri
 from armsledger import sipri_compare as _compare
 from armsledger.errors import NotFound, SourceError, StoreError
 from armsledger.ledger_models import (
+    ArticleEntry,
     Conflict,
     Deal,
     DealDetail,
     Flow,
     IngestSummary,
     StoredArticle,
+    SystemEntry,
     SystemView,
+    YearCount,
 )
 from armsledger.mentions import Gazetteers, System, load_gazetteers
 from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
-from armsledger.store import Store, facets, reads, search, sipri_rows
+from armsledger.store import Store, facets, overview, reads, search, sipri_rows
 from armsledger.store.articles import store_article
 from armsledger.store.deals import reconcile_groups
 from armsledger.store.engine import LOCK_TIMEOUT_S
@@ -330,6 +333,35 @@ class Ledger:
         """Return how many deals go from each supplier to each recipient."""
         with self.store.read() as connection:
             return reads.flows(connection, self._condition(since=since, until=until, category=category))
+
+    def deals_by_year(self, **filters: Any) -> list[YearCount]:  # Any: the filter values of deals()
+        """Count the deals matching the filters of deals() by the year first dated and status."""
+        for paging in ("sort", "limit", "offset"):
+            filters.pop(paging, None)
+        with self.store.read() as connection:
+            return overview.deals_by_year(connection, self._condition(**filters))
+
+    def article_index(self, *, sort: str = "-published", limit: int = 50,
+                      offset: int = 0) -> tuple[list[ArticleEntry], int]:
+        """Return one page of the stored articles with their claim counts, and how many there are.
+
+        Raises:
+            ConfigError: an unknown sort field (overview.ARTICLE_SORTS).
+        """
+        with self.store.read() as connection:
+            return (overview.article_index(connection, sort=sort, limit=limit, offset=offset),
+                    overview.count_articles(connection))
+
+    def system_index(self, *, sort: str = "-deals", limit: int = 50,
+                     offset: int = 0) -> tuple[list[SystemEntry], int]:
+        """Return one page of the system families the deals name, and how many there are.
+
+        Raises:
+            ConfigError: an unknown sort field (overview.SYSTEM_SORTS).
+        """
+        with self.store.read() as connection:
+            return (overview.system_index(connection, sort=sort, limit=limit, offset=offset),
+                    overview.count_systems(connection))
 
     def system(self, system: str) -> SystemView:
         """Return a system's catalogue facts and its deals.

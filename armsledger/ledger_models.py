@@ -219,6 +219,36 @@ class Flow(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class YearCount(_Record):
+    """Deals of one status first dated in one year (ordered, else first delivered, else first reported)."""
+
+    year: int | None
+    """None for a deal with no date at all."""
+    status: str
+    deals: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntry(_Record):
+    """One line of the article index: an article's metadata and how many claims were read from it."""
+
+    id: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class SystemEntry(_Record):
+    """One line of the system index: a system family, its category and how many deals name it."""
+
+    family: str
+    category: str | None
+    deals: int
+
+
+@dataclass(frozen=True, slots=True)
 class SystemView(_Record):
     """A weapon system: its catalogue facts (where the gazetteer knows it) and its deals."""
 

@@ -1,6 +1,7 @@
 """The register's filters, read from a query string once and shared by pages, CSV and the JSON API."""
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Annotated
 from urllib.parse import urlencode
@@ -123,6 +124,40 @@ async def deal_filters(
         min_sources=_whole("min_sources", min_sources, 1, MAX_SOURCES), sort=chosen_sort, limit=page_size,
         offset=_whole("offset", offset, 0, 10**9) or 0,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPage:
+    """One page of an index (articles, systems): its order, size and first row."""
+
+    sort: str
+    limit: int
+    offset: int = 0
+
+    def query(self, **changes: object) -> str:
+        """Return the query string of this page with some fields changed."""
+        return urlencode(asdict(replace(self, **changes)))  # type: ignore[arg-type]  # IndexPage fields
+
+
+def index_page(sorts: Sequence[str], default: str) -> Callable[..., Awaitable[IndexPage]]:
+    """Return a route dependency reading `sort` (a field of sorts, `-` for descending), `limit`, `offset`.
+
+    Raises (from the dependency):
+        BadRequest: an unknown order or a number out of range.
+    """
+    orders = tuple(order for field in sorts for order in ("-" + field, field))
+
+    async def read(sort: str | None = Query(None, description="One of: " + ", ".join(orders) + "."),
+                   limit: str | None = Query(None, description="Rows per page: "
+                                             + ", ".join(map(str, PAGE_SIZES)) + "."),
+                   offset: str | None = Query(None, description="Rows to skip.")) -> IndexPage:
+        chosen = _text("sort", sort) or default
+        if chosen not in orders:
+            raise BadRequest(f"sort: unknown order {chosen!r}; valid orders: {', '.join(orders)}")
+        return IndexPage(chosen, _whole("limit", limit, 1, max(PAGE_SIZES)) or DEFAULT_PAGE_SIZE,
+                         _whole("offset", offset, 0, 10**9) or 0)
+
+    return read
 
 
 def year_range(since: str | None, until: str | None) -> tuple[int | None, int | None]:

@@ -40,7 +40,8 @@ CSV_MAX_ROWS = 100_000
 CSV_BATCH_ROWS = 2_000
 
 
-def _page(request: Request, template: str, **context: Any) -> HTMLResponse:  # Any: template values
+def render_page(request: Request, template: str, **context: Any) -> HTMLResponse:  # Any: template values
+    """Render a template with the request and context into an HTML response."""
     templates = request.app.state.templates
     return HTMLResponse(templates.get_template(template).render(request=request, **context))
 
@@ -53,7 +54,7 @@ async def register(request: Request, view: View) -> HTMLResponse:
     total = ledger.count_deals(**view.where())
     sort_links = {field: view.query(sort=field if view.sort == "-" + field else "-" + field, offset=0)
                   for field in SORTABLE_COLUMNS}
-    return _page(request, "register.html", view=view, deals=deals, total=total, sorts=SORTS,
+    return render_page(request, "register.html", view=view, deals=deals, total=total, sorts=SORTS,
                  statuses=STATUSES, page_sizes=PAGE_SIZES, sort_links=sort_links, nav="register",
                  facets=ledger.facets(**view.where()), facet_labels=FACET_LABELS, categories=ledger.categories())
 
@@ -69,14 +70,14 @@ async def search(request: Request, q: str | None = Query(None)) -> HTMLResponse:
         _, deal_ids = sentences.setdefault((hit.article_id, hit.snippet), (hit, []))
         if hit.deal_id and hit.deal_id not in deal_ids:
             deal_ids.append(hit.deal_id)
-    return _page(request, "search.html", q=query, articles=found_articles, evidence=list(sentences.values()),
+    return render_page(request, "search.html", q=query, articles=found_articles, evidence=list(sentences.values()),
                  marked=marked, nav="search")
 
 
 @router.get("/help", response_class=HTMLResponse)
 async def help_page(request: Request) -> HTMLResponse:
     """What the register's words mean: consensus, independent source, the statuses, the tags."""
-    return _page(request, "help.html", statuses=STATUSES, nav="help")
+    return render_page(request, "help.html", statuses=STATUSES, nav="help")
 
 
 @router.get("/deals.csv")
@@ -107,7 +108,7 @@ async def deal(request: Request, deal_id: str) -> HTMLResponse:
     """One deal: its timeline chart, figures with every source's value, denials and evidence."""
     detail = request.app.state.ledger.deal(deal_id)
     figures = sorted(detail.figures.items(), key=lambda item: _figure_rank(item[0]))
-    return _page(request, "deal.html", detail=detail, d=detail.deal, figures=figures, labels=FIGURE_LABELS,
+    return render_page(request, "deal.html", detail=detail, d=detail.deal, figures=figures, labels=FIGURE_LABELS,
                  chart=charts.timeline(detail.timeline), nav="register")
 
 
@@ -115,14 +116,14 @@ async def deal(request: Request, deal_id: str) -> HTMLResponse:
 async def article(request: Request, article_id: str) -> HTMLResponse:
     """One article: its cleaned text with each claim's evidence highlighted and linked to its deal."""
     stored = request.app.state.ledger.article(article_id)
-    return _page(request, "article.html", a=stored, parts=segments(stored.text, stored.claims), nav="")
+    return render_page(request, "article.html", a=stored, parts=segments(stored.text, stored.claims), nav="")
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
 async def conflicts(request: Request) -> HTMLResponse:
     """Every open disagreement between independent sources, newest first."""
     found = sorted(request.app.state.ledger.conflicts(), key=lambda c: c.reported_on or "", reverse=True)
-    return _page(request, "conflicts.html", conflicts=found, nav="conflicts")
+    return render_page(request, "conflicts.html", conflicts=found, nav="conflicts")
 
 
 @router.get("/flows", response_class=HTMLResponse)
@@ -132,7 +133,7 @@ async def flows(request: Request, since: str | None = Query(None), until: str | 
     first, last = year_range(since, until)
     chosen = (category or "").strip() or None
     found = request.app.state.ledger.flows(since=first, until=last, category=chosen)
-    return _page(request, "flows.html", matrix=charts.flow_matrix(found), since=first, until=last,
+    return render_page(request, "flows.html", matrix=charts.flow_matrix(found), since=first, until=last,
                  category=chosen, nav="flows")
 
 
@@ -145,9 +146,9 @@ async def sipri(request: Request, since: str | None = Query(None), until: str | 
     try:
         diff = request.app.state.ledger.sipri_diff(system=chosen, since=first, until=last)
     except StoreError as err:  # no register imported: the page says how to import one
-        return _page(request, "sipri.html", diff=None, missing=str(err), since=first, until=last,
+        return render_page(request, "sipri.html", diff=None, missing=str(err), since=first, until=last,
                      system=chosen, nav="sipri")
-    return _page(request, "sipri.html", diff=diff, missing=None, since=first, until=last, system=chosen,
+    return render_page(request, "sipri.html", diff=diff, missing=None, since=first, until=last, system=chosen,
                  nav="sipri")
 
 
@@ -155,7 +156,7 @@ async def sipri(request: Request, since: str | None = Query(None), until: str | 
 async def system(request: Request, system: str) -> HTMLResponse:
     """A weapon system's catalogue entry and its deals."""
     view = request.app.state.ledger.system(system)
-    return _page(request, "system.html", s=view, nav="")
+    return render_page(request, "system.html", s=view, nav="")
 
 
 def _figure_rank(name: str) -> tuple[int, str]:
