@@ -306,7 +306,7 @@ class Ledger:
             NotFound: no deal has this id.
         """
         with self.store.read() as connection:
-            row = connection.execute(select(deals).where(deals.c.id == deal_id)).first()
+            row = connection.execute(select(deals, reads.HAS_DENIAL).where(deals.c.id == deal_id)).first()
             if row is None:
                 raise NotFound(f"no deal {deal_id!r}; list deal ids with `armsledger deals`")
             return reads.detail(connection, row)

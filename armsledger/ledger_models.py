@@ -112,6 +112,8 @@ class Deal(_Record):
     """A standing denial contradicts the events that earned the status (both sides under `denials`)."""
     expected: str | None = None
     """The planned events the status does not count, with their dates: `delivery 2025; completion 2026`."""
+    has_denial: bool = False
+    """A source denies one of the deal's claims (answered by a later report or not: see is_disputed)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    exists,
     false,
     func,
     or_,
@@ -41,6 +42,10 @@ from armsledger.store.tables import articles, claims, deal_denials, deal_figures
 SORTS = ("last_reported", "first_reported", "ordered_on", "first_delivered_on", "supplier", "recipient",
          "system", "status", "sources", "claims", "value", "quantity", "id")
 """Fields deals can be sorted by; prefix `-` for descending."""
+
+HAS_DENIAL = exists().where(claims.c.deal_id == deals.c.id, claims.c.denied).label("has_denial")
+"""Whether a source denies any claim of the deal: select it with the deals table (deal_from_row reads it).
+The bare column, not `= 1`: it matches the partial index of migration 0007."""
 
 SystemNames = str | Collection[str]
 """A system filter: one name, or the names one catalogue entry goes by (designation, family, alias)."""
@@ -122,11 +127,11 @@ def select_deals(condition: ColumnElement[bool], *, sort: str = "-last_reported"
         column = deals.c["quantity_value" if field == "quantity" else field]
         ordered = []
     ordered.append(column.desc().nulls_last() if sort.startswith("-") else column.asc().nulls_last())
-    query = select(deals).where(condition).order_by(*ordered, deals.c.id).offset(offset)
+    query = select(deals, HAS_DENIAL).where(condition).order_by(*ordered, deals.c.id).offset(offset)
     return query.limit(limit) if limit is not None else query
 
 
-def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table
+def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table with HAS_DENIAL
     """Build a Deal from its row."""
     return Deal(
         id=row.id, supplier=row.supplier, recipient=row.recipient, system=row.system,
@@ -138,7 +143,7 @@ def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table
         ordered_on=row.ordered_on, first_delivered_on=row.first_delivered_on, completed_on=row.completed_on,
         has_conflict=bool(row.has_conflict), sources=row.sources, claims=row.claims,
         first_reported=row.first_reported, last_reported=row.last_reported,
-        is_disputed=bool(row.is_disputed), expected=row.expected,
+        is_disputed=bool(row.is_disputed), expected=row.expected, has_denial=bool(row.has_denial),
     )
 
 
@@ -161,7 +166,7 @@ def _event(row: Any) -> TimelineEvent:  # Any: a Row of claims joined with artic
     )
 
 
-def detail(connection: Connection, row: Any) -> DealDetail:  # Any: a Row of the deals table
+def detail(connection: Connection, row: Any) -> DealDetail:  # Any: a Row of the deals table with HAS_DENIAL
     """Return a deal with its timeline, figures and denials."""
     deal = deal_from_row(row)
     events = {

@@ -196,3 +196,21 @@ def test_register_search_by_a_state_name_finds_its_deals(bench: Ledger) -> None:
 def test_register_search_offers_the_full_text_search(web: TestClient) -> None:
     page = web.get("/", params={"q": "Yerevan airspace"}).text
     assert 'href="/search?q=Yerevan%20airspace"' in page
+
+
+def _register_row(html: str, deal_id: str) -> str:
+    start = html.index(f'href="/deals/{deal_id}"')
+    return html[html.rindex("<tr>", 0, start):html.index("</tr>", start)]
+
+
+def test_register_row_shows_its_outlets_and_any_denial(bench: Ledger, web: TestClient) -> None:
+    page = web.get("/?limit=200").text
+    for deal in bench.deals():
+        row = _register_row(page, deal.id)
+        assert f'<span class="n">{deal.sources}</span>' in row
+        assert ("single source" in row) == (deal.sources == 1)
+        assert ("conflict</span>" in row) == deal.has_conflict
+        assert (">disputed<" in row or ">denied<" in row) == deal.has_denial
+    denied = {d.system for d in bench.deals(denied=True)}
+    assert denied == {d.system for d in bench.deals() if d.has_denial} == {"Iskander"}
+    assert bench.deal(bench.deals(system="Iskander")[0].id).deal.has_denial
