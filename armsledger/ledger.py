@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any, Self
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, and_, select
 
 from armsledger import export as _export
 from armsledger import sipri as _sipri
@@ -220,7 +220,8 @@ class Ledger:
               category: str | None = None, status: str | None = None, since: int | None = None,
               until: int | None = None, q: str | None = None, denied: bool | None = None,
               planned: bool | None = None, min_sources: int | None = None, sort: str = "-last_reported",
-              limit: int | None = None, offset: int = 0) -> list[Deal]:
+              limit: int | None = None, offset: int = 0, after: str | None = None, before: str | None = None,
+              is_backward: bool = False) -> list[Deal]:
         """Return the deals matching every given filter.
 
         Args:
@@ -232,16 +233,37 @@ class Ledger:
             denied, planned: True keeps deals with a denied (planned) claim, False those without.
             min_sources: keep deals resting on at least this many independent sources.
             sort: one of reads.SORTS, `-` for descending.
+            after, before: a deal id: the deals that come after it in this order (before it),
+                nearest first: paging by key, which neither repeats nor skips a deal as others arrive.
+            is_backward: the deals from the end of the order (the last page), still in order.
 
         Raises:
             ConfigError: an unknown sort field.
+            NotFound: no deal has the id after or before names.
         """
         condition = self._condition(supplier=supplier, recipient=recipient, system=system, category=category,
                                     status=status, since=since, until=until, q=q, denied=denied,
                                     planned=planned, min_sources=min_sources)
-        query = reads.select_deals(condition, sort=sort, limit=limit, offset=offset)
+        query = reads.select_deals(condition, sort=sort, limit=limit, offset=offset, after=after, before=before,
+                                   is_backward=is_backward)
         with self.store.read() as connection:
-            return [reads.deal_from_row(row) for row in connection.execute(query)]
+            for cursor in (after, before):
+                if cursor is not None and not reads.exists_deal(connection, cursor):
+                    raise NotFound(f"no deal {cursor!r} to page from; start again from the first page")
+            found = [reads.deal_from_row(row) for row in connection.execute(query)]
+        return found[::-1] if before is not None or is_backward else found
+
+    def deal_position(self, deal_id: str, *, sort: str = "-last_reported",
+                      **filters: Any) -> int:  # Any: the filter values of deals()
+        """Return how many of the deals matching the filters of deals() come before deal_id in this order.
+
+        Raises:
+            ConfigError: an unknown sort field.
+        """
+        condition = and_(self._condition(**filters),
+                         reads.beyond(reads.sort_keys(sort), deal_id, is_backward=True))
+        with self.store.read() as connection:
+            return reads.count(connection, condition)
 
     def count_deals(self, **filters: Any) -> int:  # Any: the filter values of deals()
         """Count the deals matching the filters of deals(); sort and paging arguments are ignored.

@@ -4,18 +4,20 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, StreamingResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 
-from armsledger.errors import StoreError
+from armsledger.errors import NotFound, StoreError
 from armsledger.export import safe_cell
 from armsledger.ledger_models import FIGURES, STATUSES, Deal
 from armsledger.store.search import EvidenceHit
 from armsledger.store.search import segments as marked
 from armsledger.web import charts
-from armsledger.web.filters import MAX_TEXT_CHARS, PAGE_SIZES, SORTS, View, year_range
+from armsledger.web.errors import BadRequest
+from armsledger.web.filters import MAX_TEXT_CHARS, PAGE_SIZES, SORTS, DealFilters, View, year_range
 from armsledger.web.highlight import segments
 from armsledger.web.present import show
 
@@ -36,6 +38,8 @@ FIGURE_LABELS = {"quantity": "Quantity", "value": "Value", "ordered_on": "Ordere
 FACET_LABELS = {"status": "Status", "supplier": "Supplier", "recipient": "Recipient",
                 "system_family": "System family", "category": "Category", "sources": "Independent sources",
                 "year": "Year", "denied": "Denied claims", "planned": "Planned"}
+MAX_PAGE = 10**6
+"""The highest `?page=` number an old link may carry."""
 CSV_MAX_ROWS = 100_000
 CSV_BATCH_ROWS = 2_000
 
@@ -46,17 +50,56 @@ def render_page(request: Request, template: str, **context: Any) -> HTMLResponse
     return HTMLResponse(templates.get_template(template).render(request=request, **context))
 
 
-@router.get("/", response_class=HTMLResponse)
-async def register(request: Request, view: View) -> HTMLResponse:
-    """The register: every deal, filtered, sorted, searched and paged."""
+@router.get("/", response_class=HTMLResponse, response_model=None)
+async def register(request: Request, view: View,
+                   page: str | None = Query(None, description="`last`, or a page number (old links)")
+                   ) -> HTMLResponse | RedirectResponse:
+    """The register: every deal, filtered, sorted, searched, and paged by key (after or before a deal)."""
     ledger = request.app.state.ledger
-    deals = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset)
-    total = ledger.count_deals(**view.where())
-    sort_links = {field: view.query(sort=field if view.sort == "-" + field else "-" + field, offset=0)
+    moved = _keyset_address(ledger, view, page)
+    if moved is not None:
+        return RedirectResponse(moved, status_code=303)
+    where, is_last = view.where(), page == "last"
+    try:
+        deals = ledger.deals(**where, sort=view.sort, limit=view.limit, after=view.after, before=view.before,
+                             is_backward=is_last)
+    except NotFound:  # the deal a link pages from is gone (re-reconciled): start again
+        return RedirectResponse("/?" + view.restart(), status_code=303)
+    if view.before and len(deals) < view.limit:  # fewer than a page before it: show the first page
+        deals, view = ledger.deals(**where, sort=view.sort, limit=view.limit), replace(view, before=None)
+    total = ledger.count_deals(**where)
+    is_placed = bool(deals) and (view.after or view.before or is_last)
+    start = ledger.deal_position(deals[0].id, sort=view.sort, **where) if is_placed else 0
+    pages = {"first": "/?" + view.restart(), "last": "/?" + _joined(view.restart(), "page=last")} | (
+        {"prev": "/?" + view.restart(before=deals[0].id)} if start > 0 else {}) | (
+        {"next": "/?" + view.restart(after=deals[-1].id)} if start + len(deals) < total else {})
+    sort_links = {field: view.restart(sort=field if view.sort == "-" + field else "-" + field)
                   for field in SORTABLE_COLUMNS}
-    return render_page(request, "register.html", view=view, deals=deals, total=total, sorts=SORTS,
-                 statuses=STATUSES, page_sizes=PAGE_SIZES, sort_links=sort_links, nav="register",
-                 facets=ledger.facets(**view.where()), facet_labels=FACET_LABELS, categories=ledger.categories())
+    return render_page(request, "register.html", view=view, deals=deals, total=total, start=start, pages=pages,
+                       sorts=SORTS, statuses=STATUSES, page_sizes=PAGE_SIZES, sort_links=sort_links,
+                       nav="register", facets=ledger.facets(**where), facet_labels=FACET_LABELS,
+                       categories=ledger.categories())
+
+
+def _keyset_address(ledger: Any, view: DealFilters, page: str | None) -> str | None:  # Any: the ledger
+    """Return where an old `?offset=` or `?page=N` link now lives (after the deal before it), or None.
+
+    Raises:
+        BadRequest: a page that is neither `last` nor a whole number.
+    """
+    if page == "last":
+        return None
+    if page is not None and not (page.isascii() and page.isdigit() and 0 < int(page) <= MAX_PAGE):
+        raise BadRequest(f"page: expected `last` or a whole number from 1 to {MAX_PAGE}, got {page!r}")
+    skip = view.offset if page is None else (int(page) - 1) * view.limit + view.offset
+    if not skip:
+        return None if page is None else "/?" + view.restart()
+    found = ledger.deals(**view.where(), sort=view.sort, limit=1, offset=skip - 1)
+    return "/?" + (view.restart(after=found[0].id) if found else _joined(view.restart(), "page=last"))
+
+
+def _joined(query: str, more: str) -> str:
+    return f"{query}&{more}" if query else more
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -76,3 +76,38 @@ def test_system_index_opens_a_system_page(bench_server: Server, desk: object) ->
     row.locator("a.row-link").click()
     desk.wait_for_url("**/systems/S-400")  # type: ignore[attr-defined]
     assert desk.locator("h1").inner_text() == "S-400"  # type: ignore[attr-defined]
+
+
+def test_register_next_links_walk_every_deal_once(bench_server: Server, desk: object) -> None:
+    assert bench_server.db is not None
+    with Ledger(str(bench_server.db), create=False) as ledger:
+        total = ledger.count_deals()
+    for sort in ("-value", "quantity", "-ordered_on"):
+        desk.goto(f"{bench_server.url}/?sort={sort}&limit=3")  # type: ignore[attr-defined]
+        seen: list[str] = []
+        while True:
+            links = desk.locator("table.deals tbody a.row-link")  # type: ignore[attr-defined]
+            seen += [str(links.nth(i).get_attribute("href")) for i in range(links.count())]
+            shown = desk.locator(".pager .where").inner_text()  # type: ignore[attr-defined]
+            assert shown == f"{len(seen) - links.count() + 1}–{len(seen)} of {total}"
+            following = desk.locator(".pager a[rel=next]")  # type: ignore[attr-defined]
+            if following.count() == 0:
+                break
+            with desk.expect_navigation():  # type: ignore[attr-defined]
+                following.click()
+        assert len(seen) == len(set(seen)) == total == 10
+        back: list[str] = []
+        while True:
+            links = desk.locator("table.deals tbody a.row-link")  # type: ignore[attr-defined]
+            back = [str(links.nth(i).get_attribute("href")) for i in range(links.count())] + back
+            previous = desk.locator(".pager a[rel=prev]")  # type: ignore[attr-defined]
+            if previous.count() == 0:
+                break
+            with desk.expect_navigation():  # type: ignore[attr-defined]
+                previous.click()
+        assert back == seen
+    _shot(desk, "overview-register-keyset-first")
+    desk.goto(f"{bench_server.url}/?sort=-value&limit=3&offset=3")  # type: ignore[attr-defined]  # an old link
+    assert "after=" in desk.url  # type: ignore[attr-defined]
+    assert desk.locator(".pager .where").inner_text() == f"4–6 of {total}"  # type: ignore[attr-defined]
+    _shot(desk, "overview-register-keyset-second")

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from armsledger.ledger import Ledger
 from armsledger.store import search
 from armsledger.web import create_app
+from armsledger.web.filters import SORTS
 from tests.store.conftest import postgres_server
 from tests.web.workbench_ledger import ledger_at
 
@@ -214,3 +215,30 @@ def test_register_row_shows_its_outlets_and_any_denial(bench: Ledger, web: TestC
     denied = {d.system for d in bench.deals(denied=True)}
     assert denied == {d.system for d in bench.deals() if d.has_denial} == {"Iskander"}
     assert bench.deal(bench.deals(system="Iskander")[0].id).deal.has_denial
+
+
+@pytest.mark.parametrize("sort", SORTS)
+def test_keyset_paging_walks_every_deal_once_both_ways(bench: Ledger, sort: str) -> None:
+    """Nulls (deals without a value, a quantity or an order date) sit at the end in either direction."""
+    expected = [d.id for d in bench.deals(sort=sort)]
+    assert len(expected) == bench.count_deals() == 7
+    for size in (1, 3, 4):
+        forward: list[str] = []
+        page = bench.deals(sort=sort, limit=size)
+        while page:
+            assert bench.deal_position(page[0].id, sort=sort) == len(forward)
+            forward += [d.id for d in page]
+            page = bench.deals(sort=sort, limit=size, after=page[-1].id)
+        backward: list[str] = []
+        page = bench.deals(sort=sort, limit=size, is_backward=True)
+        while page:
+            backward = [d.id for d in page] + backward
+            page = bench.deals(sort=sort, limit=size, before=page[0].id)
+        assert forward == backward == expected
+
+
+def test_keyset_paging_keeps_the_filters(bench: Ledger) -> None:
+    russian = [d.id for d in bench.deals(supplier="RU", sort="value")]
+    first = bench.deals(supplier="RU", sort="value", limit=1)
+    rest = bench.deals(supplier="RU", sort="value", after=first[0].id)
+    assert [d.id for d in first + rest] == russian and len(russian) == 3
