@@ -233,12 +233,13 @@ def over_time(counts: Sequence[YearCount]) -> YearChart:
     bars = []
     for i, (year, by_status, year_total) in enumerate(rows):
         segments, below = [], 0
+        is_mixed = len(by_status) > 1  # a bar of one status says its count once, above it
         for status in statuses:
             n = by_status.get(status, 0)
             if n:
                 top = y_of(below + n)
                 height = round(y_of(below) - top, 1)
-                segments.append(Segment(status, n, top, height, height >= SEGMENT_LABEL_MIN_PX))
+                segments.append(Segment(status, n, top, height, is_mixed and height >= SEGMENT_LABEL_MIN_PX))
                 below += n
         x = round(BAR_LEFT_PX + band * (i + BAR_GAP / 2), 1)
         bars.append(Bar(year, x, round(band * (1 - BAR_GAP), 1), year_total, y_of(year_total), segments,

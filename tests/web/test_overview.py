@@ -62,6 +62,7 @@ def test_over_time_layout_fills_empty_years_and_stacks_statuses() -> None:
     assert chart.status_totals == {"offered": 4, "ordered": 4, "delivering": 2}
     stacked = chart.bars[2].segments
     assert [s.status for s in stacked] == ["ordered", "delivering"]
+    assert all(s.is_labelled for s in stacked) and not chart.bars[0].segments[0].is_labelled  # total says it
     assert stacked[0].y == stacked[1].y + stacked[1].height  # delivering sits on top of ordered
     assert chart.bars[1].segments == [] and not chart.bars[1].has_total_label
     assert chart.bars[0].top == chart.bars[2].top  # both years hold three deals
