@@ -132,8 +132,9 @@ def register_csv(request: Request, view: View) -> StreamingResponse:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(CSV_COLUMNS)
-        for offset in range(0, CSV_MAX_ROWS, CSV_BATCH_ROWS):
-            batch = ledger.deals(**view.where(), sort=view.sort, limit=CSV_BATCH_ROWS, offset=offset)
+        after = None  # each batch continues after the last deal written: by key, as the pages do
+        for _ in range(0, CSV_MAX_ROWS, CSV_BATCH_ROWS):
+            batch = ledger.deals(**view.where(), sort=view.sort, limit=CSV_BATCH_ROWS, after=after)
             for deal in batch:
                 writer.writerow([_csv_cell(value) for value in _csv_values(deal)])
             yield buffer.getvalue()
@@ -141,6 +142,7 @@ def register_csv(request: Request, view: View) -> StreamingResponse:
             buffer.truncate()
             if len(batch) < CSV_BATCH_ROWS:
                 return
+            after = batch[-1].id
 
     return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
                              headers={"content-disposition": 'attachment; filename="armsledger-deals.csv"'})

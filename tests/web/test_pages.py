@@ -210,3 +210,12 @@ def test_article_with_a_yearless_dateline_says_so(tmp_path: Path) -> None:
     page = TestClient(create_app(ledger, cache_size=0)).get("/articles/wire.txt")
     assert page.status_code == 200
     assert "year not given" in page.text and "date unknown" not in page.text
+
+
+def test_csv_batches_follow_one_another_by_key(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from armsledger.web import views
+
+    monkeypatch.setattr(views, "CSV_BATCH_ROWS", 1)
+    rows = list(csv.DictReader(io.StringIO(client.get("/deals.csv?sort=-value").text)))
+    expected = [d["id"] for d in client.get("/api/deals?sort=-value").json()["deals"]]
+    assert [r["id"] for r in rows] == expected and len(expected) == 3
