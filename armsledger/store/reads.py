@@ -45,7 +45,7 @@ SORTS = ("last_reported", "first_reported", "ordered_on", "first_delivered_on", 
 
 HAS_DENIAL = exists().where(claims.c.deal_id == deals.c.id, claims.c.denied).label("has_denial")
 """Whether a source denies any claim of the deal: select it with the deals table (deal_from_row reads it).
-The bare column, not `= 1`: it matches the partial index of migration 0007."""
+One lookup per deal shown, by the index on claims.deal_id (SQLite's plan on the workbench ledger)."""
 
 SystemNames = str | Collection[str]
 """A system filter: one name, or the names one catalogue entry goes by (designation, family, alias)."""
