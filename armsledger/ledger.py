@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any, Self
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, and_, select
 
 from armsledger import export as _export
 from armsledger import sipri as _sipri
@@ -23,6 +23,7 @@ from armsledger import sipri_compare as _compare
 from armsledger.deal_row import DealRow, deal_row
 from armsledger.errors import NotFound, SourceError, StoreError
 from armsledger.ledger_models import (
+    ArticleEntry,
     Conflict,
     Deal,
     DealDetail,
@@ -30,12 +31,14 @@ from armsledger.ledger_models import (
     IngestSummary,
     NewsView,
     StoredArticle,
+    SystemEntry,
     SystemView,
+    YearCount,
 )
 from armsledger.mentions import Gazetteers, System, load_gazetteers
 from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
-from armsledger.store import Store, facets, provenance, reads, search, sipri_rows, watch_state
+from armsledger.store import Store, facets, overview, provenance, reads, search, sipri_rows, watch_state
 from armsledger.store.articles import store_article
 from armsledger.store.deals import reconcile_groups
 from armsledger.store.engine import LOCK_TIMEOUT_S
@@ -219,7 +222,8 @@ class Ledger:
               category: str | None = None, status: str | None = None, since: int | None = None,
               until: int | None = None, q: str | None = None, denied: bool | None = None,
               planned: bool | None = None, min_sources: int | None = None, sort: str = "-last_reported",
-              limit: int | None = None, offset: int = 0) -> list[Deal]:
+              limit: int | None = None, offset: int = 0, after: str | None = None, before: str | None = None,
+              is_backward: bool = False) -> list[Deal]:
         """Return the deals matching every given filter.
 
         Args:
@@ -231,16 +235,37 @@ class Ledger:
             denied, planned: True keeps deals with a denied (planned) claim, False those without.
             min_sources: keep deals resting on at least this many independent sources.
             sort: one of reads.SORTS, `-` for descending.
+            after, before: a deal id: the deals that come after it in this order (before it),
+                nearest first: paging by key, which neither repeats nor skips a deal as others arrive.
+            is_backward: the deals from the end of the order (the last page), still in order.
 
         Raises:
             ConfigError: an unknown sort field.
+            NotFound: no deal has the id after or before names.
         """
         condition = self._condition(supplier=supplier, recipient=recipient, system=system, category=category,
                                     status=status, since=since, until=until, q=q, denied=denied,
                                     planned=planned, min_sources=min_sources)
-        query = reads.select_deals(condition, sort=sort, limit=limit, offset=offset)
+        query = reads.select_deals(condition, sort=sort, limit=limit, offset=offset, after=after, before=before,
+                                   is_backward=is_backward)
         with self.store.read() as connection:
-            return [reads.deal_from_row(row) for row in connection.execute(query)]
+            for cursor in (after, before):
+                if cursor is not None and not reads.exists_deal(connection, cursor):
+                    raise NotFound(f"no deal {cursor!r} to page from; start again from the first page")
+            found = [reads.deal_from_row(row) for row in connection.execute(query)]
+        return found[::-1] if before is not None or is_backward else found
+
+    def deal_position(self, deal_id: str, *, sort: str = "-last_reported",
+                      **filters: Any) -> int:  # Any: the filter values of deals()
+        """Return how many of the deals matching the filters of deals() come before deal_id in this order.
+
+        Raises:
+            ConfigError: an unknown sort field.
+        """
+        condition = and_(self._condition(**filters),
+                         reads.beyond(reads.sort_keys(sort), deal_id, is_backward=True))
+        with self.store.read() as connection:
+            return reads.count(connection, condition)
 
     def count_deals(self, **filters: Any) -> int:  # Any: the filter values of deals()
         """Count the deals matching the filters of deals(); sort and paging arguments are ignored.
@@ -305,7 +330,7 @@ class Ledger:
             NotFound: no deal has this id.
         """
         with self.store.read() as connection:
-            row = connection.execute(select(deals).where(deals.c.id == deal_id)).first()
+            row = connection.execute(select(deals, reads.HAS_DENIAL).where(deals.c.id == deal_id)).first()
             if row is None:
                 raise NotFound(f"no deal {deal_id!r}; list deal ids with `armsledger deals`")
             return reads.detail(connection, row)
@@ -343,6 +368,35 @@ class Ledger:
         """Return how many deals go from each supplier to each recipient."""
         with self.store.read() as connection:
             return reads.flows(connection, self._condition(since=since, until=until, category=category))
+
+    def deals_by_year(self, **filters: Any) -> list[YearCount]:  # Any: the filter values of deals()
+        """Count the deals matching the filters of deals() by the year first dated and status."""
+        for paging in ("sort", "limit", "offset"):
+            filters.pop(paging, None)
+        with self.store.read() as connection:
+            return overview.deals_by_year(connection, self._condition(**filters))
+
+    def article_index(self, *, sort: str = "-published", limit: int = 50,
+                      offset: int = 0) -> tuple[list[ArticleEntry], int]:
+        """Return one page of the stored articles with their claim counts, and how many there are.
+
+        Raises:
+            ConfigError: an unknown sort field (overview.ARTICLE_SORTS).
+        """
+        with self.store.read() as connection:
+            return (overview.article_index(connection, sort=sort, limit=limit, offset=offset),
+                    overview.count_articles(connection))
+
+    def system_index(self, *, sort: str = "-deals", limit: int = 50,
+                     offset: int = 0) -> tuple[list[SystemEntry], int]:
+        """Return one page of the system families the deals name, and how many there are.
+
+        Raises:
+            ConfigError: an unknown sort field (overview.SYSTEM_SORTS).
+        """
+        with self.store.read() as connection:
+            return (overview.system_index(connection, sort=sort, limit=limit, offset=offset),
+                    overview.count_systems(connection))
 
     def system(self, system: str) -> SystemView:
         """Return a system's catalogue facts and its deals.

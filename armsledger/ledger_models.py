@@ -118,6 +118,8 @@ class Deal(DealIdentity):
     """A standing denial contradicts the events that earned the status (both sides under `denials`)."""
     expected: str | None = None
     """The planned events the status does not count, with their dates: `delivery 2025; completion 2026`."""
+    has_denial: bool = False
+    """A source denies one of the deal's claims (answered by a later report or not: see is_disputed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +240,36 @@ class Flow(_Record):
 
     supplier: str
     recipient: str
+    deals: int
+
+
+@dataclass(frozen=True, slots=True)
+class YearCount(_Record):
+    """Deals of one status first dated in one year (ordered, else first delivered, else first reported)."""
+
+    year: int | None
+    """None for a deal with no date at all."""
+    status: str
+    deals: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntry(_Record):
+    """One line of the article index: an article's metadata and how many claims were read from it."""
+
+    id: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class SystemEntry(_Record):
+    """One line of the system index: a system family, its category and how many deals name it."""
+
+    family: str
+    category: str | None
     deals: int
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    exists,
     false,
     func,
     or_,
@@ -41,6 +42,10 @@ from armsledger.store.tables import articles, claims, deal_denials, deal_figures
 SORTS = ("last_reported", "first_reported", "ordered_on", "first_delivered_on", "supplier", "recipient",
          "system", "status", "sources", "claims", "value", "quantity", "id")
 """Fields deals can be sorted by; prefix `-` for descending."""
+
+HAS_DENIAL = exists().where(claims.c.deal_id == deals.c.id, claims.c.denied).label("has_denial")
+"""Whether a source denies any claim of the deal: select it with the deals table (deal_from_row reads it).
+One lookup per deal shown, by the index on claims.deal_id (SQLite's plan on the workbench ledger)."""
 
 SystemNames = str | Collection[str]
 """A system filter: one name, or the names one catalogue entry goes by (designation, family, alias)."""
@@ -102,9 +107,12 @@ def deal_filter(*, supplier: str | None = None, recipient: str | None = None, sy
     return and_(true(), *terms)
 
 
-def select_deals(condition: ColumnElement[bool], *, sort: str = "-last_reported", limit: int | None = None,
-                 offset: int = 0) -> Select[Any]:  # Any: the deals table's row type
-    """Return the query for deals matching a condition, sorted and paged.
+SortKey = tuple[ColumnElement[Any], bool]  # Any: a number or a text
+"""One term of a deal order: the expression, and whether it runs descending (nulls last either way)."""
+
+
+def sort_keys(sort: str) -> list[SortKey]:
+    """Return the terms a sort orders deals by, before the deal id that breaks ties.
 
     Raises:
         ConfigError: an unknown sort field.
@@ -112,21 +120,62 @@ def select_deals(condition: ColumnElement[bool], *, sort: str = "-last_reported"
     field = sort.lstrip("-")
     if field not in SORTS:
         raise ConfigError(f"cannot sort deals by {sort!r}; choose one of {', '.join(SORTS)} (prefix - to reverse)")
+    is_descending = sort.startswith("-")
     if field == "value":
         # Amounts in US dollars first, then the rest by amount in their own currency: the ledger
         # keeps the currency a source stated and converts nothing.
         is_other_currency = case((deals.c.value_currency == "USD", 0), else_=1)
-        column: ColumnElement[Any] = cast(deals.c.value_amount, Numeric(30, 2))  # Any: a number or a text
-        ordered: list[ColumnElement[Any]] = [is_other_currency]
-    else:
-        column = deals.c["quantity_value" if field == "quantity" else field]
-        ordered = []
-    ordered.append(column.desc().nulls_last() if sort.startswith("-") else column.asc().nulls_last())
-    query = select(deals).where(condition).order_by(*ordered, deals.c.id).offset(offset)
+        return [(is_other_currency, False), (cast(deals.c.value_amount, Numeric(30, 2)), is_descending)]
+    return [(deals.c["quantity_value" if field == "quantity" else field], is_descending)]
+
+
+def select_deals(condition: ColumnElement[bool], *, sort: str = "-last_reported", limit: int | None = None,
+                 offset: int = 0, after: str | None = None, before: str | None = None,
+                 is_backward: bool = False) -> Select[Any]:  # Any: the deals table's row type
+    """Return the query for deals matching a condition, sorted and paged by offset or by key.
+
+    Args:
+        after: a deal id: only the deals that come after it in this order (keyset paging).
+        before: a deal id: only the deals that come before it, nearest first (the rows come in
+            reverse order: the caller turns them round).
+        is_backward: read from the end of the order, in reverse (the last page); implied by before.
+
+    Raises:
+        ConfigError: an unknown sort field.
+    """
+    keys = sort_keys(sort)
+    is_backward = is_backward or before is not None
+    ordered = [(expr.asc() if is_descending == is_backward else expr.desc()) for expr, is_descending in keys]
+    ordered = [term.nulls_first() if is_backward else term.nulls_last() for term in ordered]
+    query = select(deals, HAS_DENIAL).where(condition)
+    if after is not None or before is not None:
+        query = query.where(beyond(keys, after if after is not None else str(before), is_backward=is_backward))
+    query = query.order_by(*ordered, deals.c.id.desc() if is_backward else deals.c.id).offset(offset)
     return query.limit(limit) if limit is not None else query
 
 
-def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table
+def beyond(keys: list[SortKey], deal_id: str, *, is_backward: bool = False) -> ColumnElement[bool]:
+    """Return the condition on a deal to come after deal_id in the order of keys (before it if is_backward).
+
+    The keyset condition `(k1, k2, id) > (v1, v2, id0)`, spelt out term by term because the order
+    puts nulls last: the cursor's values are read by scalar subqueries on the deal itself, so they
+    are the same expressions the order uses.
+    """
+    own = [select(expr).where(deals.c.id == deal_id).scalar_subquery() for expr, _ in keys]
+    terms: list[ColumnElement[bool]] = []
+    equal: list[ColumnElement[bool]] = []
+    for (expr, is_descending), value in zip(keys, own, strict=True):
+        if is_backward:
+            past = or_(expr > value if is_descending else expr < value, and_(value.is_(None), expr.is_not(None)))
+        else:
+            past = or_(expr < value if is_descending else expr > value, and_(value.is_not(None), expr.is_(None)))
+        terms.append(and_(*equal, past))
+        equal.append(or_(expr == value, and_(expr.is_(None), value.is_(None))))
+    terms.append(and_(*equal, deals.c.id < deal_id if is_backward else deals.c.id > deal_id))
+    return or_(*terms)
+
+
+def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table with HAS_DENIAL
     """Build a Deal from its row."""
     return Deal(
         id=row.id, supplier=row.supplier, recipient=row.recipient, system=row.system,
@@ -138,8 +187,13 @@ def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table
         ordered_on=row.ordered_on, first_delivered_on=row.first_delivered_on, completed_on=row.completed_on,
         has_conflict=bool(row.has_conflict), sources=row.sources, claims=row.claims,
         first_reported=row.first_reported, last_reported=row.last_reported,
-        is_disputed=bool(row.is_disputed), expected=row.expected,
+        is_disputed=bool(row.is_disputed), expected=row.expected, has_denial=bool(row.has_denial),
     )
+
+
+def exists_deal(connection: Connection, deal_id: str) -> bool:
+    """Whether a deal has this id."""
+    return connection.execute(select(deals.c.id).where(deals.c.id == deal_id)).first() is not None
 
 
 def count(connection: Connection, condition: ColumnElement[bool]) -> int:
@@ -161,7 +215,7 @@ def _event(row: Any) -> TimelineEvent:  # Any: a Row of claims joined with artic
     )
 
 
-def detail(connection: Connection, row: Any) -> DealDetail:  # Any: a Row of the deals table
+def detail(connection: Connection, row: Any) -> DealDetail:  # Any: a Row of the deals table with HAS_DENIAL
     """Return a deal with its timeline, figures and denials."""
     deal = deal_from_row(row)
     events = {

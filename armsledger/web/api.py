@@ -38,7 +38,8 @@ async def index(request: Request) -> Record:
 async def deals(request: Request, view: View) -> Record:
     """Return one page of deals and how many match the filters in all."""
     ledger = request.app.state.ledger
-    found = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset)
+    found = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset, after=view.after,
+                         before=view.before)
     total = ledger.count_deals(**view.where())
     return {"ok": True, "total": total, "limit": view.limit, "offset": view.offset,
             "deals": [d.to_record() for d in found]}

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from armsledger.errors import ArmsLedgerError, ConfigError, StoreError
 from armsledger.mentions import load_gazetteers
 from armsledger.store.engine import database_url
-from armsledger.web import api, views
+from armsledger.web import api, overview, views
 from armsledger.web.cache import PageCache, Revision, file_revision
 from armsledger.web.errors import on_http_error, on_ledger_error, on_unexpected_error, on_validation_error
 from armsledger.web.present import is_web_url, show, show_figure
@@ -83,6 +83,7 @@ def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None 
     app.include_router(api.router)
     if allow_ingest:
         app.include_router(api.ingest_router)
+    app.include_router(overview.router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
     app.add_middleware(_SecurityHeaders)

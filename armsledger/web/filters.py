@@ -1,6 +1,7 @@
 """The register's filters, read from a query string once and shared by pages, CSV and the JSON API."""
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Annotated
 from urllib.parse import urlencode
@@ -21,6 +22,10 @@ PAGE_SIZES: tuple[int, ...] = (25, 50, 100, 200)
 DEFAULT_PAGE_SIZE = 50
 MAX_TEXT_CHARS = 200
 """Longer filter values are refused: no name in the catalogues is near this long."""
+MAX_ID_CHARS = 255
+"""The longest deal id (store/tables.py ID): a longer `after` or `before` is refused."""
+PAGING = ("sort", "limit", "offset", "after", "before")
+"""DealFilters fields that place a page, not select deals."""
 YEAR_RANGE = (1900, 2100)
 MAX_SOURCES = 99
 YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
@@ -44,10 +49,18 @@ class DealFilters:
     sort: str = DEFAULT_SORT
     limit: int = DEFAULT_PAGE_SIZE
     offset: int = 0
+    after: str | None = None
+    """A deal id: the page starts after it (keyset paging; see Ledger.deals)."""
+    before: str | None = None
+    """A deal id: the page ends before it."""
 
     def where(self) -> dict[str, object]:
         """Return the keyword arguments that select deals: `Ledger.count_deals(**where)`."""
-        return {k: v for k, v in asdict(self).items() if k not in ("sort", "limit", "offset")}
+        return {k: v for k, v in asdict(self).items() if k not in PAGING}
+
+    def restart(self, **changes: object) -> str:
+        """Return the query string of this view from its first page, with some fields changed."""
+        return self.query(**{"offset": 0, "after": None, "before": None, **changes})
 
     def query(self, **changes: object) -> str:
         """Return the query string of this view with some fields changed, empty fields left out."""
@@ -60,12 +73,12 @@ class DealFilters:
     def facet_query(self, facet: str, value: str) -> str:
         """Return the query string of this view narrowed to one facet value (facets.facet_counts)."""
         if facet == "sources":
-            return self.query(min_sources=int(value.rstrip("+")), offset=0)
+            return self.restart(min_sources=int(value.rstrip("+")))
         if facet == "year":
-            return self.query(since=int(value), until=int(value), offset=0)
+            return self.restart(since=int(value), until=int(value))
         if facet in ("denied", "planned"):
-            return self.query(**{facet: True}, offset=0)
-        return self.query(**{"system" if facet == "system_family" else facet: value}, offset=0)
+            return self.restart(**{facet: True})
+        return self.restart(**{"system" if facet == "system_family" else facet: value})
 
     def is_facet_chosen(self, facet: str, value: str) -> bool:
         """Whether the view is already narrowed to this facet value."""
@@ -101,6 +114,9 @@ async def deal_filters(
     sort: str | None = Query(None, description="One of: " + ", ".join(SORTS) + "."),
     limit: str | None = Query(None, description="Rows per page: " + ", ".join(map(str, PAGE_SIZES)) + "."),
     offset: str | None = Query(None, description="Rows to skip."),
+    after: str | None = Query(None, description="A deal id: the page starts after it in this order (paging by "
+                              "key: next pages neither repeat nor skip deals)."),
+    before: str | None = Query(None, description="A deal id: the page ends before it in this order."),
 ) -> DealFilters:
     """Read and check the register's query parameters; empty form fields count as absent.
 
@@ -115,14 +131,51 @@ async def deal_filters(
         raise BadRequest(f"status: unknown status {chosen_status!r}; valid statuses: {', '.join(STATUSES)}")
     first, last = year_range(since, until)
     page_size = _whole("limit", limit, 1, max(PAGE_SIZES)) or DEFAULT_PAGE_SIZE
+    if _text("after", after) and _text("before", before):
+        raise BadRequest("after and before: a page starts after one deal or ends before one; give one of them")
     return DealFilters(
         supplier=_state(request, _text("supplier", supplier)), recipient=_state(request, _text("recipient", recipient)),
         system=_text("system", system), category=_text("category", category), status=chosen_status,
         since=first, until=last,
         q=_text("q", q), denied=_yes_no("denied", denied), planned=_yes_no("planned", planned),
         min_sources=_whole("min_sources", min_sources, 1, MAX_SOURCES), sort=chosen_sort, limit=page_size,
-        offset=_whole("offset", offset, 0, 10**9) or 0,
+        offset=_whole("offset", offset, 0, 10**9) or 0, after=_text("after", after, MAX_ID_CHARS),
+        before=_text("before", before, MAX_ID_CHARS),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPage:
+    """One page of an index (articles, systems): its order, size and first row."""
+
+    sort: str
+    limit: int
+    offset: int = 0
+
+    def query(self, **changes: object) -> str:
+        """Return the query string of this page with some fields changed."""
+        return urlencode(asdict(replace(self, **changes)))  # type: ignore[arg-type]  # IndexPage fields
+
+
+def index_page(sorts: Sequence[str], default: str) -> Callable[..., Awaitable[IndexPage]]:
+    """Return a route dependency reading `sort` (a field of sorts, `-` for descending), `limit`, `offset`.
+
+    Raises (from the dependency):
+        BadRequest: an unknown order or a number out of range.
+    """
+    orders = tuple(order for field in sorts for order in ("-" + field, field))
+
+    async def read(sort: str | None = Query(None, description="One of: " + ", ".join(orders) + "."),
+                   limit: str | None = Query(None, description="Rows per page: "
+                                             + ", ".join(map(str, PAGE_SIZES)) + "."),
+                   offset: str | None = Query(None, description="Rows to skip.")) -> IndexPage:
+        chosen = _text("sort", sort) or default
+        if chosen not in orders:
+            raise BadRequest(f"sort: unknown order {chosen!r}; valid orders: {', '.join(orders)}")
+        return IndexPage(chosen, _whole("limit", limit, 1, max(PAGE_SIZES)) or DEFAULT_PAGE_SIZE,
+                         _whole("offset", offset, 0, 10**9) or 0)
+
+    return read
 
 
 def year_range(since: str | None, until: str | None) -> tuple[int | None, int | None]:
@@ -139,11 +192,11 @@ def _state(request: Request, text: str | None) -> str | None:
     return None if text is None else str(request.app.state.states.code(text))
 
 
-def _text(name: str, value: str | None) -> str | None:
+def _text(name: str, value: str | None, longest: int = MAX_TEXT_CHARS) -> str | None:
     if value is None or not value.strip():
         return None
-    if len(value) > MAX_TEXT_CHARS:
-        raise BadRequest(f"{name}: longer than {MAX_TEXT_CHARS} characters; shorten it")
+    if len(value) > longest:
+        raise BadRequest(f"{name}: longer than {longest} characters; shorten it")
     return value.strip()
 
 

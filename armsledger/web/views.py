@@ -4,19 +4,21 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, StreamingResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 
 from armsledger.deal_row import COLUMNS
-from armsledger.errors import StoreError
+from armsledger.errors import NotFound, StoreError
 from armsledger.export import csv_cells
 from armsledger.ledger_models import FIGURES, STATUSES
 from armsledger.store.search import EvidenceHit
 from armsledger.store.search import segments as marked
 from armsledger.web import charts
-from armsledger.web.filters import MAX_TEXT_CHARS, PAGE_SIZES, SORTS, View, year_range
+from armsledger.web.errors import BadRequest
+from armsledger.web.filters import MAX_TEXT_CHARS, PAGE_SIZES, SORTS, DealFilters, View, year_range
 from armsledger.web.highlight import segments
 
 router = APIRouter(include_in_schema=False)
@@ -29,26 +31,68 @@ FIGURE_LABELS = {"quantity": "Quantity", "value": "Value", "ordered_on": "Ordere
 FACET_LABELS = {"status": "Status", "supplier": "Supplier", "recipient": "Recipient",
                 "system_family": "System family", "category": "Category", "sources": "Independent sources",
                 "year": "Year", "denied": "Denied claims", "planned": "Planned"}
+MAX_PAGE = 10**6
+"""The highest `?page=` number an old link may carry."""
 CSV_MAX_ROWS = 100_000
 CSV_BATCH_ROWS = 2_000
 
 
-def _page(request: Request, template: str, **context: Any) -> HTMLResponse:  # Any: template values
+def render_page(request: Request, template: str, **context: Any) -> HTMLResponse:  # Any: template values
+    """Render a template with the request and context into an HTML response."""
     templates = request.app.state.templates
     return HTMLResponse(templates.get_template(template).render(request=request, **context))
 
 
-@router.get("/", response_class=HTMLResponse)
-async def register(request: Request, view: View) -> HTMLResponse:
-    """The register: every deal, filtered, sorted, searched and paged."""
+@router.get("/", response_class=HTMLResponse, response_model=None)
+async def register(request: Request, view: View,
+                   page: str | None = Query(None, description="`last`, or a page number (old links)")
+                   ) -> HTMLResponse | RedirectResponse:
+    """The register: every deal, filtered, sorted, searched, and paged by key (after or before a deal)."""
     ledger = request.app.state.ledger
-    deals = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset)
-    total = ledger.count_deals(**view.where())
-    sort_links = {field: view.query(sort=field if view.sort == "-" + field else "-" + field, offset=0)
+    moved = _keyset_address(ledger, view, page)
+    if moved is not None:
+        return RedirectResponse(moved, status_code=303)
+    where, is_last = view.where(), page == "last"
+    try:
+        deals = ledger.deals(**where, sort=view.sort, limit=view.limit, after=view.after, before=view.before,
+                             is_backward=is_last)
+    except NotFound:  # the deal a link pages from is gone (re-reconciled): start again
+        return RedirectResponse("/?" + view.restart(), status_code=303)
+    if view.before and len(deals) < view.limit:  # fewer than a page before it: show the first page
+        deals, view = ledger.deals(**where, sort=view.sort, limit=view.limit), replace(view, before=None)
+    total = ledger.count_deals(**where)
+    is_placed = bool(deals) and (view.after or view.before or is_last)
+    start = ledger.deal_position(deals[0].id, sort=view.sort, **where) if is_placed else 0
+    pages = {"first": "/?" + view.restart(), "last": "/?" + _joined(view.restart(), "page=last")} | (
+        {"prev": "/?" + view.restart(before=deals[0].id)} if start > 0 else {}) | (
+        {"next": "/?" + view.restart(after=deals[-1].id)} if start + len(deals) < total else {})
+    sort_links = {field: view.restart(sort=field if view.sort == "-" + field else "-" + field)
                   for field in SORTABLE_COLUMNS}
-    return _page(request, "register.html", view=view, deals=deals, total=total, sorts=SORTS,
-                 statuses=STATUSES, page_sizes=PAGE_SIZES, sort_links=sort_links, nav="register",
-                 facets=ledger.facets(**view.where()), facet_labels=FACET_LABELS, categories=ledger.categories())
+    return render_page(request, "register.html", view=view, deals=deals, total=total, start=start, pages=pages,
+                       sorts=SORTS, statuses=STATUSES, page_sizes=PAGE_SIZES, sort_links=sort_links,
+                       nav="register", facets=ledger.facets(**where), facet_labels=FACET_LABELS,
+                       categories=ledger.categories())
+
+
+def _keyset_address(ledger: Any, view: DealFilters, page: str | None) -> str | None:  # Any: the ledger
+    """Return where an old `?offset=` or `?page=N` link now lives (after the deal before it), or None.
+
+    Raises:
+        BadRequest: a page that is neither `last` nor a whole number.
+    """
+    if page == "last":
+        return None
+    if page is not None and not (page.isascii() and page.isdigit() and 0 < int(page) <= MAX_PAGE):
+        raise BadRequest(f"page: expected `last` or a whole number from 1 to {MAX_PAGE}, got {page!r}")
+    skip = view.offset if page is None else (int(page) - 1) * view.limit + view.offset
+    if not skip:
+        return None if page is None else "/?" + view.restart()
+    found = ledger.deals(**view.where(), sort=view.sort, limit=1, offset=skip - 1)
+    return "/?" + (view.restart(after=found[0].id) if found else _joined(view.restart(), "page=last"))
+
+
+def _joined(query: str, more: str) -> str:
+    return f"{query}&{more}" if query else more
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -62,14 +106,14 @@ async def search(request: Request, q: str | None = Query(None)) -> HTMLResponse:
         _, deal_ids = sentences.setdefault((hit.article_id, hit.snippet), (hit, []))
         if hit.deal_id and hit.deal_id not in deal_ids:
             deal_ids.append(hit.deal_id)
-    return _page(request, "search.html", q=query, articles=found_articles, evidence=list(sentences.values()),
+    return render_page(request, "search.html", q=query, articles=found_articles, evidence=list(sentences.values()),
                  marked=marked, nav="search")
 
 
 @router.get("/help", response_class=HTMLResponse)
 async def help_page(request: Request) -> HTMLResponse:
     """What the register's words mean: consensus, independent source, the statuses, the tags."""
-    return _page(request, "help.html", statuses=STATUSES, nav="help")
+    return render_page(request, "help.html", statuses=STATUSES, nav="help")
 
 
 @router.get("/deals.csv")
@@ -82,14 +126,16 @@ def register_csv(request: Request, view: View) -> StreamingResponse:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(COLUMNS)
-        for offset in range(0, CSV_MAX_ROWS, CSV_BATCH_ROWS):
-            batch = ledger.deal_rows(**view.where(), sort=view.sort, limit=CSV_BATCH_ROWS, offset=offset)
+        after = None  # each batch continues after the last deal written: by key, as the pages do
+        for _ in range(0, CSV_MAX_ROWS, CSV_BATCH_ROWS):
+            batch = ledger.deal_rows(**view.where(), sort=view.sort, limit=CSV_BATCH_ROWS, after=after)
             writer.writerows(csv_cells(row) for row in batch)
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
             if len(batch) < CSV_BATCH_ROWS:
                 return
+            after = batch[-1].id
 
     return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
                              headers={"content-disposition": 'attachment; filename="armsledger-deals.csv"'})
@@ -100,7 +146,7 @@ async def deal(request: Request, deal_id: str) -> HTMLResponse:
     """One deal: its timeline chart, figures with every source's value, denials and evidence."""
     detail = request.app.state.ledger.deal(deal_id)
     figures = sorted(detail.figures.items(), key=lambda item: _figure_rank(item[0]))
-    return _page(request, "deal.html", detail=detail, d=detail.deal, figures=figures, labels=FIGURE_LABELS,
+    return render_page(request, "deal.html", detail=detail, d=detail.deal, figures=figures, labels=FIGURE_LABELS,
                  chart=charts.timeline(detail.timeline), nav="register")
 
 
@@ -108,14 +154,14 @@ async def deal(request: Request, deal_id: str) -> HTMLResponse:
 async def article(request: Request, article_id: str) -> HTMLResponse:
     """One article: its cleaned text with each claim's evidence highlighted and linked to its deal."""
     stored = request.app.state.ledger.article(article_id)
-    return _page(request, "article.html", a=stored, parts=segments(stored.text, stored.claims), nav="")
+    return render_page(request, "article.html", a=stored, parts=segments(stored.text, stored.claims), nav="")
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
 async def conflicts(request: Request) -> HTMLResponse:
     """Every open disagreement between independent sources, newest first."""
     found = sorted(request.app.state.ledger.conflicts(), key=lambda c: c.reported_on or "", reverse=True)
-    return _page(request, "conflicts.html", conflicts=found, nav="conflicts")
+    return render_page(request, "conflicts.html", conflicts=found, nav="conflicts")
 
 
 @router.get("/new", response_class=HTMLResponse)
@@ -123,7 +169,7 @@ async def new(request: Request, since: str | None = Query(None)) -> HTMLResponse
     """The deals, conflicts and denials the feed watch first saw after a time (default: in its last poll)."""
     chosen = (since or "").strip()[:MAX_TEXT_CHARS] or None
     news = request.app.state.ledger.news(since=chosen)
-    return _page(request, "new.html", news=news, since=chosen, nav="new")
+    return render_page(request, "new.html", news=news, since=chosen, nav="new")
 
 
 @router.get("/flows", response_class=HTMLResponse)
@@ -133,7 +179,7 @@ async def flows(request: Request, since: str | None = Query(None), until: str | 
     first, last = year_range(since, until)
     chosen = (category or "").strip() or None
     found = request.app.state.ledger.flows(since=first, until=last, category=chosen)
-    return _page(request, "flows.html", matrix=charts.flow_matrix(found), since=first, until=last,
+    return render_page(request, "flows.html", matrix=charts.flow_matrix(found), since=first, until=last,
                  category=chosen, nav="flows")
 
 
@@ -146,9 +192,9 @@ async def sipri(request: Request, since: str | None = Query(None), until: str | 
     try:
         diff = request.app.state.ledger.sipri_diff(system=chosen, since=first, until=last)
     except StoreError as err:  # no register imported: the page says how to import one
-        return _page(request, "sipri.html", diff=None, missing=str(err), since=first, until=last,
+        return render_page(request, "sipri.html", diff=None, missing=str(err), since=first, until=last,
                      system=chosen, nav="sipri")
-    return _page(request, "sipri.html", diff=diff, missing=None, since=first, until=last, system=chosen,
+    return render_page(request, "sipri.html", diff=diff, missing=None, since=first, until=last, system=chosen,
                  nav="sipri")
 
 
@@ -156,7 +202,7 @@ async def sipri(request: Request, since: str | None = Query(None), until: str | 
 async def system(request: Request, system: str) -> HTMLResponse:
     """A weapon system's catalogue entry and its deals."""
     view = request.app.state.ledger.system(system)
-    return _page(request, "system.html", s=view, nav="")
+    return render_page(request, "system.html", s=view, nav="")
 
 
 def _figure_rank(name: str) -> tuple[int, str]:

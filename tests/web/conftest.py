@@ -18,6 +18,9 @@ from armsledger.store.engine import database_url
 from tests.store.conftest import postgres_server
 from tests.web.seeded import build_ledger_db
 
+PHONE = {"width": 390, "height": 844}
+DESK = {"width": 1366, "height": 860}
+
 
 @pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def ledger_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -66,3 +69,27 @@ def browser() -> Iterator[object]:
         launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="module")
+def bench_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """`armsledger serve` over the web tests' stories and the workbench's (a test_browser.Server)."""
+    from tests.web.seeded import _result
+    from tests.web.test_browser import Server, serve_ledger
+    from tests.web.workbench_ledger import STORIES
+
+    db = tmp_path_factory.mktemp("browser-bench") / "ledger.db"
+    build_ledger_db(db)
+    with Ledger(str(db)) as opened:
+        opened.store_results([_result(story) for story in STORIES])
+        deals = {d.recipient: d.id for d in opened.deals(system="S-400")}
+    with serve_ledger(db) as url:
+        yield Server(url, deals, db)
+
+
+@pytest.fixture()
+def desk(browser: object) -> Iterator[object]:
+    """A page in a desktop-sized Chromium window."""
+    context = browser.new_context(viewport=DESK)  # type: ignore[attr-defined]
+    yield context.new_page()
+    context.close()

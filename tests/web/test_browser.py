@@ -41,6 +41,8 @@ class Server:
     url: str
     deals: dict[str, str] = field(default_factory=dict)
     """recipient -> id of an S-400 (or the hostile story's) deal, from the API."""
+    db: Path | None = None
+    """The ledger file the server reads, for tests that check a page against the ledger itself."""
 
 
 def _free_port() -> int:

@@ -4,43 +4,14 @@ Screenshots go to test-artifacts/web/ (names start with `workbench-` and `phone-
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from armsledger.ledger import Ledger
-from tests.web.seeded import build_ledger_db
+from tests.web.conftest import PHONE
 from tests.web.test_browser import (
     Server,
     _shot,
     pytestmark,  # noqa: F401  # the browser marks and the Chromium skip apply here too
-    serve_ledger,
 )
-from tests.web.workbench_ledger import STORIES
-
-PHONE = {"width": 390, "height": 844}
-DESK = {"width": 1366, "height": 860}
-
-
-@pytest.fixture(scope="module")
-def bench_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`armsledger serve` over the web tests' stories and the workbench's."""
-    from tests.web.seeded import _result
-
-    db = tmp_path_factory.mktemp("browser-bench") / "ledger.db"
-    build_ledger_db(db)
-    with Ledger(str(db)) as ledger:
-        ledger.store_results([_result(story) for story in STORIES])
-        deals = {d.recipient: d.id for d in ledger.deals(system="S-400")}
-    with serve_ledger(db) as url:
-        yield Server(url, deals)
-
-
-@pytest.fixture()
-def desk(browser: object) -> Iterator[object]:
-    context = browser.new_context(viewport=DESK)  # type: ignore[attr-defined]
-    yield context.new_page()
-    context.close()
 
 
 def _systems_listed(page: object) -> set[str]:
@@ -97,6 +68,8 @@ PHONE_PAGES = {
     "register": "/", "register-filtered": "/?system=S400&sort=-value", "search": "/search?q=Armenia",
     "help": "/help", "not-found": "/deals/no-such-deal", "conflicts": "/conflicts", "flows": "/flows",
     "sipri": "/sipri", "system": "/systems/S-400", "article": "/articles/wire-ru-tr-2017", "new": "/new",
+    "over-time": "/over-time", "over-time-filtered": "/over-time?supplier=RU&status=ordered",
+    "articles": "/articles", "systems": "/systems",
 }
 
 

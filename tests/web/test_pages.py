@@ -7,10 +7,12 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from armsledger.ledger_models import Flow, StoredClaim, TimelineEvent
 from armsledger.web.charts import flow_matrix, timeline
+from armsledger.web.filters import SORTS
 from armsledger.web.highlight import segments
 
 
@@ -33,12 +35,56 @@ def test_register_filter_form_keeps_its_values_and_narrows_rows(client: TestClie
     assert "1 deal match" in page and _deal_id(client, "TR") in page and _deal_id(client, "CN") not in page
 
 
-def test_register_pages_through_results(client: TestClient) -> None:
+def _rows(page: str) -> list[str]:
+    return re.findall(r'class="row-link" href="/deals/([^"]+)"', page)
+
+
+def _link(page: str, rel: str) -> str | None:
+    found = re.search(rf'href="([^"]+)" rel="{rel}"', page)
+    return html.unescape(found.group(1)) if found else None
+
+
+def test_register_pages_through_results_by_key(client: TestClient) -> None:
     page = client.get("/?limit=1&sort=recipient").text
-    assert "Page 1 of 3" in page
-    assert 'href="/?sort=recipient&amp;limit=1&amp;offset=1" rel="next"' in page
-    last = client.get("/?limit=1&sort=recipient&offset=2").text
-    assert "Page 3 of 3" in last and 'rel="next"' not in last
+    first = _rows(page)
+    assert "1–1 of 3" in page and _link(page, "prev") is None
+    assert _link(page, "next") == f"/?sort=recipient&limit=1&after={first[0]}"
+    second = client.get(_link(page, "next") or "").text
+    assert "2–2 of 3" in second and _link(second, "prev") == f"/?sort=recipient&limit=1&before={_rows(second)[0]}"
+    assert _rows(client.get(_link(second, "prev") or "").text) == first
+    last = client.get(_link(page, "last") or "").text
+    assert "3–3 of 3" in last and 'rel="next"' not in last
+
+
+def test_old_offset_and_page_links_redirect_to_the_same_rows(client: TestClient) -> None:
+    by_offset = [_rows(client.get(f"/?limit=1&sort=recipient&after={a}").text) for a in
+                 _rows(client.get("/?sort=recipient").text)[:2]]
+    for old in ("/?limit=1&sort=recipient&offset=1", "/?limit=1&sort=recipient&page=2"):
+        moved = client.get(old, follow_redirects=False)
+        assert moved.status_code == 303 and "after=" in moved.headers["location"]
+        assert _rows(client.get(old).text) == by_offset[0]
+    assert _rows(client.get("/?limit=1&sort=recipient&page=3").text) == by_offset[1]
+    assert client.get("/?page=1", follow_redirects=False).headers["location"] == "/?"
+    assert "page=last" in client.get("/?limit=1&offset=99", follow_redirects=False).headers["location"]
+    assert client.get("/?page=nonsense").status_code == 400
+
+
+def test_register_pages_from_a_vanished_deal_start_again(client: TestClient) -> None:
+    moved = client.get("/?sort=recipient&after=no-such-deal", follow_redirects=False)
+    assert moved.status_code == 303 and moved.headers["location"] == "/?sort=recipient"
+    assert client.get("/?after=a&before=b").status_code == 400
+
+
+@pytest.mark.parametrize("sort", SORTS)
+def test_keyset_pages_walk_every_deal_once_in_each_order(client: TestClient, sort: str) -> None:
+    expected = [d["id"] for d in client.get(f"/api/deals?sort={sort}&limit=200").json()["deals"]]
+    seen: list[str] = []
+    link: str | None = f"/?sort={sort}&limit=1"
+    while link:
+        page = client.get(link).text
+        seen += _rows(page)
+        link = _link(page, "next")
+    assert seen == expected
 
 
 def test_register_column_header_sorts_and_toggles(client: TestClient) -> None:
@@ -164,3 +210,12 @@ def test_article_with_a_yearless_dateline_says_so(tmp_path: Path) -> None:
     page = TestClient(create_app(ledger, cache_size=0)).get("/articles/wire.txt")
     assert page.status_code == 200
     assert "year not given" in page.text and "date unknown" not in page.text
+
+
+def test_csv_batches_follow_one_another_by_key(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from armsledger.web import views
+
+    monkeypatch.setattr(views, "CSV_BATCH_ROWS", 1)
+    rows = list(csv.DictReader(io.StringIO(client.get("/deals.csv?sort=-value").text)))
+    expected = [d["id"] for d in client.get("/api/deals?sort=-value").json()["deals"]]
+    assert [r["id"] for r in rows] == expected and len(expected) == 3

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from armsledger.ledger import Ledger
 from armsledger.store import search
 from armsledger.web import create_app
+from armsledger.web.filters import SORTS
 from tests.store.conftest import postgres_server
 from tests.web.workbench_ledger import ledger_at
 
@@ -196,3 +197,48 @@ def test_register_search_by_a_state_name_finds_its_deals(bench: Ledger) -> None:
 def test_register_search_offers_the_full_text_search(web: TestClient) -> None:
     page = web.get("/", params={"q": "Yerevan airspace"}).text
     assert 'href="/search?q=Yerevan%20airspace"' in page
+
+
+def _register_row(html: str, deal_id: str) -> str:
+    start = html.index(f'href="/deals/{deal_id}"')
+    return html[html.rindex("<tr>", 0, start):html.index("</tr>", start)]
+
+
+def test_register_row_shows_its_outlets_and_any_denial(bench: Ledger, web: TestClient) -> None:
+    page = web.get("/?limit=200").text
+    for deal in bench.deals():
+        row = _register_row(page, deal.id)
+        assert f'<span class="n">{deal.sources}</span>' in row
+        assert ("single source" in row) == (deal.sources == 1)
+        assert ("conflict</span>" in row) == deal.has_conflict
+        assert (">disputed<" in row or ">denied<" in row) == deal.has_denial
+    denied = {d.system for d in bench.deals(denied=True)}
+    assert denied == {d.system for d in bench.deals() if d.has_denial} == {"Iskander"}
+    assert bench.deal(bench.deals(system="Iskander")[0].id).deal.has_denial
+
+
+@pytest.mark.parametrize("sort", SORTS)
+def test_keyset_paging_walks_every_deal_once_both_ways(bench: Ledger, sort: str) -> None:
+    """Nulls (deals without a value, a quantity or an order date) sit at the end in either direction."""
+    expected = [d.id for d in bench.deals(sort=sort)]
+    assert len(expected) == bench.count_deals() == 7
+    for size in (1, 3, 4):
+        forward: list[str] = []
+        page = bench.deals(sort=sort, limit=size)
+        while page:
+            assert bench.deal_position(page[0].id, sort=sort) == len(forward)
+            forward += [d.id for d in page]
+            page = bench.deals(sort=sort, limit=size, after=page[-1].id)
+        backward: list[str] = []
+        page = bench.deals(sort=sort, limit=size, is_backward=True)
+        while page:
+            backward = [d.id for d in page] + backward
+            page = bench.deals(sort=sort, limit=size, before=page[0].id)
+        assert forward == backward == expected
+
+
+def test_keyset_paging_keeps_the_filters(bench: Ledger) -> None:
+    russian = [d.id for d in bench.deals(supplier="RU", sort="value")]
+    first = bench.deals(supplier="RU", sort="value", limit=1)
+    rest = bench.deals(supplier="RU", sort="value", after=first[0].id)
+    assert [d.id for d in first + rest] == russian and len(russian) == 3
