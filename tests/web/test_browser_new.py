@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from tests.watch.feed_server import build_watched_ledger
+from tests.web.conftest import DESK, PHONE
 from tests.web.test_browser import (
     _shot,
     pytestmark,  # noqa: F401  # the browser marks and the Chromium skip apply here too
     serve_ledger,
 )
-from tests.web.test_browser_workbench import DESK, PHONE
 
 
 @pytest.fixture(scope="module")
