@@ -63,6 +63,8 @@ class ShardReport:
     statements: int = 0
     errors: tuple[SourceError, ...] = ()
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    """The task's processor time: unlike seconds, not inflated by other jobs on a shared machine."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +137,7 @@ def backfill_shard(source: str, out: str, *, settings: Settings) -> ShardReport:
         SourceError: the shard cannot be read here (workers must see the same paths).
         OSError: the shard's output cannot be written; the task is retried.
     """
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     folder, name = Path(out), shards.shard_name(source)
     try:
         digest = shards.file_hash(source)
@@ -147,15 +149,18 @@ def backfill_shard(source: str, out: str, *, settings: Settings) -> ShardReport:
     expected = shards.Done(source=source, sha256=digest, gazetteer_version=version, articles=0,
                            statements=0, errors=0)
     if shards.is_done(folder, name, expected):
-        return ShardReport(source, name, is_skipped=True, seconds=time.perf_counter() - started)
+        return ShardReport(source, name, is_skipped=True, seconds=time.perf_counter() - started,
+                           cpu_seconds=time.process_time() - cpu_started)
     gazetteers = _gazetteers(settings.gazetteer_dir)
+    folder.mkdir(parents=True, exist_ok=True)  # a worker on another machine may not see it made yet
     errors: list[SourceError] = []
     # One process per shard: the cluster is the parallelism, so workers never fork workers of their own.
     results = list(run(source, settings=dataclasses.replace(settings, jobs=1), gazetteers=gazetteers,
                        on_error=errors.append))
     done = shards.write_shard(folder, name, results, done=dataclasses.replace(expected, errors=len(errors)))
     return ShardReport(source, name, is_skipped=False, articles=done.articles, statements=done.statements,
-                       errors=tuple(errors), seconds=time.perf_counter() - started)
+                       errors=tuple(errors), seconds=time.perf_counter() - started,
+                       cpu_seconds=time.process_time() - cpu_started)
 
 
 _loaded: dict[str | None, Gazetteers] = {}
