@@ -103,18 +103,21 @@ def backfill(corpora: Sequence[str | Path], *, out: str | Path, settings: Settin
         ConfigError: the scheduler cannot be reached.
     """
     started = time.perf_counter()
-    report = on_error or _log_error
+    counts = {"done": 0, "skipped": 0, "failed": 0, "articles": 0, "statements": 0, "errors": 0}
+
+    def report(err: SourceError) -> None:
+        counts["errors"] += 1
+        (on_error or _log_error)(err)
+
     sources = list(dict.fromkeys(str(file) for corpus in corpora for file in files(corpus, on_error=report)))
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     shards.update_index(folder, [shards.shard_name(source) for source in sources])
-    counts = {"done": 0, "skipped": 0, "failed": 0, "articles": 0, "statements": 0, "errors": 0}
     if sources:
         with _client(scheduler or settings.scheduler) as client:
             for source, found in _run_tasks(client, sources, folder, settings):
                 if isinstance(found, BaseException):
                     counts["failed"] += 1
-                    counts["errors"] += 1
                     report(SourceError(source, f"shard failed after {SHARD_RETRIES + 1} tries "
                                                f"({type(found).__name__}: {found}); its output is not "
                                                "written: run the same backfill again to redo it"))
@@ -122,7 +125,6 @@ def backfill(corpora: Sequence[str | Path], *, out: str | Path, settings: Settin
                 counts["skipped" if found.is_skipped else "done"] += 1
                 counts["articles"] += found.articles
                 counts["statements"] += found.statements
-                counts["errors"] += len(found.errors)
                 for error in found.errors:
                     report(error)
                 if on_shard is not None:

@@ -160,3 +160,16 @@ def test_a_shard_that_fails_every_try_is_one_line_and_the_others_go_on(backfille
     assert result.exit_code == 1 and "4 shards: 0 done, 3 already done, 1 failed" in result.stdout, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and errors[0].startswith(f"error: {extra}: shard failed after 3 tries (IsADirectoryError")
+
+
+def test_a_missing_corpus_and_an_unreachable_scheduler_are_one_line_each(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = CliRunner().invoke(main, ["backfill", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
+    assert missing.exit_code == 1 and "0 shards" in missing.stdout and "; 1 errors;" in missing.stdout
+    assert missing.stderr == f"error: {tmp_path / 'nowhere'}: no such file or folder; check the path\n"
+    monkeypatch.setattr("armsledger.backfill.CONNECT_TIMEOUT_S", 1)
+    (tmp_path / "one.jsonl").write_text(json.dumps(WIRE[0]) + "\n", encoding="utf-8")
+    unreachable = CliRunner().invoke(main, ["backfill", str(tmp_path / "one.jsonl"), "--out", str(tmp_path / "out"),
+                                            "--scheduler", "tcp://127.0.0.1:9"])
+    assert unreachable.exit_code == 2 and unreachable.stderr.startswith(
+        "error: cannot reach the Dask scheduler 'tcp://127.0.0.1:9'"), unreachable.output
