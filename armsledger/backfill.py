@@ -109,10 +109,14 @@ def backfill(corpora: Sequence[str | Path], *, out: str | Path, settings: Settin
         counts["errors"] += 1
         (on_error or _log_error)(err)
 
-    sources = list(dict.fromkeys(str(file) for corpus in corpora for file in files(corpus, on_error=report)))
+    named: dict[str, str] = {}  # by output name: `a.jsonl` and `./a.jsonl` are one shard, run once
+    for corpus in corpora:
+        for file in files(corpus, on_error=report):
+            named.setdefault(shards.shard_name(file), str(file))
+    sources = list(named.values())
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    shards.update_index(folder, [shards.shard_name(source) for source in sources])
+    shards.update_index(folder, named)
     if sources:
         with _client(scheduler or settings.scheduler) as client:
             for source, found in _run_tasks(client, sources, folder, settings):
