@@ -6,7 +6,9 @@ for people, or csv/json/jsonl for pipes. Errors become one line on stderr and th
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,6 +30,8 @@ from armsledger.settings import Settings
 if TYPE_CHECKING:
     from armsledger.ledger import Ledger
     from armsledger.sipri_compare import SipriDiff
+
+log = logging.getLogger("armsledger.cli")
 
 OUTPUTS = ("table", "csv", "json", "jsonl")
 WIDTH_WHEN_PIPED = 200
@@ -119,6 +123,11 @@ def ingest_command(corpus: str | None, db: str | None, from_parquet: str | None,
     """
     if (corpus is None) == (from_parquet is None):
         raise click.UsageError("give a CORPUS or --from-parquet DIR, not both")
+    if from_parquet is not None:
+        if importlib.util.find_spec("pyarrow") is None:
+            raise click.UsageError("--from-parquet needs pyarrow: pip install 'armsledger[parquet]'")
+        if jobs not in (None, 1):
+            log.warning("--jobs %d has no effect with --from-parquet: the shards are extracted already", jobs)
     errors: list[SourceError] = []
     with _ledger(db, create=True, batch_size=batch_size, jobs=jobs) as ledger:
         stderr = Console(stderr=True)
