@@ -84,7 +84,15 @@ def _log_error(err: SourceError) -> None:
     log.warning("%s", err)
 
 
-def _read_path(path: Path, settings: Settings, report: Report) -> Iterator[Article]:
+def files(source: str | Path, *, on_error: Callable[[SourceError], None] | None = None) -> Iterator[Path]:
+    """Yield the files that read(source) reads, in its order: a folder's readable files, or the file.
+
+    Args:
+        source: a folder or a file.
+        on_error: called with a missing path, or a folder or entry that cannot be listed; logged if None.
+    """
+    report = on_error or _log_error
+    path = Path(source)
     try:
         is_dir = path.is_dir()
         path.stat()
@@ -94,9 +102,13 @@ def _read_path(path: Path, settings: Settings, report: Report) -> Iterator[Artic
     except OSError as err:
         report(SourceError(str(path), f"cannot be opened ({err.strerror}); check its permissions"))
         return
-    files = _walk(path, report) if is_dir else iter([path])
-    for file in files:
-        yield from _read_file(file, settings, report, sniff=not is_dir)
+    yield from _walk(path, report) if is_dir else iter([path])
+
+
+def _read_path(path: Path, settings: Settings, report: Report) -> Iterator[Article]:
+    for file in files(path, on_error=report):
+        # Only a file named on its own is sniffed: in a folder, files of other suffixes are not read.
+        yield from _read_file(file, settings, report, sniff=file == path)
 
 
 def _walk(root: Path, report: Report) -> Iterator[Path]:

@@ -109,6 +109,33 @@ class Ledger:
         Raises:
             StoreError: the database fails; batches committed before stay.
         """
+        return self._store_counting(
+            lambda report: run(source, settings=self.settings, gazetteers=self.gazetteers, on_error=report),
+            on_error=on_error, progress=progress, is_reextract=is_reextract)
+
+    def ingest_shards(self, folder: str | Path, *, on_error: Callable[[SourceError], None] | None = None,
+                      progress: Progress | None = None, is_reextract: bool = False) -> IngestSummary:
+        """Store the Parquet shards of a backfill (`armsledger.backfill`) as ingest would store their corpora.
+
+        The shards are read in the order backfill was given them, so the ledger is the one a plain
+        ingest of the same corpora builds; loading them again changes nothing.
+
+        Args:
+            folder: the backfill's output folder.
+            on_error: called with each unfinished or unreadable shard; logged if None.
+
+        Raises:
+            StoreError: the database fails; batches committed before stay.
+        """
+        from armsledger import shards  # here: pyarrow is an optional extra
+
+        return self._store_counting(lambda report: shards.load(folder, on_error=report), on_error=on_error,
+                                    progress=progress, is_reextract=is_reextract)
+
+    def _store_counting(self, results: Callable[[Callable[[SourceError], None]], Iterable[Result]], *,
+                        on_error: Callable[[SourceError], None] | None, progress: Progress | None,
+                        is_reextract: bool) -> IngestSummary:
+        """Store the results that results(report) gives, counting the errors reported on the way."""
         errors = 0
 
         def report(err: SourceError) -> None:
@@ -119,8 +146,8 @@ class Ledger:
             else:
                 on_error(err)
 
-        results = run(source, settings=self.settings, gazetteers=self.gazetteers, on_error=report)
-        summary = self.store_results(results, progress=progress, is_reextract=is_reextract, on_error=report)
+        summary = self.store_results(results(report), progress=progress, is_reextract=is_reextract,
+                                     on_error=report)
         return dataclasses.replace(summary, errors=errors)
 
     def add_articles(self, records: Iterable[Mapping[str, Any]], *,  # Any: JSON values

@@ -40,6 +40,10 @@ class Settings:
         1, "Processes that clean and extract articles during extract and ingest: 1 works in one "
            "process, 0 uses every core. The output is the same for any number."
     )
+    scheduler: str = _option(
+        "local", "Dask scheduler that backfill runs on: 'local' starts two worker processes on this machine; "
+                 "an address such as tcp://10.0.0.5:8786 uses that cluster."
+    )
     host: str = _option("127.0.0.1", "Address the web server listens on.")
     port: int = _option(8000, "Port the web server listens on.")
     ingest_token: str | None = _option(

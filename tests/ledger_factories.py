@@ -6,8 +6,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from sqlalchemy import select
+
+from armsledger.ledger import Ledger
 from armsledger.models import Article, Claim, Document, Money, PartialDate, Quantity
 from armsledger.pipeline import Result
+from armsledger.settings import Settings
+from armsledger.store.tables import claims as claims_table
+from armsledger.store.tables import deals as deals_table
 
 
 def claim(event: str, supplier: str | None, recipient: str | None, system: str | None, evidence: str, *,
@@ -40,6 +46,14 @@ def result(doc_id: str, text: str, claims: list[Claim], *, published: str | None
         Document(id=doc_id, text=text, title=title, outlet=outlet, published=date, origin=doc_id),
         claims=placed, statements=placed,
     )
+
+
+def ledger_content(url: str) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Return every stored claim and deal row of a ledger, by id: two ledgers built alike compare equal."""
+    with Ledger(url, settings=Settings()) as ledger, ledger.store.read() as connection:
+        stored_claims = [tuple(row) for row in connection.execute(select(claims_table).order_by(claims_table.c.id))]
+        stored_deals = [tuple(row) for row in connection.execute(select(deals_table).order_by(deals_table.c.id))]
+    return stored_claims, stored_deals
 
 
 TR_DELIVERY = "Russia began delivering S-400 air defence systems to Turkey on July 12, 2019."

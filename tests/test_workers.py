@@ -8,14 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from ledger_factories import ledger_content
 
 from armsledger.cli import main
 from armsledger.errors import ConfigError, SourceError
-from armsledger.ledger import Ledger
 from armsledger.pipeline import run
 from armsledger.settings import Settings
-from armsledger.store.tables import claims, deals
 from armsledger.workers import map_in_order, worker_count
 
 STORIES = [
@@ -115,18 +113,11 @@ def test_extract_cli_refuses_negative_jobs(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "-1 is not in the range x>=0" in result.output
 
 
-def _ledger_content(url: str) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
-    with Ledger(url, settings=Settings()) as ledger, ledger.store.read() as connection:
-        stored_claims = [tuple(row) for row in connection.execute(select(claims).order_by(claims.c.id))]
-        stored_deals = [tuple(row) for row in connection.execute(select(deals).order_by(deals.c.id))]
-    return stored_claims, stored_deals
-
-
 def test_ingest_with_jobs_builds_the_same_ledger(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     for name, jobs in (("one.db", "1"), ("two.db", "2")):
         result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(tmp_path / name), "--jobs", jobs,
                                            "--batch-size", "7"])
         assert result.exit_code == 1 and result.stdout.endswith("; 3 errors\n"), result.output
-    one, two = _ledger_content(str(tmp_path / "one.db")), _ledger_content(str(tmp_path / "two.db"))
+    one, two = ledger_content(str(tmp_path / "one.db")), ledger_content(str(tmp_path / "two.db"))
     assert two == one and len(one[0]) > 40 and len(one[1]) == 3

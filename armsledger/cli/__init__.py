@@ -1,6 +1,6 @@
 """The `armsledger` command: a click group; each command parses, calls one library function, renders.
 
-Commands live in modules by concern: extract.py (extract, bench), gazetteer.py (gazetteer ...),
+Commands live in modules by concern: backfill.py (backfill), extract.py (extract, bench), gazetteer.py (gazetteer ...),
 ledger.py (ingest, deals, show, conflicts, export, sipri ...), serve.py (serve), watch.py (watch).
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from armsledger import __version__
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 COMMAND_MODULES: dict[str, str] = {
-    "extract": "armsledger.cli.extract", "gazetteer": "armsledger.cli.gazetteer",
+    "backfill": "armsledger.cli.backfill", "extract": "armsledger.cli.extract", "gazetteer": "armsledger.cli.gazetteer",
     "ingest": "armsledger.cli.ledger", "deals": "armsledger.cli.ledger", "show": "armsledger.cli.ledger",
     "conflicts": "armsledger.cli.ledger", "export": "armsledger.cli.ledger", "sipri": "armsledger.cli.ledger",
     "serve": "armsledger.cli.serve", "watch": "armsledger.cli.watch",

@@ -6,7 +6,9 @@ for people, or csv/json/jsonl for pipes. Errors become one line on stderr and th
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,12 +24,14 @@ from rich.table import Table
 from armsledger.cli.progress import working
 from armsledger.errors import ArmsLedgerError, SourceError
 from armsledger.export import FORMATS, safe_cell, to_csv
-from armsledger.ledger_models import STATUSES, Deal, DealDetail
+from armsledger.ledger_models import STATUSES, Deal, DealDetail, IngestSummary
 from armsledger.settings import Settings
 
 if TYPE_CHECKING:
     from armsledger.ledger import Ledger
     from armsledger.sipri_compare import SipriDiff
+
+log = logging.getLogger("armsledger.cli")
 
 OUTPUTS = ("table", "csv", "json", "jsonl")
 WIDTH_WHEN_PIPED = 200
@@ -94,24 +98,36 @@ def _value(deal: Deal) -> str:
 
 
 @click.command("ingest")
-@click.argument("corpus")
+@click.argument("corpus", required=False)
 @_db
+@click.option("--from-parquet", "from_parquet", metavar="DIR",
+              help="Load the Parquet shards that `armsledger backfill --out DIR` wrote, instead of a CORPUS.")
 @click.option("--batch-size", type=int, help="Articles per transaction [default: 200].")
 @click.option("--reextract", is_flag=True,
               help="Extract stored articles again and replace their claims (after an extractor or gazetteer update).")
 @click.option("--jobs", type=click.IntRange(min=0), default=None,
               help="Processes that clean and extract articles (one process writes); 0 for one per core. "
                    "The ledger is the same for any number.  [default: 1]")
-def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextract: bool, jobs: int | None) -> None:
+def ingest_command(corpus: str | None, db: str | None, from_parquet: str | None, batch_size: int | None,
+                   reextract: bool, jobs: int | None) -> None:
     """Extract and store every article of CORPUS and reconcile the deals it touches.
 
     Articles already stored (same content) are skipped; wire copies are stored and linked.
-    Each batch is one transaction: rerun an interrupted ingest to finish it.
+    Each batch is one transaction: rerun an interrupted ingest to finish it. With --from-parquet,
+    the articles and claims a backfill extracted are stored instead, giving the same ledger.
 
     \b
     Example:
       armsledger ingest ../shared/seeds --db armsledger.db
+      armsledger ingest --from-parquet shards/ --db armsledger.db
     """
+    if (corpus is None) == (from_parquet is None):
+        raise click.UsageError("give a CORPUS or --from-parquet DIR, not both")
+    if from_parquet is not None:
+        if importlib.util.find_spec("pyarrow") is None:
+            raise click.UsageError("--from-parquet needs pyarrow: pip install 'armsledger[parquet]'")
+        if jobs not in (None, 1):
+            log.warning("--jobs %d has no effect with --from-parquet: the shards are extracted already", jobs)
     errors: list[SourceError] = []
     with _ledger(db, create=True, batch_size=batch_size, jobs=jobs) as ledger:
         stderr = Console(stderr=True)
@@ -120,16 +136,21 @@ def ingest_command(corpus: str, db: str | None, batch_size: int | None, reextrac
             errors.append(err)
             stderr.print(f"error: {err}", markup=False, highlight=False, soft_wrap=True)
 
+        def store(progress: Callable[[int], None] | None = None) -> IngestSummary:
+            if from_parquet is not None:
+                return ledger.ingest_shards(from_parquet, on_error=report, is_reextract=reextract,
+                                            progress=progress)
+            return ledger.ingest(str(corpus), on_error=report, is_reextract=reextract, progress=progress)
+
         try:
             if stderr.is_terminal:
                 with Progress(SpinnerColumn(), TextColumn("{task.description}"),
                               TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=stderr,
                               transient=True) as bar:
                     task = bar.add_task("ingesting", total=None)
-                    summary = ledger.ingest(corpus, on_error=report, is_reextract=reextract,
-                                            progress=lambda n: bar.update(task, completed=n))
+                    summary = store(lambda n: bar.update(task, completed=n))
             else:
-                summary = ledger.ingest(corpus, on_error=report, is_reextract=reextract)
+                summary = store()
         except KeyboardInterrupt:
             click.echo("interrupted: the batches committed so far are kept; run the same command again "
                        "to finish", err=True)

@@ -118,3 +118,16 @@ def test_deals_and_show_mark_a_disputed_status_expected_events_and_reasons(tmp_p
     shown = CliRunner().invoke(main, ["show", "ru-by-s-400-1", "--db", path], env={"COLUMNS": "250"}).output
     assert "disputed by a standing denial" in shown and "expected: delivery 2023" in shown
     assert "the only order of this supplier" in shown
+
+
+@pytest.mark.parametrize("arguments", [[], ["corpus/", "--from-parquet", "shards/"]])
+def test_ingest_takes_a_corpus_or_shards_but_not_both(tmp_path: Path, arguments: list[str]) -> None:
+    result = CliRunner().invoke(main, ["ingest", *arguments, "--db", str(tmp_path / "l.db")])
+    assert result.exit_code == 2 and "give a CORPUS or --from-parquet DIR, not both" in result.output
+
+
+def test_ingest_from_a_folder_that_holds_no_shards_is_one_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", "--from-parquet", str(tmp_path / "none"), "--db",
+                                       str(tmp_path / "l.db")])
+    assert result.exit_code == 1 and result.stdout.startswith("read 0 articles")
+    assert result.stderr == f"error: {tmp_path / 'none'}: no such folder of shards; give the --out folder of a backfill\n"
