@@ -78,8 +78,17 @@ def conjuncts(doc: Doc, head: int) -> list[int]:
 
 
 def case_of(tok: Token) -> str | None:
-    """The preposition of a phrase ("of" for "of S-400"), or None."""
-    return next((c.lower_ for c in tok.children if c.dep_ == "case"), None)
+    """The preposition of a phrase ("of" for "of S-400"), or None.
+
+    Its own 'case' dependent, else a 'case' word opening the phrase but hung by the parse from a
+    modifier inside it ("of [Teevra 40] naval gun systems" with 'of' under the name)."""
+    own = next((c.lower_ for c in tok.children if c.dep_ == "case"), None)
+    if own is not None:
+        return own
+    first = tok.left_edge
+    if first.i < tok.i and first.dep_ == "case" and first.head.i != tok.i and first.head.head.i == tok.i:
+        return first.lower_
+    return None
 
 
 def states_in(view: SentenceView, tokens: list[int]) -> list[Mention]:

@@ -141,7 +141,8 @@ def _candidates(doc: Document, headline: tuple[int, int, list[Mention]] | None,
         text = _text(doc, headline, k, s0, s1)
         recent = k - last_system <= TOPIC_REACH_SENTENCES
         if not _is_title(doc, s0, s1) and stems.search(text) and (
-                has_system or (local and (recent or ARMS_WORDS.search(text))) or (recent and _CLIENT.search(text))):
+                has_system or (local and (recent or ARMS_WORDS.search(text)))
+                or (recent and (_CLIENT.search(text) or _PRONOUN_OPENING.match(text)))):
             out.append(k)
         if has_system:
             last_system = k
@@ -170,6 +171,11 @@ def _subject_state(view: SentenceView) -> str | None:
 
 _CLIENT = re.compile(r"(?i)\b(?:" + "|".join(PARTY_NOUNS) + r")s?\b")
 """A sentence naming no state may still name a side by its role ("The client also received...")."""
+
+
+_PRONOUN_OPENING = re.compile(r"\s*(?:It|They|We)\b")
+"""A sentence opening with a pronoun continues the one before ("It signed a contract for two sets"):
+its party is the subject it repeats."""
 
 
 def _headline(doc: Document, mentions: list[Mention]) -> tuple[int, int, list[Mention]] | None:

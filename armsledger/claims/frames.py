@@ -86,6 +86,7 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         reading = Reading(predicate=predicate, token=tok.i, event=predicate.event,
                           is_denied=predicate.is_denial)
         _bind_roles(reading, tok, predicate.roles)
+        _bind_copular_phrase(reading, tok)
         _bind_misread_object(reading, tok)
         _complete_roles(reading, tok, grammar)
         if predicate.is_nominal:
@@ -210,6 +211,22 @@ def _is_time(tok: Token) -> bool:
     words = list(tok.subtree)
     return len(words) <= 4 and any(w.lower_ in TIME_WORDS or w.lemma_.lower() in TIME_WORDS or (
         w.like_num and len(w.text) == 4 and w.text.isdigit()) for w in words)
+
+
+def _bind_copular_phrase(reading: Reading, tok: Token) -> None:
+    """A nominal event whose predicate is a copula's phrase ("the sales have been to Britain and
+    Italy", "the order is from Egypt"): the phrase plays the role its preposition gives the noun."""
+    head = tok.head
+    if not reading.predicate.is_nominal or tok.dep_ not in SUBJECTS or not any(
+            c.dep_ == "cop" for c in head.children):
+        return
+    case = case_of(head)
+    role = reading.predicate.roles.get(f"nmod:{case}") if case else None
+    if role in ("supplier", "recipient", "party"):
+        reading.add(role, head.i, f"nmod:{case} (the copula's phrase)")
+        copula = next(c for c in head.children if c.dep_ == "cop")
+        if reading.predicate.past_event and copula.tag_ in ("VBD", "VBN"):
+            reading.event = reading.predicate.past_event
 
 
 def _bind_misread_object(reading: Reading, tok: Token) -> None:

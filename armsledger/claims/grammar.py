@@ -45,6 +45,9 @@ class Predicate:
     roles: dict[str, str]
     planned_event: str | None = None
     """The event a future statement of it is ("will buy" is a planned agreement), if not `event`."""
+    past_event: str | None = None
+    """The event it states when a past copula reports it ("the sales have been to Britain": a past
+    transfer, a delivery), if not `event`."""
     is_denial: bool = False
     """The predicate itself denies ("dropped the Akash": interest, denied)."""
     needs_governor: bool = False
@@ -224,11 +227,15 @@ def _predicate(row: dict[str, object]) -> Predicate:
     if event not in EVENTS:
         raise ValueError(f"event {event!r} is not one of {sorted(EVENTS)}")
     planned = row.get("planned_event")
+    past = row.get("past_event")
+    if past is not None and past not in EVENTS:
+        raise ValueError(f"past_event {past!r} is not one of {sorted(EVENTS)}")
     return Predicate(id=str(row["id"]), version=int(str(row["version"])), event=event,
                      pos=frozenset(map(str, row["pos"])),  # type: ignore[call-overload]
                      lemmas=frozenset(map(str, row["lemmas"])),  # type: ignore[call-overload]
                      roles=_roles(row["roles"], str(row["id"])),
-                     planned_event=str(planned) if planned else None, is_denial=bool(row.get("denies")),
+                     planned_event=str(planned) if planned else None, past_event=str(past) if past else None,
+                     is_denial=bool(row.get("denies")),
                      passive_needs_agent=bool(row.get("passive_needs_agent")),
                      needs_governor=bool(row.get("needs_governor")))
 

@@ -39,13 +39,14 @@ from armsledger.claims.vocabulary import (
     FINAL_WORDS,
     NOUN_CATEGORIES,
     PARTY_NOUNS,
+    PLATFORM_PART_NOUNS,
     VALUE_VERBS,
 )
 from armsledger.mentions import Gazetteers
 from armsledger.models import Claim, Mention, Money, PartialDate, Quantity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 TOPIC_MEMORY_SENTENCES = 4
 """How many sentences a system stays the article's topic for a sentence that names none ("Deliveries
@@ -118,8 +119,14 @@ def resolve(reading: Reading, view: SentenceView, ctx: Context) -> tuple[list[Cl
     several = len([i for i in items if i.system is not None or i.name is not None]) > 1
     value = None if several else _value(reading, view, ctx)
     date = _date(reading, view, ctx)
+    named_parties = set(suppliers) | set(recipients) | set(parties)
     for item in items:
         origin = _origin(item, view, ctx)
+        if item.is_reference and len(named_parties) >= 2 and not named_parties & {origin, ctx.topic.supplier}:
+            # "talks with India and Russia collapsed" in an article about a European aircraft: two
+            # parties, neither the topic's seller, are about something else
+            why = "the sentence's parties are not the topic's"
+            continue
         sup, rec, how = _sides(_made_where(suppliers, item, view, ctx), recipients, parties, origin)
         item_notes = list(notes) + how
         if not sup and origin:
@@ -225,6 +232,8 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
         return found
     if heads or not reading.predicate.is_nominal:
         return None  # a verb's object that is no weapon ("got to prove"), or a verb with no object
+    if _is_kind(doc[reading.token]) and reading.governor is None:
+        return None  # "aimed at increasing drone exports", "$2.8 billion in sales": a kind, not an event
     if _recent(ctx):
         assert ctx.topic.system is not None
         return [Item(ctx.topic.system, None, (), None, f"no item in the sentence: the topic, {ctx.topic.system.text}",
@@ -235,13 +244,23 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
     return None
 
 
+def _is_kind(tok: Token) -> bool:
+    """A bare plural names a kind ("exports", "sales in 2016"), not one event: no determiner,
+    possessor, number or party of its own."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nmod:poss", "nummod") for c in tok.children)
+
+
 def _own_systems(view: SentenceView, tokens: list[int]) -> list[Mention]:
     """The systems an item phrase names; of a phrase whose head names one, not those of an appositive
     describing it ("S-300V systems, another modification of the S-300P": the S-300V)."""
     doc = view.doc
     described = {t.i for i in tokens if doc[i].dep_ == "appos" for t in doc[i].subtree}
-    own = systems_in(view, [i for i in tokens if i not in described])
-    return own or systems_in(view, tokens)
+    # "an F-16 ammunition contract", "its F-16 fleet": a name qualifying a part or a fleet is no item
+    qualifying = {i for i in tokens if doc[i].dep_ in ("compound", "amod") and view.by_token.get(i) is not None
+                  and (doc[i].head.lemma_.lower() in PLATFORM_PART_NOUNS
+                       or i + 1 < len(doc) and doc[i + 1].lower_ in PLATFORM_PART_NOUNS)}
+    own = systems_in(view, [i for i in tokens if i not in described and i not in qualifying])
+    return own or systems_in(view, [i for i in tokens if i not in qualifying])
 
 
 def _listed(items: list[Item], view: SentenceView) -> list[Item]:

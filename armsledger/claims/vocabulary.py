@@ -33,6 +33,12 @@ NOUN_CATEGORIES = {
 }
 """Generic nouns and the catalogue categories they can stand for ("the frigates" is no SAM system)."""
 
+PLATFORM_PART_NOUNS = frozenset(["ammunition", "munition", "munitions", "engine", "engines", "spare", "spares", "part",
+                                 "parts", "component", "components", "upgrade", "upgrades", "fleet", "fleets", "pilot",
+                                 "pilots", "crew", "crews", "training", "maintenance", "sustainment", "support",
+                                 "simulator", "simulators", "seat", "seats", "avionics", "overhaul", "retrofit"])
+"""Nouns a system's name qualifies without being what is transferred: "an F-16 ammunition contract" buys
+ammunition, "its F-16 fleet" is the buyer's own, "Su-30 engines" are engines."""
 FINAL_WORDS = frozenset(["last", "final", "remaining", "remainder"])
 """Words that make a delivered item the end of its order ("delivered the last of 36 Rafale jets",
 "the remaining helicopters"): the delivery is the completion."""

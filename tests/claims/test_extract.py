@@ -38,7 +38,6 @@ def test_capital_and_agency_stand_for_their_states(gaz: object) -> None:
     assert (claim.event, claim.supplier, claim.recipient, claim.system) == ("agreement", "RU", "TR", "S-400")
 
 
-@pytest.mark.xfail(strict=True, reason="the parse reader reads 'eighteen aircraft' after a copular sentence without the Rafale topic (pronoun subject across sentences)")
 def test_party_and_system_carry_into_a_following_sentence(gaz: object) -> None:
     text = ("Greece is the latest buyer of the Rafale fighter. "
             "It signed a contract for eighteen aircraft in January 2021.")

@@ -119,6 +119,18 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a contract cancelled with its purpose clause",
      "Indonesia cancelled the contract to buy eleven Russian Su-35 fighters.",
      {("cancellation", "RU", "ID", "Su-35", False, False)}),
+    ("units of a system: the 'of' phrase is the item even when the parse hangs 'of' from the name",
+     "Bharat Forge has won orders for four units of Teevra 40 naval gun systems from the Vietnamese Navy.",
+     {("agreement", "IN", "VN", "Teevra 40", False, False)}),
+    ("a sale told by a past copula is a delivery",
+     "The only sales of Hermes 900 drones last year were to Brazil and Chile.",
+     {("delivery", "IL", r, "Hermes-900", False, False) for r in ("BR", "CL")}),
+    ("a platform naming a part is no item",
+     "Morocco ordered 300 AIM-9X missiles under a $200 million F-16 ammunition contract with the United States.",
+     {("agreement", "US", "MA", "AIM-9", False, False)}),
+    ("a pronoun opening a sentence continues the topic",
+     "Egypt was the first export buyer of the Rafale. It signed a contract for 24 of these jets in 2015.",
+     {("agreement", "FR", "EG", "Rafale", False, False)}),
     ("a contract won to supply is the agreement", "Hanwha won a contract to supply 24 K9 howitzers to Australia.",
      {("agreement", "KR", "AU", "K9", False, False)}),
     ("headline infinitive is planned", "",
@@ -136,6 +148,19 @@ def test_a_state_named_as_a_noun_ends_a_list(gaz: object) -> None:
     found = keys("Greece bought Rafale jets from France and Leopard 2 tanks from Germany.", gaz)
     assert ("delivery", "FR", "GR", "Rafale", False, False) in found
     assert not any(k[1] == "FR" and k[3] == "Leopard-2" for k in found)
+
+
+def test_a_bare_plural_names_a_kind_not_an_event(gaz: object) -> None:
+    text = ("Brazil ordered Gripen E fighters from Sweden in 2014. "
+            "New rules aim at increasing fighter exports.")
+    found = keys(text, gaz)
+    assert found == {("agreement", "SE", "BR", "Gripen-E", False, False)}
+
+
+def test_a_topic_does_not_carry_into_talks_between_other_states(gaz: object) -> None:
+    text = ("Indonesia ordered Rafale jets from France. "
+            "Separately, talks between India and Russia on a joint programme collapsed.")
+    assert not any(k[1:3] in (("FR", "IN"), ("FR", "RU")) for k in keys(text, gaz))
 
 
 def test_unnamed_arms_take_no_buyer_from_the_headline(gaz: object) -> None:
