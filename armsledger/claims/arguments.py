@@ -53,6 +53,14 @@ class SentenceView:
         return cls(doc, mentions, by_token)
 
 
+def text_of(doc: Doc) -> str:
+    """A parsed sentence's text, joined once (spaCy joins its tokens on every `doc.text`)."""
+    found = doc.user_data.get("text")
+    if found is None:
+        found = doc.user_data["text"] = doc.text
+    return str(found)
+
+
 def phrase(doc: Doc, head: int, *, with_conjuncts: bool = True) -> list[int]:
     """Return the token indices of the noun phrase headed by `head`."""
     out: list[int] = []
@@ -151,7 +159,7 @@ def designation(doc: Doc, tokens: list[int], head: int, *, avoid: tuple[tuple[in
     for a0, a1 in avoid:  # a state's name or demonym before the name ("Chinese Yuan-class") is not part of it
         if start <= a0 < doc[head].idx:
             start = max(start, a1)
-    text = doc.text[start:doc[head].idx]
+    text = text_of(doc)[start:doc[head].idx]
     for pattern in (_CLASS_NAME, _NUMBERED, _MIXED_CAPS):
         found = pattern.search(text)
         if found is not None:

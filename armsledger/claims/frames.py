@@ -10,9 +10,10 @@ whether it is planned, denied, hedged or conditional. Nothing here knows a rule 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from armsledger.claims.arguments import case_of
+from armsledger.claims.arguments import case_of, text_of
 from armsledger.claims.grammar import Cue, Frame, Grammar, Predicate
 from armsledger.claims.repairs import (
     is_misread_infinitive_object,
@@ -146,8 +147,12 @@ def _bind_loose_phrases(readings: list[Reading], doc: Doc) -> None:
 def lemmas_of(tok: Token) -> list[str]:
     """The lemma candidates of a token: the model's lemma, the word, and the word without a regular
     English ending (the lemmatizer misses some: "canceled", "supplying")."""
-    word = tok.lower_
-    out = [tok.lemma_.lower(), word]
+    return list(_lemma_candidates(tok.lemma_.lower(), tok.lower_))
+
+
+@lru_cache(maxsize=65536)
+def _lemma_candidates(lemma: str, word: str) -> tuple[str, ...]:
+    out = [lemma, word]
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
                          ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -156,7 +161,7 @@ def lemmas_of(tok: Token) -> list[str]:
         out.append(word[:-3])  # "shipped", "cancelled"
     if len(word) > 6 and word.endswith("ing") and word[-4] == word[-5]:
         out.append(word[:-4])  # "dropping"
-    return out
+    return tuple(out)
 
 
 NOMINAL_FUNCTIONS = frozenset(["obj", "nsubj", "nsubj:pass", "iobj", "obl", "nmod"])
@@ -343,6 +348,27 @@ def _shared_subject(tok: Token) -> Token | None:
     return None
 
 
+def _measured_verb(tok: Token) -> Token | None:
+    """The verb that governs a nominal through the sum measuring it ("signed $15 billion in contracts",
+    "approved $8 billion worth of sales"), whether the parse hangs the nominal from the sum or from
+    the verb beside it."""
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    if tok.dep_ in ("nmod", "compound") and _is_sum(head) and head.dep_ in ("obj", "nsubj", "nsubj:pass"):
+        return head.head if head.head.i != head.i else None
+    if tok.dep_ == "obl" and case_of(tok) in ("in", "of") and any(
+            c.dep_ == "obj" and _is_sum(c) for c in head.children):
+        return head
+    return None
+
+
+def _is_sum(tok: Token) -> bool:
+    # a sum is one token when merged ("more than $15 billion")
+    return tok.tag_ in ("$", "CD") or any(ch.isdigit() for ch in tok.text) or tok.lower_ in (
+        "worth", "billion", "million", "trillion")
+
+
 def _share_coordinated_governors(readings: list[Reading], doc: Doc) -> None:
     """"halted arms sales and sending of equipment": a conjunct shares its first conjunct's governor."""
     at = {r.token: r for r in readings}
@@ -366,8 +392,11 @@ def _share_coordinated_governors(readings: list[Reading], doc: Doc) -> None:
 def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
     """A nominal's governing verb ("signed a contract", "deliveries began") sets its event and roles."""
     misread = misread_verb_of(tok)
+    measured = _measured_verb(tok)
     if misread is not None and _governor_frame(misread[0], reading, grammar) is not None:
         head = misread[0]  # "Poland signed deals" parsed with 'signed' a modifier of 'deals'
+    elif measured is not None and _governor_frame(measured, reading, grammar) is not None:
+        head = measured  # "signed $15 billion in contracts": the sum is the verb's object
     elif tok.head.i == tok.i or tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl", "iobj") or (
             tok.dep_ == "obl" and case_of(tok) not in GOVERNED_OBL_CASES | {None}):
         return
@@ -481,7 +510,7 @@ def _read_modality(reading: Reading, doc: Doc, grammar: Grammar) -> None:
         # "will never sell drones to India", "won't buy the jets": a refusal, which ANNOTATION.md
         # codes as interest, denied (the event was never on its way)
         reading.event, reading.is_planned = "interest", False
-    if doc.text.rstrip().endswith("?"):
+    if text_of(doc).rstrip().endswith("?"):
         reading.dropped = reading.dropped or "a question"
 
 

@@ -27,12 +27,13 @@ from armsledger.claims.arguments import (
     span_text,
     states_in,
     systems_in,
+    text_of,
 )
-from armsledger.claims.dates import find_dates
+from armsledger.claims.dates import DateMatch, find_dates
 from armsledger.claims.enumeration import listed_with, segment_of
 from armsledger.claims.frames import Reading
 from armsledger.claims.quantity import find_quantities
-from armsledger.claims.value import find_values
+from armsledger.claims.value import ValueMatch, find_values
 from armsledger.claims.vocabulary import (
     CIVIL_BUYERS,
     COLLECTIVE_HEADS,
@@ -227,7 +228,7 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
                        for m in systems_in(view, tokens))
     if out:
         return out
-    found = _in_clause(reading, view, ctx, within=heads)
+    found = _in_clause(reading, view, ctx, within=heads) or _included(reading, view)
     if found:
         return found
     if heads or not reading.predicate.is_nominal:
@@ -242,6 +243,34 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
         # "Hanwha signed a contract to build two frigates. The contract is valued at...": the same deal
         return [Item(None, None, (), None, "no item in the sentence: the deal just reported", is_reference=True)]
     return None
+
+
+INCLUDING_WORDS = frozenset(["including", "include", "includes", "included", "comprising", "comprises"])
+"""Words after which a deal noun lists what it covers ("$15 billion in contracts, including for C-17s
+and P-8Is")."""
+
+
+def _included(reading: Reading, view: SentenceView) -> list[Item]:
+    """The systems a deal noun with no item of its own lists after 'including': every one named from
+    that word to the end of its clause (a semicolon, or a verb with its own subject)."""
+    doc = view.doc
+    if not reading.predicate.is_nominal:
+        return []
+    start = next((t.i for t in doc[reading.token + 1:] if t.lower_ in INCLUDING_WORDS), None)
+    if start is None or start - reading.token > MAX_INCLUDING_DISTANCE:
+        return []
+    end = next((t.i for t in doc[start + 1:] if t.text == ";" or (
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubj:pass") for c in t.children))), len(doc))
+    out: list[Item] = []
+    for m in systems_in(view, list(range(start + 1, end))):
+        tokens = segment_of(view, m)
+        out.append(Item(m, None, tuple(tokens), _quantity(doc, tokens), f"listed after '{doc[start].text}': {m.text}"))
+    return out
+
+
+MAX_INCLUDING_DISTANCE = 6
+"""How far after the deal noun its 'including' may stand ("contracts worth $3 billion, including"):
+past that the list belongs to something else. Chosen by reading the development sets; re-run the gate."""
 
 
 def _is_kind(tok: Token) -> bool:
@@ -283,11 +312,17 @@ FALLBACK_BLOCKING = frozenset(["nsubj", "csubj", "parataxis", "advcl", "acl:relc
 """Relations a system's path to the predicate may not end in when the bound roles named no item."""
 
 
+CIVIL_LOOKBACK_TOKENS = 3
+"""How many words before a buyer's phrase may describe it as an airline ("flag carrier Air India")."""
+
+
 def _civil_buyer(reading: Reading, view: SentenceView) -> bool:
     doc = view.doc
     for t in reading.roles.get("recipient", []) + reading.roles.get("party", []):
         start, end = span_text(doc, phrase(doc, t))
-        text = doc.text[start:end].lower()
+        # the words just before the phrase too: "flag carrier Air India" parsed with 'carrier' apart
+        start = doc[max(0, doc[t].left_edge.i - CIVIL_LOOKBACK_TOKENS)].idx
+        text = text_of(doc)[start:end].lower()
         if any(word in text for word in CIVIL_BUYERS):
             return True
     return False
@@ -439,13 +474,13 @@ def _parties(reading: Reading, view: SentenceView,
                     notes.append(f"{role} {state}: '{doc[t].text}' refers to the subject it repeats")
                 continue
             side = PARTY_NOUNS.get(doc[t].lemma_.lower())
-            if side is not None and not states_in(view, phrase(doc, t)):
+            if side is not None and not states_in(view, phrase(doc, t)) and not _exemplified(view, t):
                 state = ctx.topic.recipient if side == "recipient" else ctx.topic.supplier
                 if state and ctx.topic.claim_age <= TOPIC_MEMORY_SENTENCES:
                     found[side if role == "party" else role].append(state)
                     notes.append(f"{role} {state}: '{doc[t].text}' names the article's {side}")
                 continue
-            for m in states_in(view, phrase(doc, t)):
+            for m in states_in(view, phrase(doc, t)) or _exemplified(view, t):
                 found[role].append(m.state or m.entity)
                 notes.append(f"{role} {m.state} from '{m.text}' ({reading.relations.get(t, '')})")
     for t in reading.roles.get("item", []):
@@ -461,6 +496,25 @@ def _parties(reading: Reading, view: SentenceView,
                     found[role].append(m.state or m.entity)
                     notes.append(f"{role} {m.state} from '{m.text}' ({reading.relations.get(t, '')})")
     return found["supplier"], found["recipient"], found["party"], notes
+
+
+EXAMPLE_OPENERS = (("such", "as"), ("including",), ("like",))
+"""Words after a generic party noun that list its members ("foreign firms such as Saab and Dassault")."""
+
+
+def _exemplified(view: SentenceView, head: int) -> list[Mention]:
+    """The states a generic party noun lists right after itself ("proposals from firms such as France's
+    Dassault, Sweden's Saab and Russia's MiG"): every state or firm named from the opener to the end of
+    the list (a verb or a clause break)."""
+    doc = view.doc
+    after = [t.lower_ for t in doc[head + 1:head + 3]]
+    opener = next((o for o in EXAMPLE_OPENERS if tuple(after[:len(o)]) == o), None)
+    if opener is None:
+        return []
+    end = head + 1 + len(opener)
+    while end < len(doc) and doc[end].pos_ not in ("VERB", "AUX") and doc[end].text not in (";", ".", "(", ")"):
+        end += 1
+    return states_in(view, list(range(head + 1 + len(opener), end)))
 
 
 def _antecedent(doc: Doc, pronoun: int, view: SentenceView) -> str | None:
@@ -530,7 +584,7 @@ def _quantity(doc: Doc, tokens: list[int]) -> Quantity | None:
     if not tokens:
         return None
     for start, end in (span_text(doc, tokens), _left_span(doc, tokens)):
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         if not any(ch.isdigit() for ch in text) and not any(doc[t].like_num for t in tokens):
             continue
         found = find_quantities(text)
@@ -575,11 +629,11 @@ def _value(reading: Reading, view: SentenceView, ctx: Context) -> Money | None:
         anchors.add(tok.head.i)  # "the contract is valued at 500 billion won"
     stops = _stops(reading, ctx)
     sums = []
-    for match in find_values(doc.text):
+    for match in _values_in(doc):
         head = _head_of(doc, match.start, match.end)
         if head is None or match.money.amount <= 0:
             continue
-        after = doc.text[match.end:match.end + 12].lower().split()
+        after = text_of(doc)[match.end:match.end + 12].lower().split()
         if after and (after[0] in UNIT_PRICE_WORDS or after[:2] == ["a", "piece"]):
             continue
         if any(c.lower_ in ("per", "each", "apiece") for c in doc[head].subtree):
@@ -599,12 +653,12 @@ def _date(reading: Reading, view: SentenceView, ctx: Context) -> PartialDate | N
     doc = view.doc
     anchors = _anchors(reading, ctx)
     stops = _stops(reading, ctx)
-    for match in find_dates(doc.text, published=ctx.published):
+    for match in _dates_in(doc, ctx.published):
         head = _head_of(doc, match.start, match.end)
         if head is None:
             continue
         case = next((c.lower_ for c in doc[head].children if c.dep_ == "case"), None)
-        before = doc.text[max(0, match.start - 12):match.start].lower().split()
+        before = text_of(doc)[max(0, match.start - 12):match.start].lower().split()
         if (case in DEADLINE_CASES or (before and before[-1] in DEADLINE_CASES)) and not reading.is_planned:
             continue
         path = path_to(doc, head, anchors, stops=stops | _other_verbs(doc, anchors))
@@ -654,12 +708,29 @@ def _claim(reading: Reading, view: SentenceView, ctx: Context, item: Item, suppl
     return Claim(
         doc=ctx.doc_id, event=event, supplier=supplier, recipient=recipient,
         system=entry.designation if entry else item.name, system_family=entry.family if entry else None,
-        evidence=doc.text.strip(), span=(ctx.offset, ctx.offset + len(doc.text)), rule=reading.predicate.name,
+        evidence=text_of(doc).strip(), span=(ctx.offset, ctx.offset + len(text_of(doc))), rule=reading.predicate.name,
         denied=reading.is_denied or item.is_rejected, planned=reading.is_planned, quantity=item.quantity, value=value,
         date=None if reading.is_planned and date is not None and _before(date, ctx.published) else date,
         source=ctx.source, trigger=trigger.text, gazetteer_version=ctx.gazetteers.version,
         notes=tuple(path + notes),
     )
+
+
+def _values_in(doc: Doc) -> list[ValueMatch]:
+    """The sums a sentence states, found once for all its readings."""
+    found: list[ValueMatch] | None = doc.user_data.get("values")
+    if found is None:
+        found = doc.user_data["values"] = find_values(text_of(doc))
+    return found
+
+
+def _dates_in(doc: Doc, published: PartialDate | None) -> list[DateMatch]:
+    """The dates a sentence states, found once for all its readings."""
+    key = f"dates:{published}"
+    found: list[DateMatch] | None = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = find_dates(text_of(doc), published=published)
+    return found
 
 
 def _before(date: PartialDate, published: PartialDate | None) -> bool:

@@ -56,7 +56,8 @@ VALUE_VERBS = frozenset(["value", "worth", "cost", "price", "estimate", "total",
 TIME_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "week", "weeks", "month", "months", "year", "years", "day", "days", "today", "yesterday", "tomorrow", "weekend", "decade", "spring", "summer", "autumn", "fall", "winter", "morning", "evening", "night"])
 """Words that head a time phrase: "signed a contract on Friday" names when, never what."""
 
-CIVIL_BUYERS = ("flag carrier", "airline", "airlines", "airways", "budget carrier", "low-cost carrier")
+CIVIL_BUYERS = ("flag carrier", "national carrier", "state carrier", "airline", "airlines", "airways", "budget carrier",
+                "low-cost carrier")
 """Buyers that make a purchase civilian ("flag carrier Air India is considering 50 new aircraft")."""
 
 

@@ -131,6 +131,12 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a pronoun opening a sentence continues the topic",
      "Egypt was the first export buyer of the Rafale. It signed a contract for 24 of these jets in 2015.",
      {("agreement", "FR", "EG", "Rafale", False, False)}),
+    ("a deal noun lists its systems after 'including'",
+     "Qatar signed contracts worth $8 billion with France, including for Rafale jets and Exocet missiles.",
+     {("agreement", "FR", "QA", s, False, False) for s in ("Rafale", "Exocet")}),
+    ("a nominal measured by the sum the verb governs",
+     "Greece has signed more than $4 billion in French defence contracts, including for Rafale jets.",
+     {("agreement", "FR", "GR", "Rafale", False, False)}),
     ("a contract won to supply is the agreement", "Hanwha won a contract to supply 24 K9 howitzers to Australia.",
      {("agreement", "KR", "AU", "K9", False, False)}),
     ("headline infinitive is planned", "",
@@ -161,6 +167,19 @@ def test_a_topic_does_not_carry_into_talks_between_other_states(gaz: object) -> 
     text = ("Indonesia ordered Rafale jets from France. "
             "Separately, talks between India and Russia on a joint programme collapsed.")
     assert not any(k[1:3] in (("FR", "IN"), ("FR", "RU")) for k in keys(text, gaz))
+
+
+def test_an_airline_described_before_its_name_is_civilian(gaz: object) -> None:
+    text = ("Egypt ordered Rafale jets from France. "
+            "Separately, national carrier EgyptAir is considering buying 20 new aircraft from Airbus.")
+    assert keys(text, gaz) == {("agreement", "FR", "EG", "Rafale", False, False)}
+
+
+def test_a_generic_party_noun_takes_the_states_it_lists(gaz: object) -> None:
+    text = ("Brazil flies Gripen E fighters. "
+            "Brazil is also considering offers of fighter jets from makers such as Dassault Aviation, Boeing and Saab.")
+    found = keys(text, gaz)
+    assert {k[1] for k in found if k[2] == "BR" and k[0] == "interest"} == {"FR", "US", "SE"}
 
 
 def test_unnamed_arms_take_no_buyer_from_the_headline(gaz: object) -> None:
