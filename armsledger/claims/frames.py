@@ -348,6 +348,16 @@ def _shared_subject(tok: Token) -> Token | None:
     return None
 
 
+def _reduced_relative(tok: Token, reading: Reading, grammar: Grammar) -> Token | None:
+    """A past participle right after a nominal that governs it ("a contract signed in 2010", "the deal
+    concluded last year"): a reduced relative clause, the nominal its object."""
+    for child in tok.children:
+        if (child.dep_ == "acl" and child.tag_ == "VBN" and child.i == tok.i + 1
+                and _governor_frame(child, reading, grammar) is not None):
+            return child
+    return None
+
+
 def _measured_verb(tok: Token) -> Token | None:
     """The verb that governs a nominal through the sum measuring it ("signed $15 billion in contracts",
     "approved $8 billion worth of sales"), whether the parse hangs the nominal from the sum or from
@@ -397,6 +407,8 @@ def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
         head = misread[0]  # "Poland signed deals" parsed with 'signed' a modifier of 'deals'
     elif measured is not None and _governor_frame(measured, reading, grammar) is not None:
         head = measured  # "signed $15 billion in contracts": the sum is the verb's object
+    elif (reduced := _reduced_relative(tok, reading, grammar)) is not None:
+        head = reduced  # "under a contract signed in 2010": the participle says what was done to it
     elif tok.head.i == tok.i or tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl", "iobj") or (
             tok.dep_ == "obl" and case_of(tok) not in GOVERNED_OBL_CASES | {None}):
         return
@@ -650,6 +662,9 @@ def _absorb(readings: list[Reading], doc: Doc) -> None:
         if inner.absorbed_into is not None:
             continue
         tok = doc[inner.token]
+        if inner.governor_token is not None and doc[inner.governor_token].head.i == tok.i \
+                and doc[inner.governor_token].dep_ == "acl":
+            continue  # "under a contract signed in 2010": a signing of its own, stated in passing
         noun = misread_object_of(tok)
         owner = object_before_infinitive(tok)
         outer: Reading | None

@@ -521,6 +521,14 @@ def _antecedent(doc: Doc, pronoun: int, view: SentenceView) -> str | None:
     """The state a subject pronoun stands for: the subject of a verb above it ("Russia said it would")."""
     if doc[pronoun].lower_ not in ("it", "they", "we"):
         return None
+    # "Russia declared it would send": the verb just before the pronoun (or before its 'that') says
+    # whose words follow, however the parse attached the clause
+    before = pronoun - 2 if pronoun > 1 and doc[pronoun - 1].lower_ == "that" else pronoun - 1
+    if before >= 0 and doc[before].pos_ == "VERB":
+        subject = next((c for c in doc[before].children if c.dep_ == "nsubj" and c.i < before), None)
+        states = states_in(view, phrase(doc, subject.i)) if subject is not None else []
+        if states:
+            return states[0].state
     tok = doc[pronoun].head
     for _ in range(6):
         subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i != pronoun and c.i < pronoun), None)
