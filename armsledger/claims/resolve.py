@@ -191,6 +191,13 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
     if reading.predicate.is_nominal and not heads:
         own = [c.i for c in doc[reading.token].children if c.dep_ == "compound"]
         heads = [h for t in own for h in conjuncts(doc, t)]
+    if reading.predicate.is_nominal:
+        # a nominal's own modifiers name its item when its bound roles do not ("the S-400 delivery
+        # contract", the name tagged an adjective)
+        modifiers = [c.i for c in doc[reading.token].children if c.dep_ in ("compound", "amod")
+                     and (is_weapon_phrase(doc, c.i) or systems_in(view, phrase(doc, c.i)))]
+        if not any(systems_in(view, phrase(doc, h)) or is_weapon_phrase(doc, h) for h in heads):
+            heads += [h for t in modifiers for h in conjuncts(doc, t) if h not in heads]
     out: list[Item] = []
     for outer in dict.fromkeys(heads):
         head = _collective(doc, outer)
@@ -228,7 +235,9 @@ def _items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | N
                        for m in systems_in(view, tokens))
     if out:
         return out
-    found = _in_clause(reading, view, ctx, within=heads) or _included(reading, view)
+    found = _in_clause(reading, view, ctx, within=heads)
+    named = {i.system.start for i in found if i.system is not None}
+    found += [i for i in _included(reading, view) if i.system is not None and i.system.start not in named]
     if found:
         return found
     if heads or not reading.predicate.is_nominal:
@@ -474,6 +483,13 @@ def _parties(reading: Reading, view: SentenceView,
                     notes.append(f"{role} {state}: '{doc[t].text}' refers to the subject it repeats")
                 continue
             side = PARTY_NOUNS.get(doc[t].lemma_.lower())
+            predicated = _copular_subject(doc, t)
+            if side is not None and predicated is not None and states_in(view, phrase(doc, predicated)):
+                # "China was the first foreign buyer to seal a deal": the buyer is the copula's subject
+                for m in states_in(view, phrase(doc, predicated)):
+                    found[side if role == "party" else role].append(m.state or m.entity)
+                    notes.append(f"{role} {m.state}: '{doc[t].text}' is what '{m.text}' is said to be")
+                continue
             if side is not None and not states_in(view, phrase(doc, t)) and not _exemplified(view, t):
                 state = ctx.topic.recipient if side == "recipient" else ctx.topic.supplier
                 if state and ctx.topic.claim_age <= TOPIC_MEMORY_SENTENCES:
@@ -515,6 +531,14 @@ def _exemplified(view: SentenceView, head: int) -> list[Mention]:
     while end < len(doc) and doc[end].pos_ not in ("VERB", "AUX") and doc[end].text not in (";", ".", "(", ")"):
         end += 1
     return states_in(view, list(range(head + 1 + len(opener), end)))
+
+
+def _copular_subject(doc: Doc, noun: int) -> int | None:
+    """The subject a noun is predicated of ("China was the first buyer": China), or None."""
+    tok = doc[noun]
+    if not any(c.dep_ == "cop" for c in tok.children):
+        return None
+    return next((c.i for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
 
 
 def _antecedent(doc: Doc, pronoun: int, view: SentenceView) -> str | None:
