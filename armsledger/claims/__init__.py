@@ -1,9 +1,14 @@
 """Stage 4: extract(doc, mentions) -> list[Claim].
 
 Candidate sentences are parsed by the syntactic model (armsledger/syntax) and read by the claim
-grammar (data/patterns/*.jsonl, loaded by claims/grammar.py): claims/frames.py finds each predicate,
-its roles and its modality in the tree; claims/resolve.py turns roles into parties, systems and
-figures; claims/document.py reads the sentences in order with the topic they carry. A document
+grammar (data/patterns/*.jsonl, loaded by claims/grammar.py):
+- frames.py finds each predicate (a Reading, reading.py) and its roles in the tree, with repairs.py
+  reading back the parser's known errors; modality.py reads its modality; absorb.py marks readings
+  that only say what another is about;
+- resolve.py turns a reading's roles into claims: items.py (what is transferred, with
+  enumeration.py for lists), parties.py (who sells, who buys), figures.py (count, sum, date), over
+  the article's topic (context.py);
+- document.py reads the sentences in order with the topic they carry. A document
 yields each claim key (event, supplier, recipient, system, denied, planned) once, with the figures of
 all the sentences that stated it.
 """

@@ -18,9 +18,10 @@ import ahocorasick
 
 from armsledger.claims.arguments import SentenceView, phrase, states_in
 from armsledger.claims.attribution import find_source
+from armsledger.claims.context import Context, Topic
 from armsledger.claims.frames import read_predicates
 from armsledger.claims.grammar import Grammar
-from armsledger.claims.resolve import Context, Topic, resolve
+from armsledger.claims.resolve import resolve
 from armsledger.claims.value import find_values
 from armsledger.claims.vocabulary import ARMS_WORDS, IRREGULAR_FORMS, PARTY_NOUNS
 from armsledger.mentions import Gazetteers
@@ -127,7 +128,7 @@ OPENING_CHARS = 40
 latest buyer..."), for a pronoun that opens the next sentence."""
 TOPIC_REACH_SENTENCES = 4
 """A sentence that names no system is parsed only if one was named this many sentences before (it may
-carry the topic: "Deliveries began in July"). Same reach as the topic's memory (claims/resolve.py)."""
+carry the topic: "Deliveries began in July"). Same reach as the topic's memory (claims/context.py)."""
 
 
 def _candidates(doc: Document, headline: tuple[int, int, list[Mention]] | None,

@@ -9,63 +9,24 @@ whether it is planned, denied, hedged or conditional. Nothing here knows a rule 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from armsledger.claims.arguments import case_of, text_of
-from armsledger.claims.grammar import Cue, Frame, Grammar, Predicate
+from armsledger.claims.absorb import absorb
+from armsledger.claims.arguments import case_of
+from armsledger.claims.grammar import Frame, Grammar, Predicate
+from armsledger.claims.modality import read_headline, read_modality
+from armsledger.claims.reading import SUBJECTS, Reading, lemmas_of, relation_keys
 from armsledger.claims.repairs import (
     is_misread_infinitive_object,
     misread_object_of,
     misread_verb_of,
     nominal_conjunct_of,
-    object_before_infinitive,
     subject_above,
 )
 from armsledger.claims.vocabulary import TIME_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "advcl", "acl", "acl:relcl", "csubj", "obl", "nmod", "obj", "conj",
-                          "nsubj", "nsubj:pass", "parataxis", "appos", "advcl:relcl", "obl:unmarked",
-                          "nmod:unmarked"])
-"""Relations a modal or denying word reaches its predicate through ("denied reports that X sold")."""
-COMPLEMENT_LINKS = frozenset(["xcomp", "ccomp", "acl", "obj", "csubj"])
-"""Relations by which a wanting, planning or agreeing word governs a predicate ("hopes to sell", "plans
-the purchase", "a decision to buy"); a purpose clause ("set a deadline to reach a deal") is not one."""
-ABSORBING_LINKS = frozenset(["acl", "xcomp", "advcl", "nmod", "obl", "compound", "ccomp"])
-"""Relations by which a predicate only says what another one is about ("a deal to buy", "talks on the
-sale"): the outer one states the event, the inner one lends its roles."""
-SUBJECTS = ("nsubj", "nsubj:pass")
-
-
-@dataclass(slots=True)
-class Reading:
-    """One predicate in one sentence: its event, roles (token indices) and modality."""
-
-    predicate: Predicate
-    token: int
-    event: str
-    governor: Frame | None = None
-    governor_token: int | None = None
-    roles: dict[str, list[int]] = field(default_factory=dict)
-    relations: dict[int, str] = field(default_factory=dict)
-    """For each role token, the relation that bound it (for --explain)."""
-    is_planned: bool = False
-    is_denied: bool = False
-    dropped: str | None = None
-    """Why the reading gives no claim (a question, a demand, a condition), or None."""
-    absorbed_into: int | None = None
-    cues: list[str] = field(default_factory=list)
-    """The versioned names of the frames and cues that changed the reading."""
-
-    def add(self, role: str, token: int, relation: str) -> None:
-        """Bind a token to a role, once."""
-        if token not in self.roles.setdefault(role, []):
-            self.roles[role].append(token)
-            self.relations[token] = relation
 
 
 def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = frozenset(),
@@ -93,9 +54,9 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         if predicate.is_nominal:
             _govern(reading, tok, grammar)
         _bind_item_dependents(reading, doc)
-        _read_modality(reading, doc, grammar)
+        read_modality(reading, doc, grammar)
         if is_headline:
-            _read_headline(reading, doc, grammar)
+            read_headline(reading, doc, grammar)
         if predicate.needs_governor and reading.governor is None:
             reading.dropped = "named, not acted on: no governing verb"
         if predicate.passive_needs_agent and any(c.dep_ == "aux:pass" for c in tok.children) and not any(
@@ -104,7 +65,7 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         readings.append(reading)
     _share_coordinated_governors(readings, doc)
     _bind_loose_phrases(readings, doc)
-    _absorb(readings, doc)
+    absorb(readings, doc)
     return readings
 
 
@@ -144,26 +105,6 @@ def _bind_loose_phrases(readings: list[Reading], doc: Doc) -> None:
                 reading.add(role, tok.i, f"'{case}' phrase in the clause")
 
 
-def lemmas_of(tok: Token) -> list[str]:
-    """The lemma candidates of a token: the model's lemma, the word, and the word without a regular
-    English ending (the lemmatizer misses some: "canceled", "supplying")."""
-    return list(_lemma_candidates(tok.lemma_.lower(), tok.lower_))
-
-
-@lru_cache(maxsize=65536)
-def _lemma_candidates(lemma: str, word: str) -> tuple[str, ...]:
-    out = [lemma, word]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
-                         ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            out.append(word[: len(word) - len(suffix)] + repl)
-    if len(word) > 5 and word.endswith("ed") and word[-3] == word[-4]:
-        out.append(word[:-3])  # "shipped", "cancelled"
-    if len(word) > 6 and word.endswith("ing") and word[-4] == word[-5]:
-        out.append(word[:-4])  # "dropping"
-    return tuple(out)
-
-
 NOMINAL_FUNCTIONS = frozenset(["obj", "nsubj", "nsubj:pass", "iobj", "obl", "nmod"])
 
 
@@ -176,16 +117,6 @@ def _predicate_of(tok: Token, grammar: Grammar) -> Predicate | None:
         if found is not None:
             return found
     return None
-
-
-def relation_keys(child: Token) -> tuple[str, ...]:
-    """The keys a dependent answers to: its relation, and its relation with its preposition."""
-    dep = child.dep_
-    case = next((c.lower_ for c in child.children if c.dep_ in ("case", "mark") and c.i < child.i), None)
-    base = dep.split(":")[0]
-    if case is None:
-        return (dep,)
-    return (dep, f"{base}:{case}") if dep == base else (dep, f"{base}:{case}", f"{dep}:{case}")
 
 
 def _bind_roles(reading: Reading, tok: Token, roles: dict[str, str]) -> None:
@@ -440,34 +371,9 @@ def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
                 _carry_joined(reading, subject, frame.roles["nsubj"], grammar)
 
 
-def _cue_of(child: Token, head: Token, word: str, grammar: Grammar) -> Cue | None:
-    """The modality cue a dependent of the clause head is: a negation ("not", "never", and "n't",
-    which the parse may call an auxiliary), an auxiliary ("will", "may") or a hedging adverb."""
-    if child.dep_ in ("advmod", "neg", "det", "cc:preconj", "aux") and (cue := grammar.cue_for("neg", word)):
-        return cue
-    if child.dep_ in ("aux", "aux:pass") and (cue := grammar.cue_for("aux", word)):
-        return cue
-    if child.dep_ == "advmod":
-        return grammar.cue_for("adv", word)
-    return None
-
-
-def _read_headline(reading: Reading, doc: Doc, grammar: Grammar) -> None:
-    """Headlines drop auxiliaries: a bare infinitive at the top of a headline is its future."""
-    head = doc[reading.governor_token if reading.governor_token is not None else reading.token]
-    for child in head.children:
-        if child.dep_ == "mark" and (cue := grammar.cue_for("headline", child.lower_)) is not None and (
-                head.dep_ in ("ROOT", "parataxis", "appos", "acl", "xcomp", "conj", "dep")):
-            _apply(reading, cue.effect, cue.name)
-            return
-
-
 GOVERNED_OBL_CASES = frozenset(["on", "with", "for", "to"])
 """A nominal in a prepositional phrase is governed by its verb only with these ("agreed on a deal",
 "went ahead with the sale"); "under the contract, X received" is background to another event."""
-LENDING_CASES = frozenset(["under", "per", "through", "via"])
-"""A deal named as the frame of another event ("under the contract, Ankara received") is that deal:
-it takes the event's parties and item."""
 
 
 def _governor_frame(head: Token, reading: Reading, grammar: Grammar) -> Frame | None:
@@ -475,227 +381,3 @@ def _governor_frame(head: Token, reading: Reading, grammar: Grammar) -> Frame | 
                  if reading.predicate.id in f.nominals), None)
 
 
-def _read_modality(reading: Reading, doc: Doc, grammar: Grammar) -> None:
-    """Climb from the predicate (or its governor) to the root, reading auxiliaries, negations,
-    markers and modal words on the way."""
-    start = doc[reading.governor_token if reading.governor_token is not None else reading.token]
-    pred = doc[reading.token]
-    if reading.predicate.is_nominal:
-        for child in pred.children:
-            if child.dep_ == "det" and (cue := grammar.cue_for("neg", child.lower_.replace("\u2019", "'"))) is not None:
-                _apply(reading, cue.effect, cue.name)
-    tok, same_clause = start, True
-    for _ in range(12):
-        for child in tok.children:
-            word = child.lower_.replace("\u2019", "'")
-            cue = _cue_of(child, tok, word, grammar) if same_clause else None
-            if cue is None and child.dep_ == "mark" and tok.dep_ in ("advcl", "ccomp", "csubj", "xcomp", "acl"):
-                cue = grammar.cue_for("mark", word)
-            if cue is not None:
-                _apply(reading, cue.effect, cue.name)
-            elif child.dep_ == "advcl" and tok.i == start.i and (cond := next(
-                    (cue for m in child.children if m.dep_ == "mark" and m.lower_ != "whether"
-                     and (cue := grammar.cue_for("mark", m.lower_)) is not None and cue.effect == "conditional"),
-                    None)) is not None:
-                _apply(reading, "conditional-main", cond.name)  # "will sign if Poland asks": an offer
-        if tok.head.i == tok.i or tok.dep_ not in CLAUSE_LINKS:
-            break
-        if tok.dep_ in ("advcl", "acl") and any(c.lower_ in ORDINALS for c in tok.head.children if c.dep_ == "amod"):
-            break  # "the first state to purchase": factual
-        link, tok = tok.dep_, tok.head
-        same_clause = link in ("xcomp", "conj") and same_clause
-        if link in ("parataxis",):
-            break
-        modal = _modal_of(tok, grammar, link)
-        if modal is None and link == "advcl":
-            purpose = next((cue for c in doc[_child_on_path(doc, start, tok)].children
-                            if c.dep_ == "mark" and (cue := grammar.cue_for("purpose", c.lower_)) is not None), None)
-            if purpose is not None:
-                _apply(reading, purpose.effect, purpose.name)  # "set a deadline to reach a deal": an aim
-        if modal is not None:
-            _apply(reading, modal.effect or "none", modal.name)
-            same_clause = same_clause or link in ("xcomp", "ccomp", "acl", "advcl")
-            if modal.effect not in ("denied", "question", "none"):
-                # a wanting or planning word's own auxiliaries and negations qualify the predicate
-                same_clause = True
-    if reading.is_denied and reading.is_planned and reading.event in ("delivery", "agreement"):
-        # "will never sell drones to India", "won't buy the jets": a refusal, which ANNOTATION.md
-        # codes as interest, denied (the event was never on its way)
-        reading.event, reading.is_planned = "interest", False
-    if text_of(doc).rstrip().endswith("?"):
-        reading.dropped = reading.dropped or "a question"
-
-
-ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "only", "last", "latest", "sole", "largest",
-                      "biggest", "newest"])
-"""'The first NATO state to purchase': a 'to' clause under a ranked noun says what happened, not an aim."""
-
-
-def _child_on_path(doc: Doc, start: Token, ancestor: Token) -> int:
-    """The token just below `ancestor` on the way up from `start`."""
-    tok = start
-    while tok.head.i != ancestor.i and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.i
-
-
-def _modal_of(head: Token, grammar: Grammar, link: str) -> Frame | None:
-    frames = next((list(fs) for lemma in lemmas_of(head) if (fs := grammar.modals_for(lemma))), [])
-    if not frames:
-        return None
-    has_object = any(c.dep_ in ("obj", "iobj") for c in head.children)
-    for f in frames:
-        if f.is_object_control and (has_object and link in ("xcomp", "advcl") or (
-                head.pos_ == "NOUN" and link == "acl")):
-            return f  # "urged Turkey to buy", "calls to Russia to stop the delivery"
-    plain = [f for f in frames if not f.is_object_control]
-    if plain and (link in COMPLEMENT_LINKS or plain[0].effect in ("denied", "question")):
-        return plain[0]
-    return None
-
-
-def _apply(reading: Reading, effect: str, name: str) -> None:
-    """Change the reading's event or flags by one effect (ANNOTATION.md's conventions)."""
-    reading.cues.append(name)
-    event = reading.event
-    if effect in ("demand", "question", "opinion", "conditional"):
-        reading.dropped = reading.dropped or {"demand": "asked for, not reported", "question": "asked about, not told",
-                                              "opinion": "an opinion or obligation",
-                                              "conditional": "under a condition"}[effect]
-    elif effect == "conditional-main":
-        if event in ("agreement", "delivery"):
-            reading.event, reading.is_planned = "interest", False
-    elif effect == "refused":
-        if event in ("delivery", "agreement", "interest"):
-            reading.event = "interest"
-        reading.is_denied, reading.is_planned = True, False
-    elif effect == "aim":
-        if event == "agreement":
-            reading.event, reading.is_planned = "negotiation", False
-        elif event in ("delivery", "completion"):
-            reading.event, reading.is_planned = "interest", False
-    elif effect == "interest":
-        if event in ("delivery", "agreement", "negotiation", "completion"):
-            reading.event, reading.is_planned = "interest", False
-    elif effect == "negotiation":
-        if event in ("delivery", "agreement", "interest"):
-            reading.event, reading.is_planned = "negotiation", False
-    elif effect == "agreement":
-        if event in ("delivery", "interest"):
-            reading.event, reading.is_planned = "agreement", False
-    elif effect == "planned":
-        if event in ("agreement", "delivery", "completion", "cancellation"):
-            reading.is_planned = True
-            planned_event = reading.predicate.planned_event
-            if planned_event and event == reading.predicate.event and reading.governor is None:
-                reading.event = planned_event
-    elif effect == "hedged":
-        if event == "agreement":
-            reading.event, reading.is_planned = "negotiation", False
-        elif event in ("delivery", "completion"):
-            reading.is_planned = True
-    elif effect in ("denied", "yet"):
-        reading.is_denied = not reading.is_denied if effect == "denied" and reading.is_denied else True
-    if reading.event in ("interest", "negotiation"):
-        reading.is_planned = False
-
-
-ABSORB_REACH = 3
-"""How many relations up an inner predicate may hang from the one it is about ("a contract ... signed
-at the beginning of this fall for the delivery of", parsed with 'for the delivery' under 'fall')."""
-ABSORBING_CASES = frozenset(["for", "of", "on", "over", "about", "to"])
-
-
-def _outer(tok: Token, at: dict[int, Reading], governed: dict[int, Reading]) -> Reading | None:
-    """The reading an inner predicate is about: its head's, or one a few nominal steps up when the
-    inner one is a nominal introduced by 'for', 'of' or 'on' (or a 'to' infinitive)."""
-    direct = at.get(tok.head.i) or governed.get(tok.head.i)
-    if direct is not None:
-        return direct
-    case = next((c.lower_ for c in tok.children if c.dep_ in ("case", "mark")), None)
-    if case not in ABSORBING_CASES:
-        return None
-    up = tok.head
-    for _ in range(ABSORB_REACH - 1):
-        if up.head.i == up.i or up.dep_.split(":")[0] not in ("nmod", "obl", "obj"):
-            return None
-        up = up.head
-        found = at.get(up.i) or governed.get(up.i)
-        if found is not None:
-            return found
-    return None
-
-
-def _absorb(readings: list[Reading], doc: Doc) -> None:
-    """Mark readings that only say what another reading is about, and lend their roles to it."""
-    at = {r.token: r for r in readings}
-    for r in readings:
-        # "completed deliveries of all 24 K9s that Norway ordered": the relative clause on the item
-        # names the side the main reading leaves open
-        for head in r.roles.get("item", []):
-            for child in doc[head].children:
-                inner = at.get(child.i) if child.dep_ in ("acl:relcl", "acl") else None
-                if inner is None or inner is r:
-                    continue
-                for role in ("supplier", "recipient"):
-                    if not r.roles.get(role):
-                        for t in inner.roles.get(role, []):
-                            r.add(role, t, f"from the clause on the item, '{child.text}': {inner.relations.get(t, '')}")
-    for r in readings:
-        tok = doc[r.token]
-        host = at.get(tok.head.i)
-        if r.predicate.is_nominal and host is not None and host is not r and case_of(tok) in LENDING_CASES:
-            for role, tokens in host.roles.items():
-                if not r.roles.get(role) and role in ("item", "supplier", "recipient", "party"):
-                    for t in tokens:
-                        r.add(role, t, f"from '{doc[host.token].text}', done under it: {host.relations.get(t, '')}")
-    governed = {r.governor_token: r for r in readings if r.governor_token is not None}
-    for verb in readings:
-        nominal = governed.get(verb.token)
-        if nominal is not None and nominal is not verb and not verb.predicate.is_nominal:
-            verb.absorbed_into = nominal.token  # "approved the sale": the sale, governed, is the claim
-            for role, tokens in verb.roles.items():
-                if role != "item" and role not in nominal.roles:
-                    for t in tokens:
-                        nominal.add(role, t, f"from '{doc[verb.token].text}': {verb.relations.get(t, '')}")
-    for inner in readings:
-        if inner.absorbed_into is not None:
-            continue
-        tok = doc[inner.token]
-        if inner.governor_token is not None and doc[inner.governor_token].head.i == tok.i \
-                and doc[inner.governor_token].dep_ == "acl":
-            continue  # "under a contract signed in 2010": a signing of its own, stated in passing
-        noun = misread_object_of(tok)
-        owner = object_before_infinitive(tok)
-        outer: Reading | None
-        if owner is not None and owner.i in at:
-            outer = at[owner.i]  # "cancelled the contract to buy 16 helicopters": the contract's clause
-        elif noun is not None and noun.head.i != noun.i:
-            # "a contract to supply 18 jets" parsed with 'supply' a modifier of 'jets': the clause
-            # hangs, as it should, from the noun above its object
-            outer = at.get(noun.head.i) or governed.get(noun.head.i)
-        elif tok.head.i == tok.i or tok.dep_.split(":")[0] not in ABSORBING_LINKS:
-            continue
-        else:
-            outer = _outer(tok, at, governed)
-        if outer is None or outer is inner or outer.absorbed_into is not None:
-            continue
-        if tok.dep_ in ("xcomp", "ccomp") and not outer.predicate.is_nominal and outer.token == tok.head.i:
-            # "would consider delivering tanks to Poland": the complement's frame names the parties;
-            # the governing verb lent its modality while the reading climbed
-            outer.absorbed_into = inner.token
-            if not inner.roles.get("item"):
-                for t in outer.roles.get("item", []):
-                    inner.add("item", t, f"from '{doc[outer.token].text}': {outer.relations.get(t, '')}")
-            continue
-        if tok.dep_.split(":")[0] in ("obl", "nmod") and not inner.predicate.is_nominal:
-            continue
-        inner.absorbed_into = outer.token
-        for role, tokens in inner.roles.items():
-            if role == "party" and any(r in outer.roles for r in ("supplier", "recipient")):
-                continue
-            if role not in outer.roles or role == "item" and not outer.roles.get("item"):
-                for t in tokens:
-                    outer.add(role, t, f"from '{tok.text}': {inner.relations.get(t, '')}")
-        if inner.is_denied and not outer.is_denied:
-            outer.is_denied = True

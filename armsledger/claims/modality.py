@@ -1,0 +1,170 @@
+"""A reading's modality from the tree: auxiliaries, negations, markers and governing modal words
+(planned, denied, hedged, conditional, an aim, an interest), and a headline's bare infinitive."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from armsledger.claims.arguments import text_of
+from armsledger.claims.grammar import Cue, Frame, Grammar
+from armsledger.claims.reading import Reading, lemmas_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "advcl", "acl", "acl:relcl", "csubj", "obl", "nmod", "obj", "conj",
+                          "nsubj", "nsubj:pass", "parataxis", "appos", "advcl:relcl", "obl:unmarked",
+                          "nmod:unmarked"])
+"""Relations a modal or denying word reaches its predicate through ("denied reports that X sold")."""
+
+
+COMPLEMENT_LINKS = frozenset(["xcomp", "ccomp", "acl", "obj", "csubj"])
+"""Relations by which a wanting, planning or agreeing word governs a predicate ("hopes to sell", "plans
+the purchase", "a decision to buy"); a purpose clause ("set a deadline to reach a deal") is not one."""
+
+
+def _cue_of(child: Token, head: Token, word: str, grammar: Grammar) -> Cue | None:
+    """The modality cue a dependent of the clause head is: a negation ("not", "never", and "n't",
+    which the parse may call an auxiliary), an auxiliary ("will", "may") or a hedging adverb."""
+    if child.dep_ in ("advmod", "neg", "det", "cc:preconj", "aux") and (cue := grammar.cue_for("neg", word)):
+        return cue
+    if child.dep_ in ("aux", "aux:pass") and (cue := grammar.cue_for("aux", word)):
+        return cue
+    if child.dep_ == "advmod":
+        return grammar.cue_for("adv", word)
+    return None
+
+
+def read_headline(reading: Reading, doc: Doc, grammar: Grammar) -> None:
+    """Headlines drop auxiliaries: a bare infinitive at the top of a headline is its future."""
+    head = doc[reading.governor_token if reading.governor_token is not None else reading.token]
+    for child in head.children:
+        if child.dep_ == "mark" and (cue := grammar.cue_for("headline", child.lower_)) is not None and (
+                head.dep_ in ("ROOT", "parataxis", "appos", "acl", "xcomp", "conj", "dep")):
+            _apply(reading, cue.effect, cue.name)
+            return
+
+
+def read_modality(reading: Reading, doc: Doc, grammar: Grammar) -> None:
+    """Climb from the predicate (or its governor) to the root, reading auxiliaries, negations,
+    markers and modal words on the way."""
+    start = doc[reading.governor_token if reading.governor_token is not None else reading.token]
+    pred = doc[reading.token]
+    if reading.predicate.is_nominal:
+        for child in pred.children:
+            if child.dep_ == "det" and (cue := grammar.cue_for("neg", child.lower_.replace("\u2019", "'"))) is not None:
+                _apply(reading, cue.effect, cue.name)
+    tok, same_clause = start, True
+    for _ in range(12):
+        for child in tok.children:
+            word = child.lower_.replace("\u2019", "'")
+            cue = _cue_of(child, tok, word, grammar) if same_clause else None
+            if cue is None and child.dep_ == "mark" and tok.dep_ in ("advcl", "ccomp", "csubj", "xcomp", "acl"):
+                cue = grammar.cue_for("mark", word)
+            if cue is not None:
+                _apply(reading, cue.effect, cue.name)
+            elif child.dep_ == "advcl" and tok.i == start.i and (cond := next(
+                    (cue for m in child.children if m.dep_ == "mark" and m.lower_ != "whether"
+                     and (cue := grammar.cue_for("mark", m.lower_)) is not None and cue.effect == "conditional"),
+                    None)) is not None:
+                _apply(reading, "conditional-main", cond.name)  # "will sign if Poland asks": an offer
+        if tok.head.i == tok.i or tok.dep_ not in CLAUSE_LINKS:
+            break
+        if tok.dep_ in ("advcl", "acl") and any(c.lower_ in ORDINALS for c in tok.head.children if c.dep_ == "amod"):
+            break  # "the first state to purchase": factual
+        link, tok = tok.dep_, tok.head
+        same_clause = link in ("xcomp", "conj") and same_clause
+        if link in ("parataxis",):
+            break
+        modal = _modal_of(tok, grammar, link)
+        if modal is None and link == "advcl":
+            purpose = next((cue for c in doc[_child_on_path(doc, start, tok)].children
+                            if c.dep_ == "mark" and (cue := grammar.cue_for("purpose", c.lower_)) is not None), None)
+            if purpose is not None:
+                _apply(reading, purpose.effect, purpose.name)  # "set a deadline to reach a deal": an aim
+        if modal is not None:
+            _apply(reading, modal.effect or "none", modal.name)
+            same_clause = same_clause or link in ("xcomp", "ccomp", "acl", "advcl")
+            if modal.effect not in ("denied", "question", "none"):
+                # a wanting or planning word's own auxiliaries and negations qualify the predicate
+                same_clause = True
+    if reading.is_denied and reading.is_planned and reading.event in ("delivery", "agreement"):
+        # "will never sell drones to India", "won't buy the jets": a refusal, which ANNOTATION.md
+        # codes as interest, denied (the event was never on its way)
+        reading.event, reading.is_planned = "interest", False
+    if text_of(doc).rstrip().endswith("?"):
+        reading.dropped = reading.dropped or "a question"
+
+
+ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "only", "last", "latest", "sole", "largest",
+                      "biggest", "newest"])
+"""'The first NATO state to purchase': a 'to' clause under a ranked noun says what happened, not an aim."""
+
+
+def _child_on_path(doc: Doc, start: Token, ancestor: Token) -> int:
+    """The token just below `ancestor` on the way up from `start`."""
+    tok = start
+    while tok.head.i != ancestor.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i
+
+
+def _modal_of(head: Token, grammar: Grammar, link: str) -> Frame | None:
+    frames = next((list(fs) for lemma in lemmas_of(head) if (fs := grammar.modals_for(lemma))), [])
+    if not frames:
+        return None
+    has_object = any(c.dep_ in ("obj", "iobj") for c in head.children)
+    for f in frames:
+        if f.is_object_control and (has_object and link in ("xcomp", "advcl") or (
+                head.pos_ == "NOUN" and link == "acl")):
+            return f  # "urged Turkey to buy", "calls to Russia to stop the delivery"
+    plain = [f for f in frames if not f.is_object_control]
+    if plain and (link in COMPLEMENT_LINKS or plain[0].effect in ("denied", "question")):
+        return plain[0]
+    return None
+
+
+def _apply(reading: Reading, effect: str, name: str) -> None:
+    """Change the reading's event or flags by one effect (ANNOTATION.md's conventions)."""
+    reading.cues.append(name)
+    event = reading.event
+    if effect in ("demand", "question", "opinion", "conditional"):
+        reading.dropped = reading.dropped or {"demand": "asked for, not reported", "question": "asked about, not told",
+                                              "opinion": "an opinion or obligation",
+                                              "conditional": "under a condition"}[effect]
+    elif effect == "conditional-main":
+        if event in ("agreement", "delivery"):
+            reading.event, reading.is_planned = "interest", False
+    elif effect == "refused":
+        if event in ("delivery", "agreement", "interest"):
+            reading.event = "interest"
+        reading.is_denied, reading.is_planned = True, False
+    elif effect == "aim":
+        if event == "agreement":
+            reading.event, reading.is_planned = "negotiation", False
+        elif event in ("delivery", "completion"):
+            reading.event, reading.is_planned = "interest", False
+    elif effect == "interest":
+        if event in ("delivery", "agreement", "negotiation", "completion"):
+            reading.event, reading.is_planned = "interest", False
+    elif effect == "negotiation":
+        if event in ("delivery", "agreement", "interest"):
+            reading.event, reading.is_planned = "negotiation", False
+    elif effect == "agreement":
+        if event in ("delivery", "interest"):
+            reading.event, reading.is_planned = "agreement", False
+    elif effect == "planned":
+        if event in ("agreement", "delivery", "completion", "cancellation"):
+            reading.is_planned = True
+            planned_event = reading.predicate.planned_event
+            if planned_event and event == reading.predicate.event and reading.governor is None:
+                reading.event = planned_event
+    elif effect == "hedged":
+        if event == "agreement":
+            reading.event, reading.is_planned = "negotiation", False
+        elif event in ("delivery", "completion"):
+            reading.is_planned = True
+    elif effect in ("denied", "yet"):
+        reading.is_denied = not reading.is_denied if effect == "denied" and reading.is_denied else True
+    if reading.event in ("interest", "negotiation"):
+        reading.is_planned = False

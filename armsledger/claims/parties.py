@@ -1,0 +1,206 @@
+"""Who sells and who buys: the states of a reading's role phrases, pronouns, party nouns and the item's maker."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from armsledger.claims.arguments import (
+    SentenceView,
+    is_weapon_phrase,
+    phrase,
+    span_text,
+    states_in,
+    systems_in,
+    text_of,
+)
+from armsledger.claims.context import TOPIC_MEMORY_SENTENCES, Context, Item
+from armsledger.claims.reading import Reading
+from armsledger.claims.vocabulary import (
+    CIVIL_BUYERS,
+    PARTY_NOUNS,
+)
+from armsledger.models import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+CIVIL_LOOKBACK_TOKENS = 3
+"""How many words before a buyer's phrase may describe it as an airline ("flag carrier Air India")."""
+
+
+def is_civil_buyer(reading: Reading, view: SentenceView) -> bool:
+    doc = view.doc
+    for t in reading.roles.get("recipient", []) + reading.roles.get("party", []):
+        start, end = span_text(doc, phrase(doc, t))
+        # the words just before the phrase too: "flag carrier Air India" parsed with 'carrier' apart
+        start = doc[max(0, doc[t].left_edge.i - CIVIL_LOOKBACK_TOKENS)].idx
+        text = text_of(doc)[start:end].lower()
+        if any(word in text for word in CIVIL_BUYERS):
+            return True
+    return False
+
+
+def state_spans(view: SentenceView) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start, m.end) for m in view.mentions if m.kind != "system")
+
+
+def is_party_phrase(view: SentenceView, head: int) -> bool:
+    """True when a phrase bound as the item names a state or an organisation and no arms ("orders for
+    the Indian Navy" parsed with the navy as what is ordered): it is a party, not the item."""
+    tokens = phrase(view.doc, head, with_conjuncts=False)
+    return bool(states_in(view, tokens)) and not systems_in(view, tokens) and not is_weapon_phrase(view.doc, head)
+
+
+def either_role(reading: Reading, view: SentenceView, want: str) -> list[int]:
+    """Tokens of `item|party` roles that are `want` (an item if the phrase names arms, else a party)."""
+    out = []
+    for role, tokens in reading.roles.items():
+        if "|" not in role:
+            continue
+        for t in tokens:
+            toks = phrase(view.doc, t, with_conjuncts=False)
+            is_item = bool(systems_in(view, toks)) or is_weapon_phrase(view.doc, t)
+            if (want == "item") == is_item:
+                out.append(t)
+    return out
+
+
+def read_parties(reading: Reading, view: SentenceView,
+             ctx: Context) -> tuple[list[str], list[str], list[str], list[str]]:
+    doc = view.doc
+    found: dict[str, list[str]] = {"supplier": [], "recipient": [], "party": []}
+    notes = []
+    for role in list(found):
+        for t in reading.roles.get(role, []):
+            if doc[t].pos_ == "PRON":
+                state = _antecedent(doc, t, view) or (ctx.topic.subject if doc[t].lower_ in ("it", "they") else None)
+                if state:
+                    found[role].append(state)
+                    notes.append(f"{role} {state}: '{doc[t].text}' refers to the subject it repeats")
+                continue
+            side = PARTY_NOUNS.get(doc[t].lemma_.lower())
+            predicated = _copular_subject(doc, t)
+            if side is not None and predicated is not None and states_in(view, phrase(doc, predicated)):
+                # "China was the first foreign buyer to seal a deal": the buyer is the copula's subject
+                for m in states_in(view, phrase(doc, predicated)):
+                    found[side if role == "party" else role].append(m.state or m.entity)
+                    notes.append(f"{role} {m.state}: '{doc[t].text}' is what '{m.text}' is said to be")
+                continue
+            if side is not None and not states_in(view, phrase(doc, t)) and not _exemplified(view, t):
+                state = ctx.topic.recipient if side == "recipient" else ctx.topic.supplier
+                if state and ctx.topic.claim_age <= TOPIC_MEMORY_SENTENCES:
+                    found[side if role == "party" else role].append(state)
+                    notes.append(f"{role} {state}: '{doc[t].text}' names the article's {side}")
+                continue
+            for m in states_in(view, phrase(doc, t)) or _exemplified(view, t):
+                found[role].append(m.state or m.entity)
+                notes.append(f"{role} {m.state} from '{m.text}' ({reading.relations.get(t, '')})")
+    for t in reading.roles.get("item", []):
+        if is_party_phrase(view, t) and reading.relations.get(t, "").endswith(":for"):
+            for m in states_in(view, phrase(doc, t)):
+                found["recipient"].append(m.state or m.entity)
+                notes.append(f"recipient {m.state} from '{m.text}' (what is bought is for it)")
+    for role in ("supplier", "recipient", "party"):
+        for t in either_role(reading, view, "party"):
+            key = next(r for r, toks in reading.roles.items() if t in toks).split("|")[1]
+            if key == role:
+                for m in states_in(view, phrase(doc, t)):
+                    found[role].append(m.state or m.entity)
+                    notes.append(f"{role} {m.state} from '{m.text}' ({reading.relations.get(t, '')})")
+    return found["supplier"], found["recipient"], found["party"], notes
+
+
+EXAMPLE_OPENERS = (("such", "as"), ("including",), ("like",))
+"""Words after a generic party noun that list its members ("foreign firms such as Saab and Dassault")."""
+
+
+def _exemplified(view: SentenceView, head: int) -> list[Mention]:
+    """The states a generic party noun lists right after itself ("proposals from firms such as France's
+    Dassault, Sweden's Saab and Russia's MiG"): every state or firm named from the opener to the end of
+    the list (a verb or a clause break)."""
+    doc = view.doc
+    after = [t.lower_ for t in doc[head + 1:head + 3]]
+    opener = next((o for o in EXAMPLE_OPENERS if tuple(after[:len(o)]) == o), None)
+    if opener is None:
+        return []
+    end = head + 1 + len(opener)
+    while end < len(doc) and doc[end].pos_ not in ("VERB", "AUX") and doc[end].text not in (";", ".", "(", ")"):
+        end += 1
+    return states_in(view, list(range(head + 1 + len(opener), end)))
+
+
+def _copular_subject(doc: Doc, noun: int) -> int | None:
+    """The subject a noun is predicated of ("China was the first buyer": China), or None."""
+    tok = doc[noun]
+    if not any(c.dep_ == "cop" for c in tok.children):
+        return None
+    return next((c.i for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+
+
+def _antecedent(doc: Doc, pronoun: int, view: SentenceView) -> str | None:
+    """The state a subject pronoun stands for: the subject of a verb above it ("Russia said it would")."""
+    if doc[pronoun].lower_ not in ("it", "they", "we"):
+        return None
+    # "Russia declared it would send": the verb just before the pronoun (or before its 'that') says
+    # whose words follow, however the parse attached the clause
+    before = pronoun - 2 if pronoun > 1 and doc[pronoun - 1].lower_ == "that" else pronoun - 1
+    if before >= 0 and doc[before].pos_ == "VERB":
+        subject = next((c for c in doc[before].children if c.dep_ == "nsubj" and c.i < before), None)
+        states = states_in(view, phrase(doc, subject.i)) if subject is not None else []
+        if states:
+            return states[0].state
+    tok = doc[pronoun].head
+    for _ in range(6):
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i != pronoun and c.i < pronoun), None)
+        if subject is not None:
+            states = states_in(view, phrase(doc, subject.i))
+            if states:
+                return states[0].state
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return None
+
+
+def made_where(suppliers: list[str], item: Item, view: SentenceView, ctx: Context) -> list[str]:
+    """A maker sells from where the catalogue says the item is made: "Airbus offered the A400M" is a
+    Spanish sale (the catalogue's origin), though Airbus's home is France."""
+    if item.system is None:
+        return suppliers
+    entry = ctx.gazetteers.systems.get(item.system.entity)
+    if entry is None or not entry.producer:
+        return suppliers
+    makers = {m.state for m in view.mentions if m.kind == "org" and m.entity == entry.producer}
+    return [entry.origin if s in makers and s != entry.origin else s for s in suppliers]
+
+
+def place_sides(suppliers: list[str], recipients: list[str], parties: list[str],
+           origin: str | None) -> tuple[list[str], list[str], list[str]]:
+    """Place the undecided parties: the item's maker sells, the other side buys.
+
+    The sides are judged once, before any party is placed, so parties that share a role
+    ("Finland and Denmark halted sales to Riyadh") land on the same side, not on opposite ones."""
+    sup, rec, how = list(suppliers), list(recipients), []
+    undecided = [p for p in dict.fromkeys(parties) if p not in sup and p not in rec]
+    maker = origin if origin in undecided and not sup else None
+    if maker is not None:
+        sup.append(maker)
+        how.append(f"{maker} made the item: the supplier")
+    side = rec if (sup or origin is not None) else sup if rec else None
+    if side is not None:
+        for p in undecided:
+            if p != maker:
+                side.append(p)
+                how.append(f"{p} is the other side: the {'recipient' if side is rec else 'supplier'}")
+    return sup, rec, how
+
+
+def origin_of(item: Item, view: SentenceView, ctx: Context) -> str | None:
+    """The item's maker: a state qualifying it in the phrase ("Russian S-400"), else the catalogue's."""
+    for m in states_in(view, list(item.tokens)):
+        if item.system is None or m.start < item.system.start:
+            return m.state
+    if item.system is not None:
+        entry = ctx.gazetteers.systems.get(item.system.entity)
+        return entry.origin if entry else item.system.state
+    return None

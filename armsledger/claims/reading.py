@@ -1,0 +1,71 @@
+"""One predicate read in one sentence, and the token facts every step of reading it uses."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from armsledger.claims.grammar import Frame, Predicate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+SUBJECTS = ("nsubj", "nsubj:pass")
+
+
+@dataclass(slots=True)
+class Reading:
+    """One predicate in one sentence: its event, roles (token indices) and modality."""
+
+    predicate: Predicate
+    token: int
+    event: str
+    governor: Frame | None = None
+    governor_token: int | None = None
+    roles: dict[str, list[int]] = field(default_factory=dict)
+    relations: dict[int, str] = field(default_factory=dict)
+    """For each role token, the relation that bound it (for --explain)."""
+    is_planned: bool = False
+    is_denied: bool = False
+    dropped: str | None = None
+    """Why the reading gives no claim (a question, a demand, a condition), or None."""
+    absorbed_into: int | None = None
+    cues: list[str] = field(default_factory=list)
+    """The versioned names of the frames and cues that changed the reading."""
+
+    def add(self, role: str, token: int, relation: str) -> None:
+        """Bind a token to a role, once."""
+        if token not in self.roles.setdefault(role, []):
+            self.roles[role].append(token)
+            self.relations[token] = relation
+
+
+def lemmas_of(tok: Token) -> list[str]:
+    """The lemma candidates of a token: the model's lemma, the word, and the word without a regular
+    English ending (the lemmatizer misses some: "canceled", "supplying")."""
+    return list(_lemma_candidates(tok.lemma_.lower(), tok.lower_))
+
+
+@lru_cache(maxsize=65536)
+def _lemma_candidates(lemma: str, word: str) -> tuple[str, ...]:
+    out = [lemma, word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: len(word) - len(suffix)] + repl)
+    if len(word) > 5 and word.endswith("ed") and word[-3] == word[-4]:
+        out.append(word[:-3])  # "shipped", "cancelled"
+    if len(word) > 6 and word.endswith("ing") and word[-4] == word[-5]:
+        out.append(word[:-4])  # "dropping"
+    return tuple(out)
+
+
+def relation_keys(child: Token) -> tuple[str, ...]:
+    """The keys a dependent answers to: its relation, and its relation with its preposition."""
+    dep = child.dep_
+    case = next((c.lower_ for c in child.children if c.dep_ in ("case", "mark") and c.i < child.i), None)
+    base = dep.split(":")[0]
+    if case is None:
+        return (dep,)
+    return (dep, f"{base}:{case}") if dep == base else (dep, f"{base}:{case}", f"{dep}:{case}")
