@@ -14,6 +14,7 @@ from armsledger.claims.arguments import (
 )
 from armsledger.claims.context import TOPIC_MEMORY_SENTENCES, Context, Item
 from armsledger.claims.reading import Reading
+from armsledger.claims.repairs import misread_verb_of
 from armsledger.claims.vocabulary import (
     CIVIL_BUYERS,
     PARTY_NOUNS,
@@ -21,7 +22,7 @@ from armsledger.claims.vocabulary import (
 from armsledger.models import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 CIVIL_LOOKBACK_TOKENS = 3
@@ -29,15 +30,16 @@ CIVIL_LOOKBACK_TOKENS = 3
 
 
 def is_civil_buyer(reading: Reading, view: SentenceView) -> bool:
-    doc = view.doc
-    for t in reading.roles.get("recipient", []) + reading.roles.get("party", []):
-        start, end = span_text(doc, phrase(doc, t))
-        # the words just before the phrase too: "flag carrier Air India" parsed with 'carrier' apart
-        start = doc[max(0, doc[t].left_edge.i - CIVIL_LOOKBACK_TOKENS)].idx
-        text = text_of(doc)[start:end].lower()
-        if any(word in text for word in CIVIL_BUYERS):
-            return True
-    return False
+    """True when the buyer's phrase names an airline ("flag carrier Air India"): a civilian purchase."""
+    return any(_is_civil_phrase(view.doc, t) for t in reading.roles.get("recipient", []) + reading.roles.get("party", []))
+
+
+def _is_civil_phrase(doc: Doc, head: int) -> bool:
+    start, end = span_text(doc, phrase(doc, head))
+    # the words just before the phrase too: "flag carrier Air India" parsed with 'carrier' apart
+    start = doc[max(0, doc[head].left_edge.i - CIVIL_LOOKBACK_TOKENS)].idx
+    text = text_of(doc)[start:end].lower()
+    return any(word in text for word in CIVIL_BUYERS)
 
 
 def state_spans(view: SentenceView) -> tuple[tuple[int, int], ...]:
@@ -73,6 +75,8 @@ def read_parties(reading: Reading, view: SentenceView,
     for role in list(found):
         for t in reading.roles.get(role, []):
             if doc[t].pos_ == "PRON":
+                if _has_civil_antecedent(doc, t):
+                    continue  # "the airline lost money on the planes it bought": no state's purchase
                 state = _antecedent(doc, t, view) or (ctx.topic.subject if doc[t].lower_ in ("it", "they") else None)
                 if state:
                     found[role].append(state)
@@ -137,6 +141,28 @@ def _copular_subject(doc: Doc, noun: int) -> int | None:
     return next((c.i for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
 
 
+def _subject_before(tok: Token, pronoun: int) -> Token | None:
+    """A clause's subject before a pronoun: its own, or that of a verb the parse made its modifier."""
+    own = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < pronoun), None)
+    if own is not None:
+        return own
+    misread = misread_verb_of(tok)
+    return misread[1] if misread is not None and misread[1].i < pronoun else None
+
+
+def _has_civil_antecedent(doc: Doc, pronoun: int) -> bool:
+    """True when the nearest subject above a pronoun is an airline: the pronoun is the airline."""
+    tok = doc[pronoun].head
+    for _ in range(6):
+        subject = _subject_before(tok, pronoun)
+        if subject is not None:
+            return _is_civil_phrase(doc, subject.i)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _antecedent(doc: Doc, pronoun: int, view: SentenceView) -> str | None:
     """The state a subject pronoun stands for: the subject of a verb above it ("Russia said it would")."""
     if doc[pronoun].lower_ not in ("it", "they", "we"):
@@ -151,7 +177,7 @@ def _antecedent(doc: Doc, pronoun: int, view: SentenceView) -> str | None:
             return states[0].state
     tok = doc[pronoun].head
     for _ in range(6):
-        subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i != pronoun and c.i < pronoun), None)
+        subject = _subject_before(tok, pronoun)
         if subject is not None:
             states = states_in(view, phrase(doc, subject.i))
             if states:

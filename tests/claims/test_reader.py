@@ -149,6 +149,11 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a party noun predicated of a state is that state",
      "Rafale jets are built in France. Egypt was the first foreign buyer to sign a contract with France for the jets.",
      {("agreement", "FR", "EG", "Rafale", False, False)}),
+    ("a delay is no cancellation", "Germany will delay the delivery of Leopard 2 tanks to Norway.",
+     {("delivery", "DE", "NO", "Leopard-2", False, True)}),
+    ("a pronoun standing for an airline is no state",
+     "Nepal ordered Chinese-made MA60 transport aircraft in 2014. "
+     "The state airline later lost money on the planes it bought from China.", set()),
     ("a contract won to supply is the agreement", "Hanwha won a contract to supply 24 K9 howitzers to Australia.",
      {("agreement", "KR", "AU", "K9", False, False)}),
     ("headline infinitive is planned", "",
