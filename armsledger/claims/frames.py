@@ -55,6 +55,7 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
             _govern(reading, tok, grammar)
         _bind_item_dependents(reading, doc)
         read_modality(reading, doc, grammar)
+        _read_deadline(reading, tok)
         if is_headline:
             read_headline(reading, doc, grammar)
         if predicate.needs_governor and reading.governor is None:
@@ -147,6 +148,28 @@ def _is_time(tok: Token) -> bool:
     words = list(tok.subtree)
     return len(words) <= 4 and any(w.lower_ in TIME_WORDS or w.lemma_.lower() in TIME_WORDS or (
         w.like_num and len(w.text) == 4 and w.text.isdigit()) for w in words)
+
+
+DEADLINE_PREPOSITIONS = frozenset(["by", "before"])
+"""Prepositions of a deadline: "a deal by March" is one expected, not one made."""
+
+
+def _read_deadline(reading: Reading, tok: Token) -> None:
+    """A nominal event no verb states, with a deadline of its own ("Rafale M deal with India by March",
+    a headline's way of saying one is expected): planned."""
+    if not reading.predicate.is_nominal or reading.governor is not None:
+        return
+    if reading.event in ("agreement", "delivery", "completion") and any(
+            c.dep_ in ("nmod", "obl") and case_of(c) in DEADLINE_PREPOSITIONS and _names_a_time(c) for c in tok.children):
+        reading.is_planned = True
+        reading.cues.append("deadline")
+
+
+def _names_a_time(tok: Token) -> bool:
+    """A phrase headed by a time word or a year ("March", "2030"), or the end of one ("the end of the year")."""
+    if tok.lower_ in TIME_WORDS or (tok.like_num and len(tok.text) == 4 and tok.text.isdigit()):
+        return True
+    return tok.lower_ == "end" and any(w.lower_ in TIME_WORDS or w.text.isdigit() for w in tok.subtree)
 
 
 def _bind_copular_phrase(reading: Reading, tok: Token) -> None:

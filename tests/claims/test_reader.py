@@ -199,6 +199,12 @@ def test_a_generic_party_noun_takes_the_states_it_lists(gaz: object) -> None:
     assert {k[1] for k in found if k[2] == "BR" and k[0] == "interest"} == {"FR", "US", "SE"}
 
 
+def test_a_headline_deal_with_a_deadline_is_planned(gaz: object) -> None:
+    found = keys("Talks on the Su-35 went on in Moscow this week.", gaz, title="Su-35 deal with Indonesia by June")
+    assert ("agreement", "RU", "ID", "Su-35", False, True) in found
+    assert ("agreement", "RU", "ID", "Su-35", False, False) not in found
+
+
 def test_unnamed_arms_take_no_buyer_from_the_headline(gaz: object) -> None:
     assert keys("South Korea exported weapons worth $15 billion last year.", gaz, title="Poland buys more") == set()
 
