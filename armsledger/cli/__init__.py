@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import logging
 from importlib import import_module
+from typing import Any
 
 import click
 
 from armsledger import __version__
+from armsledger.cli.progress import QUIET_KEY
+from armsledger.errors import DATA_EXIT, USAGE_EXIT, ArmsLedgerError, exit_code
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 COMMAND_MODULES: dict[str, str] = {
@@ -24,8 +27,49 @@ its commands runs or is listed, so `armsledger --version` imports neither SQLAlc
 benchmarks/cli_start.py measures it."""
 
 
+class CommandError(click.ClickException):
+    """An error of any command, shown as one line on stderr: `error: MESSAGE`."""
+
+    exit_code = DATA_EXIT
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(message.split()))  # one line, whatever the message held
+
+    def show(self, file: Any = None) -> None:  # Any: click's own signature (a text stream or None)
+        click.echo(f"error: {self.message}", err=True)
+
+
+class CommandUsageError(CommandError):
+    """A command line or setting that is wrong: exits with USAGE_EXIT."""
+
+    exit_code = USAGE_EXIT
+
+
+def _one_line(err: Exception) -> CommandError:
+    """Turn a library or click error into the one error every command reports the same way."""
+    if isinstance(err, CommandError):
+        return err
+    message = err.format_message() if isinstance(err, click.ClickException) else str(err)
+    if isinstance(err, click.UsageError) and err.ctx is not None:
+        message += f" (see '{err.ctx.command_path} --help')"
+    return CommandUsageError(message) if exit_code(err) == USAGE_EXIT else CommandError(message)
+
+
 class _LazyGroup(click.Group):
-    """A click group that imports a command's module on first use."""
+    """A click group that imports a command's module on first use, and reports every error in one place."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as err:
+            raise _one_line(err) from err
+
+    def invoke(self, ctx: click.Context) -> Any:  # Any: whatever the command returns
+        """Run the command; any ArmsLedgerError or click error becomes one line and its exit code."""
+        try:
+            return super().invoke(ctx)
+        except (ArmsLedgerError, click.ClickException) as err:
+            raise _one_line(err) from err
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMAND_MODULES) | set(self.commands))
@@ -40,14 +84,18 @@ class _LazyGroup(click.Group):
 
 @click.group(cls=_LazyGroup, context_settings=CONTEXT_SETTINGS)
 @click.option("-v", "--verbose", count=True, help="-v for progress details, -vv for debugging.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress on stderr (it is shown only when stderr is a terminal); errors still are.")
 @click.version_option(version=__version__, prog_name="armsledger")
-def main(verbose: int) -> None:
+@click.pass_context
+def main(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """Read news about arms transfers and turn it into a sourced, reconciled register.
 
     \b
     Example:
       armsledger extract samples/ --format table
     """
+    ctx.meta[QUIET_KEY] = quiet
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 

@@ -1,7 +1,7 @@
 """Ledger commands: ingest, deals, show, conflicts, export, sipri import|diff.
 
 Each command parses its options, calls one Ledger method, and renders the result: a rich table
-for people, or csv/json/jsonl for pipes. Errors become one line on stderr and the error's exit code.
+for people, or csv/json/jsonl for pipes. Errors go to the group's handler: one line, the class's exit code.
 """
 from __future__ import annotations
 
@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich import box
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from armsledger.cli.progress import working
-from armsledger.errors import ArmsLedgerError, SourceError
+from armsledger.cli.progress import is_shown, working
+from armsledger.errors import SourceError
 from armsledger.export import FORMATS, safe_cell, to_csv
 from armsledger.ledger_models import STATUSES, Deal, DealDetail, IngestSummary
 from armsledger.settings import Settings
@@ -45,21 +44,17 @@ _format = click.option("--format", "fmt", type=click.Choice(OUTPUTS), default="t
 
 @contextmanager
 def _ledger(db: str | None, *, create: bool = False, **settings: Any) -> Iterator[Ledger]:  # Any: Settings values
-    """Open the ledger; turn library errors into one line on stderr and their exit code.
+    """Open the ledger and close it after; its errors go to the group's one handler (cli/__init__.py).
 
     Only commands that write (create=True) make a new ledger where --db names none.
     """
     from armsledger.ledger import Ledger  # here, not at the top: `--help` needs no database library
 
+    ledger = Ledger(settings=Settings.load(db=db, **settings), create=create)
     try:
-        ledger = Ledger(settings=Settings.load(db=db, **settings), create=create)
-        try:
-            yield ledger
-        finally:
-            ledger.close()
-    except ArmsLedgerError as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(err.exit_code)
+        yield ledger
+    finally:
+        ledger.close()
 
 
 def _console() -> Console:
@@ -143,14 +138,8 @@ def ingest_command(corpus: str | None, db: str | None, from_parquet: str | None,
             return ledger.ingest(str(corpus), on_error=report, is_reextract=reextract, progress=progress)
 
         try:
-            if stderr.is_terminal:
-                with Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                              TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=stderr,
-                              transient=True) as bar:
-                    task = bar.add_task("ingesting", total=None)
-                    summary = store(lambda n: bar.update(task, completed=n))
-            else:
-                summary = store()
+            with working("ingesting", unit="articles") as progress:
+                summary = store(progress if is_shown() else None)
         except KeyboardInterrupt:
             click.echo("interrupted: the batches committed so far are kept; run the same command again "
                        "to finish", err=True)
@@ -315,6 +304,9 @@ def export_command(db: str | None, fmt: str, output: Path | None) -> None:
     Example:
       armsledger export --format sipri > deals-sipri.csv
     """
+    if output is not None and not output.resolve().parent.is_dir():
+        raise click.BadParameter(f"{str(output)!r}: folder {str(output.parent)!r} does not exist; create it or "
+                                 "choose another file", param_hint="--output")
     with _ledger(db) as ledger, working(f"exporting the deals as {fmt}"):
         if output is None:
             count = ledger.export(fmt, stream=sys.stdout)
