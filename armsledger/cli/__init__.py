@@ -23,8 +23,23 @@ COMMAND_MODULES: dict[str, str] = {
     "serve": "armsledger.cli.serve", "watch": "armsledger.cli.watch",
 }
 """Each command and the module defining it (in its COMMANDS): a module is imported only when one of
-its commands runs or is listed, so `armsledger --version` imports neither SQLAlchemy nor the reader.
-benchmarks/cli_start.py measures it."""
+its commands runs or shows its help, so `armsledger --version` and `--help` import neither SQLAlchemy,
+rich nor the reader. benchmarks/cli_start.py measures it."""
+COMMAND_SUMMARIES: dict[str, str] = {
+    "backfill": "Read, clean, detect and extract CORPUS... on a Dask cluster, one task per shard.",
+    "conflicts": "List the figures on which independent sources disagree, newest first.",
+    "deals": "List the deals reconciled from the stored claims.",
+    "export": "Export every deal as csv, json (with figures and timelines), parquet or SIPRI columns.",
+    "extract": "Print every arms-transfer claim in CORPUS.",
+    "gazetteer": "Validate the catalogues of states, organisations and weapon systems, and measure coverage.",
+    "ingest": "Extract and store every article of CORPUS and reconcile the deals it touches.",
+    "serve": "Serve the register, deal, article, conflict, flow and system pages and the JSON API.",
+    "show": "Show one deal: its figures with every source, its timeline with evidence, its denials.",
+    "sipri": "Compare the ledger with SIPRI's trade register.",
+    "watch": "Poll FEEDS (RSS/Atom feeds or article pages) and ingest their new articles into the ledger.",
+}
+"""The first line of each command's help, for `armsledger --help` to list without importing every
+module (that took 0.5 s); tests/cli/test_start.py asserts each equals its command's own."""
 
 
 class CommandError(click.ClickException):
@@ -73,6 +88,15 @@ class _LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMAND_MODULES) | set(self.commands))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands as click does, from COMMAND_SUMMARIES for those not imported yet."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, self.commands[name].get_short_help_str(limit) if name in self.commands
+                 else click.Command(name, help=COMMAND_SUMMARIES[name]).get_short_help_str(limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:

@@ -8,8 +8,6 @@ from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from armsledger.cli.progress import working
 from armsledger.errors import SourceError
@@ -89,6 +87,9 @@ def _write_jsonl(claims: Iterable[Claim], *, explain: bool) -> None:
 
 
 def _write_table(claims: Iterable[Claim], *, explain: bool) -> None:
+    from rich.console import Console  # here: `--help` need not load rich
+    from rich.table import Table
+
     console = Console(soft_wrap=False)
     show_evidence = explain or console.width >= EVIDENCE_MIN_WIDTH
     table = Table(header_style="bold", show_lines=explain, pad_edge=False)
@@ -119,6 +120,9 @@ def _write_table(claims: Iterable[Claim], *, explain: bool) -> None:
 
 
 def _write_misses(misses: list[Miss]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="candidate sentences with no claim", header_style="bold", show_lines=True, pad_edge=False)
     table.add_column("doc", max_width=22, overflow="fold")
     table.add_column("sentence", overflow="fold", ratio=2)

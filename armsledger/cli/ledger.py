@@ -17,9 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich import box
-from rich.console import Console
-from rich.table import Table
 
 from armsledger.cli.progress import is_shown, working
 from armsledger.errors import SourceError
@@ -27,7 +24,10 @@ from armsledger.export import FORMATS, safe_cell, to_csv
 from armsledger.ledger_models import STATUSES, Deal, DealDetail, IngestSummary
 from armsledger.settings import Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # rich is imported where a table is drawn: `--help` need not load it (0.1 s)
+    from rich.console import Console
+    from rich.table import Table
+
     from armsledger.ledger import Ledger
     from armsledger.sipri_compare import SipriDiff
 
@@ -64,6 +64,8 @@ def _ledger(db: str | None, *, create: bool = False, **settings: Any) -> Iterato
 
 def _console() -> Console:
     """A console for stdout: as wide as the terminal or COLUMNS, else wide enough for a file or pipe."""
+    from rich.console import Console
+
     console = Console(soft_wrap=False)
     if console.is_terminal or os.environ.get("COLUMNS", "").isdigit():
         return console
@@ -78,6 +80,8 @@ def _table(*columns: str, ids: Sequence[str] = (), text: Sequence[str] = (),
     wider than the column, so nothing is cut with an ellipsis. The columns named in text (sentences)
     share what the others leave, 2 to 1 from the first.
     """
+    from rich.table import Table
+
     t = Table(**options)
     for name in columns:
         ratio = (2 if name == text[0] else 1) if name in text else None
@@ -147,6 +151,8 @@ def ingest_command(corpus: str | None, db: str | None, from_parquet: str | None,
             log.warning("--jobs %d has no effect with --from-parquet: the shards are extracted already", jobs)
     errors: list[SourceError] = []
     with _ledger(db, create=True, batch_size=batch_size, jobs=jobs) as ledger:
+        from rich.console import Console
+
         stderr = Console(stderr=True)
 
         def report(err: SourceError) -> None:
@@ -206,6 +212,9 @@ def deals_command(db: str | None, fmt: str, limit: int | None, **filters: Any) -
         found = ledger.deals(limit=limit, **filters)
 
     def table() -> Table:
+        from rich import box
+        from rich.table import Table
+
         # The id is never cut: `show` needs it whole. A narrow terminal drops the figures before
         # anything wraps (`show` has them all): at 80 columns id, parties, system, status, sources.
         width = _console().width
@@ -251,6 +260,8 @@ def show_command(deal_id: str, db: str | None, fmt: str) -> None:
 
 
 def _print_detail(detail: DealDetail) -> None:
+    from rich import box
+
     d = detail.deal
     console = _console()
     disputed = ", disputed by a standing denial (below)" if d.is_disputed else ""
