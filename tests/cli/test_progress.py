@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -64,3 +65,20 @@ def test_jsonl_on_stdout_is_unchanged_by_the_progress(monkeypatch: pytest.Monkey
     monkeypatch.setattr(progress, "_stderr_is_terminal", lambda: True)
     shown = CliRunner().invoke(main, ["extract", str(SAMPLES), "--format", "jsonl"])
     assert piped.stdout == shown.stdout and [json.loads(x) for x in shown.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("tty", [False, True])
+def test_backfill_shows_its_progress_on_a_terminal_only(tty: bool, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    import armsledger.backfill
+
+    def fake(corpora: object, **options: object) -> SimpleNamespace:  # the Dask run itself is tests/test_backfill.py's
+        return SimpleNamespace(shards=1, done=1, skipped=0, failed=0, articles=2, statements=3, errors=0, seconds=0.1)
+
+    monkeypatch.setattr(armsledger.backfill, "backfill", fake)
+    monkeypatch.setattr(progress, "_stderr_is_terminal", lambda: tty)
+    result = CliRunner().invoke(main, ["backfill", str(SAMPLES), "--out", str(tmp_path / "shards")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("backfill: 1 shards: 1 done")
+    assert (f"extracting 1 corpora into shards in {tmp_path / 'shards'}: done in " in result.stderr) == tty
