@@ -8,10 +8,11 @@ DEMO_DB ?= demo.db
 
 .PHONY: demo test install system bench eval docs
 
-$(BIN)/armsledger: pyproject.toml
+# constraints.txt pins every package to the versions the tests last passed with (see its header).
+$(BIN)/armsledger: pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[all,dev]"
+	$(BIN)/pip install -q -c constraints.txt -e ".[all,dev]"
 	@touch $@
 
 install: $(BIN)/armsledger

@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from armsledger.errors import ArmsLedgerError, SourceError
+from armsledger.cli.progress import working
+from armsledger.errors import SourceError
 from armsledger.settings import Settings
 
 
@@ -43,11 +44,9 @@ def backfill_command(corpora: tuple[str, ...], out: str, scheduler: str | None) 
         errors.append(err)
         click.echo(f"error: {err}", err=True)
 
-    try:
-        summary = backfill(corpora, out=out, settings=Settings.load(scheduler=scheduler), on_error=report)
-    except ArmsLedgerError as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(err.exit_code)
+    settings = Settings.load(scheduler=scheduler)
+    with working(f"extracting {len(corpora)} corpora into shards in {out}"):
+        summary = backfill(corpora, out=out, settings=settings, on_error=report)
     click.echo(f"backfill: {summary.shards} shards: {summary.done} done, {summary.skipped} already done, "
                f"{summary.failed} failed; {summary.articles} articles, {summary.statements} claims; "
                f"{summary.errors} errors; {summary.seconds:.1f} s; shards in {out}")

@@ -4,13 +4,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from armsledger.errors import ArmsLedgerError, SourceError
+from armsledger.cli.progress import working
+from armsledger.errors import SourceError
 from armsledger.models import Claim
 from armsledger.settings import Settings
 
@@ -54,22 +54,24 @@ def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | N
 
         results = run(corpus, settings=settings, on_error=report, explain=explain)
         misses: list[Miss] = []
+        with ExitStack() as spinner:
+            progress = spinner.enter_context(working(f"extracting claims from {corpus}", unit="articles"))
 
-        def claims_of() -> Iterable[Claim]:
-            for result in results:
-                misses.extend(result.misses)
-                yield from result.claims
-        if fmt == "jsonl":
-            _write_jsonl(claims_of(), explain=explain)
-            for miss in misses:
-                click.echo(json.dumps({"doc": miss.doc, "span": list(miss.span), "no_claim": miss.why,
-                                       "sentence": miss.text}, ensure_ascii=False), err=True)
-        else:
-            _write_table(claims_of(), explain=explain)
-            if explain and misses:
-                _write_misses(misses)
-    except ArmsLedgerError as err:
-        raise click.ClickException(str(err)) from err
+            def claims_of() -> Iterable[Claim]:
+                for n, result in enumerate(results, start=1):
+                    misses.extend(result.misses)
+                    progress(n)
+                    yield from result.claims
+                spinner.close()  # the spinner ends with the last article, before the table is printed
+            if fmt == "jsonl":
+                _write_jsonl(claims_of(), explain=explain)
+                for miss in misses:
+                    click.echo(json.dumps({"doc": miss.doc, "span": list(miss.span), "no_claim": miss.why,
+                                           "sentence": miss.text}, ensure_ascii=False), err=True)
+            else:
+                _write_table(claims_of(), explain=explain)
+                if explain and misses:
+                    _write_misses(misses)
     except BrokenPipeError:
         sys.stderr.close()
     if skipped:
@@ -85,6 +87,9 @@ def _write_jsonl(claims: Iterable[Claim], *, explain: bool) -> None:
 
 
 def _write_table(claims: Iterable[Claim], *, explain: bool) -> None:
+    from rich.console import Console  # here: `--help` need not load rich
+    from rich.table import Table
+
     console = Console(soft_wrap=False)
     show_evidence = explain or console.width >= EVIDENCE_MIN_WIDTH
     table = Table(header_style="bold", show_lines=explain, pad_edge=False)
@@ -115,6 +120,9 @@ def _write_table(claims: Iterable[Claim], *, explain: bool) -> None:
 
 
 def _write_misses(misses: list[Miss]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="candidate sentences with no claim", header_style="bold", show_lines=True, pad_edge=False)
     table.add_column("doc", max_width=22, overflow="fold")
     table.add_column("sentence", overflow="fold", ratio=2)

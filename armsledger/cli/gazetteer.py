@@ -6,7 +6,7 @@ import sys
 import click
 
 from armsledger.cli.progress import working
-from armsledger.errors import ArmsLedgerError
+from armsledger.errors import SourceError
 from armsledger.mentions import check_gazetteers, load_gazetteers
 from armsledger.mentions.coverage import SINCE_YEAR, register_coverage, unresolved_names
 from armsledger.mentions.sipri import read_register
@@ -36,6 +36,7 @@ def check_command(gazetteer_dir: str | None) -> None:
     Example:
       armsledger gazetteer check
     """
+    gazetteer_dir = Settings.load(gazetteer_dir=gazetteer_dir).gazetteer_dir  # armsledger.toml counts here too
     problems = check_gazetteers(extra_dir=gazetteer_dir)
     for problem in problems:
         click.echo(problem)
@@ -48,7 +49,7 @@ def check_command(gazetteer_dir: str | None) -> None:
 
 
 @gazetteer_group.command("coverage")
-@click.option("--sipri", "sipri_file", type=click.Path(dir_okay=False, exists=True), default=None,
+@click.option("--sipri", "sipri_file", type=click.Path(dir_okay=False), default=None,
               help="A SIPRI trade-register export: report the share of its rows that resolve.")
 @click.option("--corpus", default=None, help="A corpus (folder, file, .jsonl): list the system-like "
               "names in it that resolve to nothing.")
@@ -70,36 +71,42 @@ def coverage_command(sipri_file: str | None, corpus: str | None, since: int, top
     """
     if sipri_file is None and corpus is None:
         raise click.UsageError("give --sipri FILE, --corpus CORPUS, or both")
-    try:
-        with working("loading the catalogues"):
-            gazetteers = load_gazetteers(extra_dir=gazetteer_dir)
-        if sipri_file is not None:
-            with working(f"resolving the rows of {sipri_file}"):
-                report = register_coverage(read_register(sipri_file), gazetteers, since=since)
-            click.echo(f"gazetteers {gazetteers.version}; register rows ordered since {since}: {report.rows}")
-            click.echo(f"  resolved (all rows, second-hand and licensed included): {report.all_resolved} "
-                       f"({_share(report.all_resolved, report.rows)})")
-            click.echo(f"  eligible (new-build, not licensed, state supplier, named): {report.eligible}")
-            click.echo(f"  resolved: {report.resolved} ({_share(report.resolved, report.eligible)})")
-            click.echo(f"  resolved to the supplier's origin: {report.origin_match} "
-                       f"({_share(report.origin_match, report.eligible)})")
-            for name, rows in report.missing[:top]:
-                click.echo(f"  unresolved\t{name}\t{rows}")
-            for name, supplier, origin, rows in report.mismatched[:top]:
-                click.echo(f"  other origin\t{name}\tsupplier {supplier}\tcatalogue {origin}\t{rows}")
-        if corpus is not None:
-            from armsledger.clean import clean  # here: `--help` does not load the reader
-            from armsledger.ingest import read
+    settings = Settings.load(gazetteer_dir=gazetteer_dir)
+    skipped: list[SourceError] = []
 
-            articles = read(corpus, settings=Settings.load())
-            with working(f"reading {corpus}"):
-                unresolved = unresolved_names((clean(article).text for article in articles), gazetteers)
-            click.echo(f"corpus {corpus}: {sum(unresolved.values())} unresolved system-like names, "
-                       f"{len(unresolved)} distinct")
-            for name, count in unresolved.most_common(top):
-                click.echo(f"  {name}\t{count}")
-    except ArmsLedgerError as err:
-        raise click.ClickException(str(err)) from err
+    def skip(err: SourceError) -> None:
+        skipped.append(err)
+        click.echo(f"error: {err}", err=True)
+
+    with working("loading the catalogues"):
+        gazetteers = load_gazetteers(extra_dir=settings.gazetteer_dir)
+    if sipri_file is not None:
+        with working(f"resolving the rows of {sipri_file}"):
+            report = register_coverage(read_register(sipri_file), gazetteers, since=since)
+        click.echo(f"gazetteers {gazetteers.version}; register rows ordered since {since}: {report.rows}")
+        click.echo(f"  resolved (all rows, second-hand and licensed included): {report.all_resolved} "
+                   f"({_share(report.all_resolved, report.rows)})")
+        click.echo(f"  eligible (new-build, not licensed, state supplier, named): {report.eligible}")
+        click.echo(f"  resolved: {report.resolved} ({_share(report.resolved, report.eligible)})")
+        click.echo(f"  resolved to the supplier's origin: {report.origin_match} "
+                   f"({_share(report.origin_match, report.eligible)})")
+        for name, rows in report.missing[:top]:
+            click.echo(f"  unresolved\t{name}\t{rows}")
+        for name, supplier, origin, rows in report.mismatched[:top]:
+            click.echo(f"  other origin\t{name}\tsupplier {supplier}\tcatalogue {origin}\t{rows}")
+    if corpus is not None:
+        from armsledger.clean import clean  # here: `--help` does not load the reader
+        from armsledger.ingest import read
+
+        articles = read(corpus, settings=settings, on_error=skip)
+        with working(f"reading {corpus}"):
+            unresolved = unresolved_names((clean(article).text for article in articles), gazetteers)
+        click.echo(f"corpus {corpus}: {sum(unresolved.values())} unresolved system-like names, "
+                   f"{len(unresolved)} distinct")
+        for name, count in unresolved.most_common(top):
+            click.echo(f"  {name}\t{count}")
+    if skipped:
+        sys.exit(1)
 
 
 def _share(part: int, whole: int) -> str:

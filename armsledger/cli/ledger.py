@@ -1,7 +1,7 @@
 """Ledger commands: ingest, deals, show, conflicts, export, sipri import|diff.
 
 Each command parses its options, calls one Ledger method, and renders the result: a rich table
-for people, or csv/json/jsonl for pipes. Errors become one line on stderr and the error's exit code.
+for people, or csv/json/jsonl for pipes. Errors go to the group's handler: one line, the class's exit code.
 """
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import csv
 import importlib.util
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,18 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich import box
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from armsledger.cli.progress import working
-from armsledger.errors import ArmsLedgerError, SourceError
+from armsledger.cli.progress import is_shown, working
+from armsledger.errors import SourceError
 from armsledger.export import FORMATS, safe_cell, to_csv
 from armsledger.ledger_models import STATUSES, Deal, DealDetail, IngestSummary
 from armsledger.settings import Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # rich is imported where a table is drawn: `--help` need not load it (0.1 s)
+    from rich.console import Console
+    from rich.table import Table
+
     from armsledger.ledger import Ledger
     from armsledger.sipri_compare import SipriDiff
 
@@ -37,6 +37,10 @@ OUTPUTS = ("table", "csv", "json", "jsonl")
 WIDTH_WHEN_PIPED = 200
 DEALS_COLUMNS_FROM = {"ordered_on": 100, "quantity": 120, "value": 120, "first_delivered_on": 150, "conflict": 150}
 """The terminal width from which the deals table shows a column (the others always show)."""
+SHOW_REASON_FROM = 100
+"""The width from which `show` gives each timeline event's reason: below, the evidence would be a word a line."""
+SIPRI_DELIVERED_FROM = 100
+"""The width from which `sipri diff` lists SIPRI's delivery years: below, its eight columns fold their headers."""
 """Characters per line of a table written to a file or pipe."""
 _db = click.option("--db", help="Ledger: a SQLite file or a postgresql:// URL [default: armsledger.db or ARMSLEDGER_DB].")
 _format = click.option("--format", "fmt", type=click.Choice(OUTPUTS), default="table", show_default=True,
@@ -45,27 +49,44 @@ _format = click.option("--format", "fmt", type=click.Choice(OUTPUTS), default="t
 
 @contextmanager
 def _ledger(db: str | None, *, create: bool = False, **settings: Any) -> Iterator[Ledger]:  # Any: Settings values
-    """Open the ledger; turn library errors into one line on stderr and their exit code.
+    """Open the ledger and close it after; its errors go to the group's one handler (cli/__init__.py).
 
     Only commands that write (create=True) make a new ledger where --db names none.
     """
     from armsledger.ledger import Ledger  # here, not at the top: `--help` needs no database library
 
+    ledger = Ledger(settings=Settings.load(db=db, **settings), create=create)
     try:
-        ledger = Ledger(settings=Settings.load(db=db, **settings), create=create)
-        try:
-            yield ledger
-        finally:
-            ledger.close()
-    except ArmsLedgerError as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(err.exit_code)
+        yield ledger
+    finally:
+        ledger.close()
 
 
 def _console() -> Console:
-    """A console for stdout: as wide as the terminal, or wide enough for a file or pipe."""
+    """A console for stdout: as wide as the terminal or COLUMNS, else wide enough for a file or pipe."""
+    from rich.console import Console
+
     console = Console(soft_wrap=False)
-    return console if console.is_terminal else Console(soft_wrap=False, width=WIDTH_WHEN_PIPED)
+    if console.is_terminal or os.environ.get("COLUMNS", "").isdigit():
+        return console
+    return Console(soft_wrap=False, width=WIDTH_WHEN_PIPED)
+
+
+def _table(*columns: str, ids: Sequence[str] = (), text: Sequence[str] = (),
+           **options: Any) -> Table:  # Any: Table's own options
+    """A table whose columns named in ids hold ids, codes, dates or counts: never cut nor wrapped.
+
+    Rich narrows only the other columns to fit the width; they wrap at spaces and fold only a word
+    wider than the column, so nothing is cut with an ellipsis. The columns named in text (sentences)
+    share what the others leave, 2 to 1 from the first.
+    """
+    from rich.table import Table
+
+    t = Table(**options)
+    for name in columns:
+        ratio = (2 if name == text[0] else 1) if name in text else None
+        t.add_column(name, no_wrap=name in ids, overflow="fold", ratio=ratio)
+    return t
 
 
 def _emit(records: Sequence[dict[str, Any]], fmt: str, table: Callable[[], Table]) -> None:  # Any: JSON values
@@ -130,6 +151,8 @@ def ingest_command(corpus: str | None, db: str | None, from_parquet: str | None,
             log.warning("--jobs %d has no effect with --from-parquet: the shards are extracted already", jobs)
     errors: list[SourceError] = []
     with _ledger(db, create=True, batch_size=batch_size, jobs=jobs) as ledger:
+        from rich.console import Console
+
         stderr = Console(stderr=True)
 
         def report(err: SourceError) -> None:
@@ -143,14 +166,8 @@ def ingest_command(corpus: str | None, db: str | None, from_parquet: str | None,
             return ledger.ingest(str(corpus), on_error=report, is_reextract=reextract, progress=progress)
 
         try:
-            if stderr.is_terminal:
-                with Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                              TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=stderr,
-                              transient=True) as bar:
-                    task = bar.add_task("ingesting", total=None)
-                    summary = store(lambda n: bar.update(task, completed=n))
-            else:
-                summary = store()
+            with working("ingesting", unit="articles") as progress:
+                summary = store(progress if is_shown() else None)
         except KeyboardInterrupt:
             click.echo("interrupted: the batches committed so far are kept; run the same command again "
                        "to finish", err=True)
@@ -195,6 +212,9 @@ def deals_command(db: str | None, fmt: str, limit: int | None, **filters: Any) -
         found = ledger.deals(limit=limit, **filters)
 
     def table() -> Table:
+        from rich import box
+        from rich.table import Table
+
         # The id is never cut: `show` needs it whole. A narrow terminal drops the figures before
         # anything wraps (`show` has them all): at 80 columns id, parties, system, status, sources.
         width = _console().width
@@ -240,6 +260,8 @@ def show_command(deal_id: str, db: str | None, fmt: str) -> None:
 
 
 def _print_detail(detail: DealDetail) -> None:
+    from rich import box
+
     d = detail.deal
     console = _console()
     disputed = ", disputed by a standing denial (below)" if d.is_disputed else ""
@@ -247,24 +269,32 @@ def _print_detail(detail: DealDetail) -> None:
                   f"status: {d.status}{disputed}  sources: {d.sources}", highlight=False)
     if d.expected:
         console.print(f"expected: {d.expected}", highlight=False)
-    figures = Table("figure", "consensus", "values (sources)", "conflict", title="Figures")
+    # One line per value: the sources' names and article ids are a column of their own, never wrapped.
+    has_conflict = any(f.has_conflict for f in detail.figures.values())
+    figures = _table("figure", "consensus", "value", "sources", *(["conflict"] if has_conflict else []),
+                     ids=("figure", "sources"), title="Figures", box=box.SIMPLE_HEAD, pad_edge=False)
     for name, figure in detail.figures.items():
-        values = "; ".join(
-            f"{v.value}{f' ({v.kind})' if v.kind else ''} ({', '.join(s.outlet or s.article_id for s in v.sources)})"
-            for v in figure.values)
         converted = next((v.normalized for v in figure.values if v.value == figure.consensus and v.normalized
                           and not v.kind), None)
         consensus = f"{figure.consensus} (= {converted})" if converted else figure.consensus or ""
         conflict = f"CONFLICT ({figure.conflict_note})" if figure.has_conflict and figure.conflict_note else (
             "CONFLICT" if figure.has_conflict else "")
-        figures.add_row(name, consensus, values, conflict)
+        values = [(f"{v.value}{f' ({v.kind})' if v.kind else ''}",
+                   "\n".join(s.outlet or s.article_id for s in v.sources)) for v in figure.values] or [("", "")]
+        for n, (value, sources) in enumerate(values):
+            figures.add_row(name if n == 0 else "", consensus if n == 0 else "", value, sources,
+                            *([conflict if n == 0 else ""] if has_conflict else []))
     console.print(figures)
-    timeline = Table("date", "event", "source", "evidence", "why in this deal", title="Timeline")
+    # Below SHOW_REASON_FROM columns the reason each event belongs to the deal is left out (--format json has it).
+    has_reason = console.width >= SHOW_REASON_FROM
+    timeline = _table("date", "event", "source", "evidence", *(["why in this deal"] if has_reason else []),
+                      ids=("date", "source"), text=("evidence", "why in this deal"), title="Timeline",
+                      box=box.SIMPLE_HEAD, pad_edge=False)
     for e in detail.timeline:
         flags = " ".join(f for f, on in (("DENIED", e.denied), ("planned", e.planned)) if on)
         timeline.add_row(e.date or f"({e.published or '?'})", f"{e.event} {flags}".strip(),
-                         ", ".join(x for x in (e.outlet or e.article_id, e.source) if x), e.evidence,
-                         e.reason or "")
+                         "\n".join(x for x in (e.outlet or e.article_id, e.source) if x), e.evidence,
+                         *([e.reason or ""] if has_reason else []))
     console.print(timeline)
     for denial in detail.denials:
         against = "; ".join(f"{x.article_id}: {x.evidence}" for x in denial.denies) or "no report in this deal"
@@ -286,7 +316,8 @@ def conflicts_command(db: str | None, fmt: str) -> None:
         found = ledger.conflicts()
 
     def table() -> Table:
-        t = Table("deal", "figure", "values (sources)", "between", "reported_on")
+        t = _table("deal", "figure", "values (sources)", "between", "reported_on",
+                   ids=("deal", "figure", "reported_on"))
         for c in found:
             t.add_row(c.deal_id, c.figure, "; ".join(
                 f"{v.value} ({', '.join(s.outlet or s.article_id for s in v.sources)})" for v in c.values),
@@ -315,6 +346,9 @@ def export_command(db: str | None, fmt: str, output: Path | None) -> None:
     Example:
       armsledger export --format sipri > deals-sipri.csv
     """
+    if output is not None and not output.resolve().parent.is_dir():
+        raise click.BadParameter(f"{str(output)!r}: folder {str(output.parent)!r} does not exist; create it or "
+                                 "choose another file", param_hint="--output")
     with _ledger(db) as ledger, working(f"exporting the deals as {fmt}"):
         if output is None:
             count = ledger.export(fmt, stream=sys.stdout)
@@ -383,22 +417,25 @@ def sipri_diff_command(db: str | None, fmt: str, **filters: Any) -> None:  # Any
 
 def _print_diff(diff: SipriDiff) -> None:
     console = _console()
-    sipri = Table("line", "supplier", "recipient", "designation", "ordered", "number", "delivered",
-                  "stored articles on the system (with these parties)",
-                  title="In SIPRI, not in the ledger")
+    # Below SIPRI_DELIVERED_FROM columns the delivery years are left out (--format json has them).
+    has_delivered = console.width >= SIPRI_DELIVERED_FROM
+    sipri = _table("line", "supplier", "recipient", "designation", "ordered", "number",
+                   *(["delivered"] if has_delivered else []), "stored articles on the system (with these parties)",
+                   ids=("line", "ordered", "number"), title="In SIPRI, not in the ledger")
     for item in diff.sipri_only:
         r = item.row
+        delivered = ["; ".join(str(y) for y in r.delivery_years)] if has_delivered else []
         sipri.add_row(str(r.line), r.supplier_name, r.recipient_name, r.designation, str(r.ordered_year or ""),
-                      str(r.quantity_ordered or ""), "; ".join(str(y) for y in r.delivery_years),
-                      f"{item.articles} ({item.articles_with_parties})")
+                      str(r.quantity_ordered or ""), *delivered, f"{item.articles} ({item.articles_with_parties})")
     console.print(sipri)
-    news = Table("deal", "status", "evidence", title="In the ledger at ordered or later, not in SIPRI")
+    news = _table("deal", "status", "evidence", ids=("deal", "status"), text=("evidence",),
+                  title="In the ledger at ordered or later, not in SIPRI")
     for entry in diff.news_only:
         news.add_row(entry.deal.id, entry.deal.status,
                      "\n".join(f"{e.article_id}: {e.evidence}" for e in entry.evidence[:3]))
     console.print(news)
-    both = Table("deal", "SIPRI row", "field", "news", "SIPRI", "",
-                 title=f"In both: {len(diff.differing)} of {len(diff.matches)} pairs differ")
+    both = _table("deal", "SIPRI row", "field", "news", "SIPRI", "", ids=("deal", "field"),
+                  title=f"In both: {len(diff.differing)} of {len(diff.matches)} pairs differ")
     for m in diff.differing:
         for n, f in enumerate(m.fields):
             both.add_row(m.deal.id if n == 0 else "", f"line {m.row.line}: {m.row.designation}" if n == 0 else "",

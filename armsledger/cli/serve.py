@@ -5,7 +5,6 @@ import logging
 
 import click
 
-from armsledger.errors import ArmsLedgerError
 from armsledger.settings import Settings
 
 log = logging.getLogger("armsledger.cli")
@@ -41,10 +40,7 @@ def serve_command(db: str | None, host: str | None, port: int | None, allow_inge
     from armsledger.web.server import app_factory_env, build_app
 
     settings = Settings.load(db=db, host=host, port=port, ingest_token=token)
-    try:
-        app = build_app(settings, allow_ingest=allow_ingest, cache=cache)  # fail early here on a bad DB
-    except ArmsLedgerError as err:
-        raise click.ClickException(str(err)) from err
+    app = build_app(settings, allow_ingest=allow_ingest, cache=cache)  # fail early here on a bad DB
     click.echo(f"armsledger: serving {settings.db} on http://{settings.host}:{settings.port}/"
                f"{' (ingest allowed)' if allow_ingest else ''}", err=True)
     if workers == 1:
