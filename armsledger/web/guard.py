@@ -75,8 +75,11 @@ class HeadAsGet:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "HEAD":
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if scope["method"] != "HEAD":
+            await self.app(scope, receive, _allowing_head(send))
             return
         is_sent = False
 
@@ -89,6 +92,18 @@ class HeadAsGet:
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
 
         await self.app({**scope, "method": "GET"}, receive, send_without_body)
+
+
+def _allowing_head(send: Send) -> Send:
+    """Wrap send so that a 405's Allow header names HEAD wherever it names GET."""
+    async def send_allowing_head(message: Message) -> None:
+        if message["type"] == "http.response.start" and message["status"] == 405:
+            message = {**message, "headers": [
+                (k, v + b", HEAD" if k.lower() == b"allow" and b"GET" in v and b"HEAD" not in v else v)
+                for k, v in message.get("headers", [])]}
+        await send(message)
+
+    return send_allowing_head
 
 
 class RequestGuard:

@@ -214,6 +214,11 @@ def test_head_answers_every_get_page_without_a_body(client: TestClient, path: st
     assert_secured(head)
 
 
+def test_a_405_names_head_among_the_allowed_methods(client: TestClient) -> None:
+    response = client.delete("/help")
+    assert response.status_code == 405 and response.headers["allow"] == "GET, HEAD"
+
+
 def test_head_of_a_missing_page_is_a_404_without_a_body(client: TestClient) -> None:
     head = client.head("/deals/no-such-deal")
     assert head.status_code == 404 and head.content == b""
