@@ -40,12 +40,19 @@ WARMUP_S = 3.0
 RSS_SAMPLE_S = 0.05
 
 
-def rss_mb(pid: int) -> float:
-    """The resident memory of a process, in MB (Linux /proc)."""
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """A process's resident memory in MB (Linux /proc): VmRSS in all, RssAnon its heap and stacks, RssFile
+    the pages of files it maps (the ledger through SQLite's mmap: the kernel's page cache, reclaimable)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def memory(pid: int) -> str:
+    """The RSS of a process and its anonymous and file-backed parts, in MB."""
+    return (f"RSS {rss_mb(pid):.0f} MB (anonymous {rss_mb(pid, 'RssAnon'):.0f}, "
+            f"file-backed {rss_mb(pid, 'RssFile'):.0f})")
 
 
 class PeakRss(threading.Thread):
@@ -122,7 +129,7 @@ def conflict_load(process: subprocess.Popen[bytes], port: int, *, clients: int, 
     pages = [f"/conflicts?offset={50 * rng.randint(0, max(total // 50 - 1, 0))}" for _ in range(500)]
     others = ["/", "/help", "/api/deals?limit=50", *(f"/deals/{d['id']}" for d in deals[:20])]
     print(f"\n{total:,} open conflicts; {clients} clients on /conflicts, {PROBE_CLIENTS} on other pages, "
-          f"{duration_s:.0f} s each; RSS {rss_mb(process.pid):.0f} MB")
+          f"{duration_s:.0f} s each; {memory(process.pid)}")
     warm = [Scenario("warm-up", pages[:20] + others)]
     asyncio.run(run_load("127.0.0.1", port, warm, clients=clients, duration_s=WARMUP_S, seed=3))
     print(f"{'load':<26}{'group':<12}{'requests':>9}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}{'errors':>7}")
@@ -139,7 +146,7 @@ def conflict_load(process: subprocess.Popen[bytes], port: int, *, clients: int, 
             print(f"{label:<26}{s.name:<12}{len(s.latencies_ms):>9}{_percentile(s.latencies_ms, 0.5):>8.1f}"
                   f"{_percentile(s.latencies_ms, 0.95):>8.1f}{max(s.latencies_ms, default=float('nan')):>8.1f}"
                   f"{s.errors:>7}")
-    print(f"RSS after the load: {rss_mb(process.pid):.0f} MB")
+    print(f"after the load: {memory(process.pid)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,11 +155,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--post-mb", type=float, default=300.0, help="Size of each huge POST body, in MB.")
     parser.add_argument("--clients", type=int, default=10, help="Clients on /conflicts.")
     parser.add_argument("--duration", type=float, default=30.0, help="Seconds of each /conflicts load.")
+    parser.add_argument("--no-cache", action="store_true", help="Serve without the rendered-page cache.")
     args = parser.parse_args(argv)
     port = _free_port()
-    process = _start_server(args.db, port, 1, True, more=("--allow-ingest",),
+    process = _start_server(args.db, port, 1, not args.no_cache, more=("--allow-ingest",),
                             env={**os.environ, "ARMSLEDGER_INGEST_TOKEN": TOKEN})
     try:
+        print(f"page cache {'off' if args.no_cache else 'on'}; at the start: {memory(process.pid)}")
         abuse_posts(process, port, int(args.post_mb * 1e6))
         conflict_load(process, port, clients=args.clients, duration_s=args.duration)
     finally:
