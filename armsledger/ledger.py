@@ -321,15 +321,19 @@ class Ledger:
         with self.store.read() as connection:
             return facets.categories(connection)
 
-    def search(self, query: str, *, limit: int = 50) -> tuple[list[search.ArticleHit], list[search.EvidenceHit]]:
+    def search(self, query: str, *, limit: int = 50,
+               offset: int = 0) -> tuple[list[search.ArticleHit], list[search.EvidenceHit]]:
         """Search article text and claim evidence for every word of query, best first.
+
+        Args:
+            limit, offset: one page of each list: at most limit hits, after skipping offset.
 
         Returns:
             the matching articles and the matching claims, each with a snippet marking the words.
         """
         with self.store.read() as connection:
-            return (search.search_articles(connection, query, limit=limit),
-                    search.search_evidence(connection, query, limit=limit))
+            return (search.search_articles(connection, query, limit=limit, offset=offset),
+                    search.search_evidence(connection, query, limit=limit, offset=offset))
 
     def system_names(self, system: str) -> tuple[str, ...]:
         """Return the names a system filter matches: as typed, and its catalogue entry's designation and family."""
@@ -362,10 +366,20 @@ class Ledger:
                 raise NotFound(f"no deal {deal_id!r}; list deal ids with `armsledger deals`")
             return reads.detail(connection, row)
 
-    def conflicts(self) -> list[Conflict]:
-        """Return every figure on which independent sources disagree, newest report first."""
+    def conflicts(self, *, limit: int | None = None, offset: int = 0,
+                  is_oldest_first: bool = False) -> list[Conflict]:
+        """Return the figures on which independent sources disagree, newest report first (or oldest).
+
+        Args:
+            limit, offset: one page of them: at most limit, after skipping offset (None: every one).
+        """
         with self.store.read() as connection:
-            return reads.conflicts(connection)
+            return reads.conflicts(connection, limit=limit, offset=offset, is_oldest_first=is_oldest_first)
+
+    def count_conflicts(self) -> int:
+        """Count the figures on which independent sources disagree."""
+        with self.store.read() as connection:
+            return reads.count_conflicts(connection)
 
     def news(self, *, since: str | None = None) -> NewsView:
         """Return the deals, conflicts and denials `armsledger watch` first saw after since (ISO 8601).

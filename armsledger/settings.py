@@ -49,6 +49,17 @@ class Settings:
     ingest_token: str | None = _option(
         None, "Bearer token that POST /api/ingest requires (only with serve --allow-ingest)."
     )
+    max_request_bytes: int = _option(
+        10_000_000, "The web server refuses a request body larger than this many bytes (413), before reading it."
+    )
+    page_cache_entries: int = _option(2048, "Rendered pages the web server keeps in memory, per process.")
+    page_cache_bytes: int = _option(
+        64_000_000, "The most bytes the web server's kept pages take together, per process; the least "
+                    "recently used go first."
+    )
+    page_cache_max_page_bytes: int = _option(
+        1_000_000, "The web server does not keep a rendered page larger than this many bytes."
+    )
     watch_interval_s: float = _option(300.0, "Seconds `armsledger watch` waits after one poll before the next.")
     watch_timeout_s: float = _option(
         15.0, "Seconds one request of `armsledger watch` may take before its URL is skipped for that poll."

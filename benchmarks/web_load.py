@@ -160,10 +160,12 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _start_server(db: str, port: int, workers: int, cache: bool) -> subprocess.Popen[bytes]:
+def _start_server(db: str, port: int, workers: int, cache: bool, *, more: tuple[str, ...] = (),
+                  env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """Start `armsledger serve` (with more flags, in env); return it once it answers."""
     process = subprocess.Popen(
         [sys.executable, "-c", "from armsledger.cli import main; main()", "serve", "--db", db, "--port", str(port),
-         "--workers", str(workers), "--cache" if cache else "--no-cache"])
+         "--workers", str(workers), "--cache" if cache else "--no-cache", *more], env=env)
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         try:

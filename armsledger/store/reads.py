@@ -95,14 +95,16 @@ def deal_filter(*, supplier: str | None = None, recipient: str | None = None, sy
         earliest = func.coalesce(deals.c.ordered_on, deals.c.first_delivered_on, deals.c.first_reported)
         terms.append(func.substr(earliest, 1, 4) <= f"{until:04d}")
     if q:
-        pattern = f"%{q.lower()}%"
+        # autoescape: a `%` or `_` in q is that character (LIKE ... ESCAPE '/'), never a wildcard.
+        needle = q.lower()
         terms.append(or_(
-            func.lower(deals.c.id).like(pattern), func.lower(deals.c.system).like(pattern),
-            func.lower(deals.c.system_family).like(pattern), func.lower(deals.c.supplier) == q.lower(),
+            func.lower(deals.c.id).contains(needle, autoescape=True),
+            func.lower(deals.c.system).contains(needle, autoescape=True),
+            func.lower(deals.c.system_family).contains(needle, autoescape=True), func.lower(deals.c.supplier) == q.lower(),
             func.lower(deals.c.recipient) == q.lower(),
             *((deals.c.supplier == q_state.upper(), deals.c.recipient == q_state.upper()) if q_state else ()),
             deals.c.id.in_(select(claims.c.deal_id).where(or_(
-                func.lower(claims.c.evidence).like(pattern), text_match if text_match is not None else false()))),
+                func.lower(claims.c.evidence).contains(needle, autoescape=True), text_match if text_match is not None else false()))),
         ))
     return and_(true(), *terms)
 
@@ -238,15 +240,28 @@ def detail(connection: Connection, row: Any) -> DealDetail:  # Any: a Row of the
     return DealDetail(deal, timeline, figures, denials)
 
 
-def conflicts(connection: Connection) -> list[Conflict]:
-    """Return every figure on which independent sources disagree, newest report first."""
+def conflicts(connection: Connection, *, limit: int | None = None, offset: int = 0,
+              is_oldest_first: bool = False) -> list[Conflict]:
+    """Return the figures on which independent sources disagree, newest report first (or oldest).
+
+    Args:
+        limit, offset: one page of them: at most limit, after skipping offset (None: all).
+    """
+    reported = deal_figures.c.reported_on.asc() if is_oldest_first else deal_figures.c.reported_on.desc()
     rows = connection.execute(
         select(deal_figures, deals.c.supplier, deals.c.recipient, deals.c.system)
         .join(deals, deals.c.id == deal_figures.c.deal_id).where(deal_figures.c.has_conflict == true())
-        .order_by(deal_figures.c.reported_on.desc().nulls_last(), deal_figures.c.deal_id, deal_figures.c.figure)
+        .order_by(reported.nulls_last(), deal_figures.c.deal_id, deal_figures.c.figure)
+        .limit(limit).offset(offset)
     )
     return [Conflict(r.deal_id, r.figure, figure_values(r.values_json), r.reported_on, r.supplier,
                      r.recipient, r.system, r.conflict_note) for r in rows]
+
+
+def count_conflicts(connection: Connection) -> int:
+    """Count the figures on which independent sources disagree."""
+    return int(connection.execute(select(func.count()).select_from(deal_figures)
+                                  .where(deal_figures.c.has_conflict == true())).scalar_one())
 
 
 def article(connection: Connection, row: Any) -> StoredArticle:  # Any: a Row of the articles table

@@ -20,7 +20,9 @@ MAX_WORDS = 12
 SNIPPET_WORDS = 28
 TITLE_WEIGHT = 2.0
 """A word in the title counts twice a word in the text (bm25 column weight)."""
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")
+"""Letters and digits: what both engines' tokenizers keep. Everything else (`_`, `*`, `"`, `:`, `^`, `&`, `|`,
+`!`, parentheses) separates words, so no character of a query is read as FTS5 or tsquery syntax."""
 _ARTICLE_VECTOR = "to_tsvector('english', coalesce(articles.title, '') || ' ' || articles.text)"
 _EVIDENCE_VECTOR = "to_tsvector('english', claims.evidence)"
 _HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=12, MaxFragments=2"
@@ -56,8 +58,8 @@ def words(query: str) -> list[str]:
     return _WORD.findall(query)[:MAX_WORDS]
 
 
-def search_articles(connection: Connection, query: str, *, limit: int = 50) -> list[ArticleHit]:
-    """Return the articles holding every word of query, best first."""
+def search_articles(connection: Connection, query: str, *, limit: int = 50, offset: int = 0) -> list[ArticleHit]:
+    """Return the articles holding every word of query, best first: at most limit, after skipping offset."""
     found = words(query)
     if not found:
         return []
@@ -66,22 +68,23 @@ def search_articles(connection: Connection, query: str, *, limit: int = 50) -> l
             f"SELECT a.id, a.title, a.outlet, a.published, bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS rank, "
             f"snippet(articles_fts, 1, :start, :end, '…', {SNIPPET_WORDS}) AS snippet "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH :match ORDER BY rank, a.id LIMIT :limit"
+            "WHERE articles_fts MATCH :match ORDER BY rank, a.id LIMIT :limit OFFSET :offset"
         ).bindparams(match=_fts5_query(found))
     else:
         sql = text(
             f"SELECT articles.id, articles.title, articles.outlet, articles.published, "
             f"-ts_rank({_ARTICLE_VECTOR}, q) AS rank, ts_headline('english', articles.text, q, :options) AS snippet "
             f"FROM articles, plainto_tsquery('english', :match) AS q WHERE {_ARTICLE_VECTOR} @@ q "
-            "ORDER BY rank, articles.id LIMIT :limit"
+            "ORDER BY rank, articles.id LIMIT :limit OFFSET :offset"
         ).bindparams(match=" ".join(found), options=_HEADLINE)
-    rows = connection.execute(sql.bindparams(start=MARK_START, end=MARK_END, limit=limit)
-                              if connection.dialect.name == "sqlite" else sql.bindparams(limit=limit))
+    sql = sql.bindparams(limit=limit, offset=offset)
+    rows = connection.execute(sql.bindparams(start=MARK_START, end=MARK_END) if connection.dialect.name == "sqlite"
+                              else sql)
     return [ArticleHit(r.id, r.title, r.outlet, r.published, r.snippet or "", float(r.rank)) for r in rows]
 
 
-def search_evidence(connection: Connection, query: str, *, limit: int = 50) -> list[EvidenceHit]:
-    """Return the claims whose evidence holds every word of query, best first."""
+def search_evidence(connection: Connection, query: str, *, limit: int = 50, offset: int = 0) -> list[EvidenceHit]:
+    """Return the claims whose evidence holds every word of query, best first: at most limit, after offset."""
     found = words(query)
     if not found:
         return []
@@ -90,18 +93,18 @@ def search_evidence(connection: Connection, query: str, *, limit: int = 50) -> l
             "SELECT c.id, c.article_id, c.deal_id, c.event, a.outlet, "
             "highlight(claims_fts, 0, :start, :end) AS snippet "
             "FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid JOIN articles a ON a.id = c.article_id "
-            "WHERE claims_fts MATCH :match ORDER BY bm25(claims_fts), c.id LIMIT :limit"
-        ).bindparams(match=_fts5_query(found), start=MARK_START, end=MARK_END, limit=limit)
+            "WHERE claims_fts MATCH :match ORDER BY bm25(claims_fts), c.id LIMIT :limit OFFSET :offset"
+        ).bindparams(match=_fts5_query(found), start=MARK_START, end=MARK_END)
     else:
         sql = text(
             "SELECT claims.id, claims.article_id, claims.deal_id, claims.event, articles.outlet, "
             "ts_headline('english', claims.evidence, q, :options) AS snippet "
             "FROM claims JOIN articles ON articles.id = claims.article_id, plainto_tsquery('english', :match) AS q "
-            f"WHERE {_EVIDENCE_VECTOR} @@ q ORDER BY -ts_rank({_EVIDENCE_VECTOR}, q), claims.id LIMIT :limit"
-        ).bindparams(match=" ".join(found), options=_HEADLINE.replace(", MaxFragments=2", ", HighlightAll=true"),
-                     limit=limit)
+            f"WHERE {_EVIDENCE_VECTOR} @@ q ORDER BY -ts_rank({_EVIDENCE_VECTOR}, q), claims.id "
+            "LIMIT :limit OFFSET :offset"
+        ).bindparams(match=" ".join(found), options=_HEADLINE.replace(", MaxFragments=2", ", HighlightAll=true"))
     return [EvidenceHit(r.id, r.article_id, r.deal_id, r.event, r.outlet, r.snippet or "")
-            for r in connection.execute(sql)]
+            for r in connection.execute(sql.bindparams(limit=limit, offset=offset))]
 
 
 def evidence_condition(dialect: str, query: str) -> ColumnElement[bool] | None:

@@ -4,7 +4,6 @@ Every answer has `"ok": true`; every failure is `{"ok": false, "error": "...", "
 """
 from __future__ import annotations
 
-import hmac
 import logging
 from typing import Any
 
@@ -13,7 +12,8 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from armsledger.web.filters import MAX_TEXT_CHARS, View, year_range
+from armsledger.web.filters import MAX_TEXT_CHARS, ConflictPage, View, year_range
+from armsledger.web.guard import TOKEN_MESSAGE, has_token
 
 log = logging.getLogger("armsledger.web")
 
@@ -27,7 +27,7 @@ Record = dict[str, Any]  # Any: JSON values
 
 
 @router.get("", summary="What the API offers")
-async def index(request: Request) -> Record:
+def index(request: Request) -> Record:
     """Return the API's routes and where its OpenAPI document is."""
     paths = request.app.openapi()["paths"]
     routes = sorted(f"{method.upper()} {path}" for path, methods in paths.items() for method in methods)
@@ -35,7 +35,7 @@ async def index(request: Request) -> Record:
 
 
 @router.get("/deals", summary="Deals of the register, filtered, sorted and paged")
-async def deals(request: Request, view: View) -> Record:
+def deals(request: Request, view: View) -> Record:
     """Return one page of deals and how many match the filters in all."""
     ledger = request.app.state.ledger
     found = ledger.deals(**view.where(), sort=view.sort, limit=view.limit, offset=view.offset, after=view.after,
@@ -46,26 +46,28 @@ async def deals(request: Request, view: View) -> Record:
 
 
 @router.get("/deals/{deal_id}", summary="One deal with its timeline, figures and denials")
-async def deal(request: Request, deal_id: str) -> Record:
+def deal(request: Request, deal_id: str) -> Record:
     """Return a deal, every claim on its timeline and every source's value of each figure."""
     return {"ok": True, "deal": request.app.state.ledger.deal(deal_id).to_record()}
 
 
 @router.get("/articles/{article_id:path}", summary="One stored article with its claims")
-async def article(request: Request, article_id: str) -> Record:
+def article(request: Request, article_id: str) -> Record:
     """Return an article's cleaned text, metadata, claims with their spans and deals."""
     return {"ok": True, "article": request.app.state.ledger.article(article_id).to_record()}
 
 
-@router.get("/conflicts", summary="Figures on which independent sources disagree, newest first")
-async def conflicts(request: Request) -> Record:
-    """Return every open conflict with each side's value and sources."""
-    found = sorted(request.app.state.ledger.conflicts(), key=lambda c: c.reported_on or "", reverse=True)
-    return {"ok": True, "conflicts": [c.to_record() for c in found]}
+@router.get("/conflicts", summary="Figures on which independent sources disagree, newest first, paged")
+def conflicts(request: Request, page: ConflictPage) -> Record:
+    """Return one page of the open conflicts with each side's value and sources, and how many there are."""
+    ledger = request.app.state.ledger
+    found = ledger.conflicts(limit=page.limit, offset=page.offset, is_oldest_first=page.sort == "reported_on")
+    return {"ok": True, "total": ledger.count_conflicts(), "limit": page.limit, "offset": page.offset,
+            "conflicts": [c.to_record() for c in found]}
 
 
 @router.get("/flows", summary="Deal counts from each supplier to each recipient")
-async def flows(request: Request, since: str | None = Query(None, description="First year, inclusive."),
+def flows(request: Request, since: str | None = Query(None, description="First year, inclusive."),
           until: str | None = Query(None, description="Last year, inclusive."),
           category: str | None = Query(None, description="System category.")) -> Record:
     """Return supplier -> recipient deal counts, optionally within years and a category."""
@@ -75,13 +77,13 @@ async def flows(request: Request, since: str | None = Query(None, description="F
 
 
 @router.get("/systems/{system:path}", summary="A weapon system's catalogue entry and its deals")
-async def system(request: Request, system: str) -> Record:
+def system(request: Request, system: str) -> Record:
     """Return what the catalogue says about a system and every deal for it."""
     return {"ok": True, "system": request.app.state.ledger.system(system).to_record()}
 
 
 @router.get("/new", summary="Deals, conflicts and denials the feed watch first saw")
-async def new(request: Request, since: str | None = Query(
+def new(request: Request, since: str | None = Query(
         None, description="ISO 8601 date or time (UTC without an offset); default: the last poll.")) -> Record:
     """Return what `armsledger watch` first saw after since, or in its last poll."""
     chosen = (since or "").strip()[:MAX_TEXT_CHARS] or None
@@ -107,12 +109,13 @@ class IngestIn(BaseModel):
 
 
 def _check_token(request: Request) -> None:
-    """Refuse the request unless it carries the server's bearer token (checked before the body)."""
-    expected: str | None = request.app.state.token
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if expected is None or scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(401, "a valid bearer token is required: Authorization: Bearer <token>",
-                            headers={"www-authenticate": "Bearer"})
+    """Refuse the request unless it carries the server's bearer token.
+
+    guard.RequestGuard has refused such a request before its body was read; this check stays for
+    an app built without it.
+    """
+    if not has_token(request.headers.get("authorization", ""), request.app.state.token):
+        raise HTTPException(401, TOKEN_MESSAGE, headers={"www-authenticate": "Bearer"})
 
 
 @ingest_router.post("/ingest", summary="Add articles (needs serve --allow-ingest and the bearer token)",

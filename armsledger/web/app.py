@@ -18,27 +18,27 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp
 
 from armsledger.errors import ArmsLedgerError, ConfigError, StoreError
 from armsledger.mentions import load_gazetteers
+from armsledger.settings import Settings
 from armsledger.store.engine import database_url
 from armsledger.web import api, overview, views
 from armsledger.web.cache import PageCache, Revision, file_revision
 from armsledger.web.errors import on_http_error, on_ledger_error, on_unexpected_error, on_validation_error
+from armsledger.web.guard import HeadAsGet, RequestGuard, SecurityHeaders
 from armsledger.web.present import is_web_url, show, show_figure
 from armsledger.web.states import StateNames
 
 log = logging.getLogger("armsledger.web")
 
-SECURITY_HEADERS: dict[str, str] = {
-    # No inline script or style anywhere: article text that slipped through escaping still could not run.
-    "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "same-origin",
-    "x-frame-options": "DENY",
-}
+
+
+DEFAULTS = Settings()
+"""The settings' defaults (settings.py holds each one and its help) for create_app's own."""
+INGEST_PATH = "/api/ingest"
+"""The one address that takes a body, and the bearer token."""
 
 
 class LedgerReader(Protocol):
@@ -47,7 +47,9 @@ class LedgerReader(Protocol):
     def deals(self, **filters: object) -> list[object]: ...
     def count_deals(self, **filters: object) -> int: ...
     def deal(self, deal_id: str) -> object: ...
-    def conflicts(self) -> list[object]: ...
+    def conflicts(self, *, limit: int | None = None, offset: int = 0,
+                  is_oldest_first: bool = False) -> list[object]: ...
+    def count_conflicts(self) -> int: ...
     def article(self, article_id: str) -> object: ...
     def flows(self, **filters: object) -> list[object]: ...
     def system(self, system: str) -> object: ...
@@ -55,7 +57,9 @@ class LedgerReader(Protocol):
 
 
 def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None = None,
-               cache_size: int = 2048) -> FastAPI:
+               cache_size: int = DEFAULTS.page_cache_entries, cache_bytes: int = DEFAULTS.page_cache_bytes,
+               max_page_bytes: int = DEFAULTS.page_cache_max_page_bytes,
+               max_body_bytes: int = DEFAULTS.max_request_bytes) -> FastAPI:
     """Build the web application over a ledger.
 
     Args:
@@ -63,19 +67,24 @@ def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None 
         allow_ingest: add `POST /api/ingest`, which stores new articles; off by default.
         token: the bearer token `POST /api/ingest` requires; needed when allow_ingest is set.
         cache_size: rendered responses kept in memory (0 turns the cache off); emptied on ingest.
+        cache_bytes: the most bytes the kept responses take together.
+        max_page_bytes: larger responses are not kept.
+        max_body_bytes: larger request bodies are refused with 413 before they are read.
 
     Raises:
         ConfigError: allow_ingest without a token.
     """
     if allow_ingest and not token:
         raise ConfigError("--allow-ingest needs a bearer token: set ARMSLEDGER_INGEST_TOKEN or --token")
-    app = FastAPI(title="armsledger", summary="A sourced, reconciled register of arms transfers.",
-                  version="1", openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
+    app = _App(title="armsledger", summary="A sourced, reconciled register of arms transfers.",
+               version="1", openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
     app.state.ledger = ledger
     app.state.states = StateNames(lambda: getattr(ledger, "gazetteers", None) or load_gazetteers())
     app.state.templates = _templates(app.state.states)
     app.state.token = token if allow_ingest else None
-    app.state.cache = PageCache(cache_size, revision=_revision_of(ledger))
+    app.state.cache = PageCache(cache_size, max_bytes=cache_bytes, max_entry_bytes=max_page_bytes,
+                                revision=_revision_of(ledger))
+    app.state.max_body_bytes = max_body_bytes
     app.add_exception_handler(HTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(ArmsLedgerError, on_ledger_error)
@@ -86,7 +95,6 @@ def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None 
     app.include_router(overview.router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
-    app.add_middleware(_SecurityHeaders)
     app.state.cache.install(app)
     return app
 
@@ -122,21 +130,11 @@ def _package_dir(name: str) -> Path:
     return Path(str(files("armsledger.web").joinpath(name)))
 
 
-class _SecurityHeaders:
-    """ASGI middleware adding SECURITY_HEADERS to every response."""
+class _App(FastAPI):
+    """FastAPI with guard.py's layers outside its own, so that they see every response, a 500 too."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-        self.headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + self.headers
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+    def build_middleware_stack(self) -> ASGIApp:
+        inner = super().build_middleware_stack()
+        guarded = RequestGuard(inner, max_body_bytes=self.state.max_body_bytes, token=self.state.token,
+                               token_paths=(INGEST_PATH,) if self.state.token else ())
+        return SecurityHeaders(HeadAsGet(guarded))

@@ -21,8 +21,6 @@ CACHE_TTL_S = 10.0
 """How long a rendered response is reused when the ledger has no readable revision."""
 REVISION_CHECK_S = 0.5
 """How often the ledger's revision is read: the staleness an outside ingest may see on SQLite."""
-MAX_ENTRY_BYTES = 1_000_000
-"""Larger responses (big CSV downloads) are not kept."""
 UNCACHED_PREFIXES = ("/static/", "/api/ingest")
 
 
@@ -48,7 +46,7 @@ def file_revision(path: str) -> Revision:
     return revision
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Entry:
     status: int
     headers: list[tuple[bytes, bytes]]
@@ -56,13 +54,23 @@ class _Entry:
     expires: float
     revision: Hashable
 
+    def size(self, key: str) -> int:
+        """Bytes the entry takes under key, near enough to bound memory (Python's overhead per entry aside)."""
+        return len(key) + len(self.body) + sum(len(k) + len(v) for k, v in self.headers)
+
 
 class PageCache:
     """A least-recently-used map from a GET request's path and query to its rendered response."""
 
-    def __init__(self, size: int, *, revision: Revision | None = None) -> None:
-        """Keep up to size responses; with a revision function they live until the data changes."""
+    def __init__(self, size: int, *, max_bytes: int, max_entry_bytes: int, revision: Revision | None = None) -> None:
+        """Keep up to size responses taking up to max_bytes together, none larger than max_entry_bytes.
+
+        With a revision function the responses live until the data changes.
+        """
         self.size = size
+        self.max_bytes = max_bytes
+        self.max_entry_bytes = min(max_entry_bytes, max_bytes)
+        self.bytes = 0
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
         self._revision = revision
         self._ttl_s = float("inf") if revision else CACHE_TTL_S
@@ -84,13 +92,17 @@ class PageCache:
         return _Entry(status, headers, body, time.monotonic() + self._ttl_s, revision)
 
     def install(self, app: FastAPI) -> None:
-        """Put the cache in front of every route of the app (no-op when size is 0)."""
-        if self.size > 0:
+        """Put the cache in front of every route of the app (no-op when size or max_bytes is 0)."""
+        if self.size > 0 and self.max_bytes > 0:
             app.add_middleware(_CacheMiddleware, cache=self)
 
     def clear(self) -> None:
         """Forget every response: the ledger has changed."""
         self._entries.clear()
+        self.bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     def get(self, key: str) -> _Entry | None:
         """Return a fresh entry for the key, or None."""
@@ -103,11 +115,18 @@ class PageCache:
         return entry
 
     def put(self, key: str, entry: _Entry) -> None:
-        """Keep an entry, dropping the least recently used one when full."""
+        """Keep an entry, dropping the least recently used ones past the bounds; a too large one is not kept."""
+        size = entry.size(key)
+        if size > self.max_entry_bytes:
+            return
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self.bytes -= old.size(key)
         self._entries[key] = entry
-        self._entries.move_to_end(key)
-        while len(self._entries) > self.size:
-            self._entries.popitem(last=False)
+        self.bytes += size
+        while len(self._entries) > self.size or self.bytes > self.max_bytes:
+            dropped_key, dropped = self._entries.popitem(last=False)
+            self.bytes -= dropped.size(dropped_key)
 
 
 class _CacheMiddleware:
@@ -129,14 +148,17 @@ class _CacheMiddleware:
         revision = self.cache.revision()  # before rendering: a change during it invalidates the entry
         captured: dict[str, object] = {}
         chunks: list[bytes] = []
+        collected = 0
 
         async def capture(message: Message) -> None:
+            nonlocal collected
             if message["type"] == "http.response.start":
                 captured["status"] = message["status"]
                 captured["headers"] = list(message.get("headers", []))
             elif message["type"] == "http.response.body" and captured.get("status") == 200:
                 chunks.append(message.get("body", b""))
-                if sum(map(len, chunks)) > MAX_ENTRY_BYTES:
+                collected += len(chunks[-1])
+                if collected > self.cache.max_entry_bytes:
                     captured["status"] = None  # too big to keep: stop collecting
                     chunks.clear()
                 elif not message.get("more_body", False):

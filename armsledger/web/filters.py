@@ -22,6 +22,8 @@ PAGE_SIZES: tuple[int, ...] = (25, 50, 100, 200)
 DEFAULT_PAGE_SIZE = 50
 MAX_TEXT_CHARS = 200
 """Longer filter values are refused: no name in the catalogues is near this long."""
+MAX_RESULT_OFFSET = 10_000
+"""Search results past this are not paged to: each page reads every result before it (refine the words instead)."""
 MAX_ID_CHARS = 255
 """The longest deal id (store/tables.py ID): a longer `after` or `before` is refused."""
 PAGING = ("sort", "limit", "offset", "after", "before")
@@ -178,6 +180,16 @@ def index_page(sorts: Sequence[str], default: str) -> Callable[..., Awaitable[In
     return read
 
 
+async def result_offset(offset: str | None = Query(None, description="Results to skip (a multiple of the page "
+                                                  "size).")) -> int:
+    """Read the `offset` of a page of search results.
+
+    Raises (from the dependency):
+        BadRequest: an offset that is not a whole number up to MAX_RESULT_OFFSET.
+    """
+    return _whole("offset", offset, 0, MAX_RESULT_OFFSET) or 0
+
+
 def year_range(since: str | None, until: str | None) -> tuple[int | None, int | None]:
     """Read a `since`/`until` pair of years, either may be empty.
 
@@ -220,3 +232,7 @@ def _whole(name: str, value: str | None, low: int, high: int) -> int | None:
 
 View = Annotated[DealFilters, Depends(deal_filters)]
 """A route parameter of this type receives the register's checked filters."""
+ResultOffset = Annotated[int, Depends(result_offset)]
+"""A route parameter of this type receives the offset of the page of search results asked for."""
+ConflictPage = Annotated[IndexPage, Depends(index_page(("reported_on",), "-reported_on"))]
+"""A route parameter of this type receives the page of conflicts asked for, by date reported."""

@@ -23,14 +23,14 @@ SYSTEM_COLUMNS = (("family", "System family", ""), ("category", "Category", ""),
 
 
 @router.get("/over-time", response_class=HTMLResponse)
-async def over_time(request: Request, view: View) -> HTMLResponse:
+def over_time(request: Request, view: View) -> HTMLResponse:
     """Deals by the year first dated and status, as a bar chart and a table; the register's filters apply."""
     chart = charts.over_time(request.app.state.ledger.deals_by_year(**view.where()))
     return render_page(request, "over_time.html", chart=chart, view=view, statuses=STATUSES, nav="over-time")
 
 
 @router.get("/articles", response_class=HTMLResponse)
-async def article_index(request: Request, page: ArticlePage) -> HTMLResponse:
+def article_index(request: Request, page: ArticlePage) -> HTMLResponse:
     """Every stored article: outlet, date, title and claims read from it, each linked to its page."""
     entries, total = request.app.state.ledger.article_index(sort=page.sort, limit=page.limit, offset=page.offset)
     return render_page(request, "article_index.html", entries=entries, total=total, page=page,
@@ -38,7 +38,7 @@ async def article_index(request: Request, page: ArticlePage) -> HTMLResponse:
 
 
 @router.get("/systems", response_class=HTMLResponse)
-async def system_index(request: Request, page: SystemPage) -> HTMLResponse:
+def system_index(request: Request, page: SystemPage) -> HTMLResponse:
     """Every system family the deals name: its category and deal count, each linked to its page."""
     entries, total = request.app.state.ledger.system_index(sort=page.sort, limit=page.limit, offset=page.offset)
     return render_page(request, "system_index.html", entries=entries, total=total, page=page,

@@ -18,8 +18,6 @@ ALLOW_INGEST_ENV = "ARMSLEDGER_WEB_ALLOW_INGEST"
 """Tells worker processes that the parent was started with --allow-ingest."""
 CACHE_ENV = "ARMSLEDGER_WEB_CACHE"
 """Tells worker processes whether the parent was started with --cache (the default) or --no-cache."""
-CACHE_SIZE = 2048
-"""Rendered responses kept per process."""
 
 
 def build_app(settings: Settings, *, allow_ingest: bool = False, cache: bool = True) -> FastAPI:
@@ -38,7 +36,9 @@ def build_app(settings: Settings, *, allow_ingest: bool = False, cache: bool = T
         settings = dataclasses.replace(settings, jobs=1)
     # Read-only, the web never creates a ledger: a mistyped --db is an error, not an empty register.
     app = create_app(Ledger(settings.db, settings=settings, create=allow_ingest), allow_ingest=allow_ingest,
-                     token=settings.ingest_token, cache_size=CACHE_SIZE if cache else 0)
+                     token=settings.ingest_token, cache_size=settings.page_cache_entries if cache else 0,
+                     cache_bytes=settings.page_cache_bytes, max_page_bytes=settings.page_cache_max_page_bytes,
+                     max_body_bytes=settings.max_request_bytes)
     app.state.states.load()  # now, rather than on the first request
     return app
 

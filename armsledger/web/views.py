@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
@@ -18,10 +19,22 @@ from armsledger.store.search import EvidenceHit
 from armsledger.store.search import segments as marked
 from armsledger.web import charts
 from armsledger.web.errors import BadRequest
-from armsledger.web.filters import MAX_TEXT_CHARS, PAGE_SIZES, SORTS, DealFilters, View, year_range
+from armsledger.web.filters import (
+    MAX_RESULT_OFFSET,
+    MAX_TEXT_CHARS,
+    PAGE_SIZES,
+    SORTS,
+    ConflictPage,
+    DealFilters,
+    ResultOffset,
+    View,
+    year_range,
+)
 from armsledger.web.highlight import segments
 
 router = APIRouter(include_in_schema=False)
+# The routes are plain functions: FastAPI runs them in its thread pool, so a slow query or a long
+# render keeps one thread busy, not the event loop that answers every other request.
 
 SORTABLE_COLUMNS = ("supplier", "recipient", "system", "status", "quantity", "value", "ordered_on", "sources",
                     "last_reported")
@@ -33,6 +46,10 @@ FACET_LABELS = {"status": "Status", "supplier": "Supplier", "recipient": "Recipi
                 "year": "Year", "denied": "Denied claims", "planned": "Planned"}
 MAX_PAGE = 10**6
 """The highest `?page=` number an old link may carry."""
+SEARCH_PAGE_SIZE = 50
+"""Articles, and evidence sentences, on one page of search results."""
+FLOW_ROWS_PER_PAGE = 50
+"""Suppliers (matrix rows) on one page of /flows."""
 CSV_MAX_ROWS = 100_000
 CSV_BATCH_ROWS = 2_000
 
@@ -44,7 +61,7 @@ def render_page(request: Request, template: str, **context: Any) -> HTMLResponse
 
 
 @router.get("/", response_class=HTMLResponse, response_model=None)
-async def register(request: Request, view: View,
+def register(request: Request, view: View,
                    page: str | None = Query(None, description="`last`, or a page number (old links)")
                    ) -> HTMLResponse | RedirectResponse:
     """The register: every deal, filtered, sorted, searched, and paged by key (after or before a deal)."""
@@ -96,22 +113,34 @@ def _joined(query: str, more: str) -> str:
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search(request: Request, q: str | None = Query(None)) -> HTMLResponse:
-    """Full-text search of article text and claim evidence, ranked, with the matching words marked."""
+def search(request: Request, offset: ResultOffset, q: str | None = Query(None)) -> HTMLResponse:
+    """Full-text search of article text and claim evidence, ranked, with the matching words marked, paged."""
     query = (q or "").strip()[:MAX_TEXT_CHARS]
-    found_articles, found_evidence = request.app.state.ledger.search(query) if query else ([], [])
+    found_articles, found_evidence = request.app.state.ledger.search(
+        query, limit=SEARCH_PAGE_SIZE + 1, offset=offset) if query else ([], [])
+    is_more = len(found_articles) > SEARCH_PAGE_SIZE or len(found_evidence) > SEARCH_PAGE_SIZE
     # One sentence read into claims of several deals is listed once, with each of its deals.
     sentences: dict[tuple[str, str], tuple[EvidenceHit, list[str]]] = {}
-    for hit in found_evidence:
+    for hit in found_evidence[:SEARCH_PAGE_SIZE]:
         _, deal_ids = sentences.setdefault((hit.article_id, hit.snippet), (hit, []))
         if hit.deal_id and hit.deal_id not in deal_ids:
             deal_ids.append(hit.deal_id)
-    return render_page(request, "search.html", q=query, articles=found_articles, evidence=list(sentences.values()),
-                 marked=marked, nav="search")
+    return render_page(request, "search.html", q=query, articles=found_articles[:SEARCH_PAGE_SIZE],
+                       evidence=list(sentences.values()), marked=marked, start=offset, nav="search",
+                       pages=_pager("/search", {"q": query}, offset, SEARCH_PAGE_SIZE, is_more=is_more))
+
+
+def _pager(path: str, params: dict[str, object], offset: int, size: int, *, is_more: bool) -> dict[str, str]:
+    """Return the previous and next pages' addresses (those that exist) of a list paged by offset."""
+    def address(start: int) -> str:
+        return path + "?" + urlencode({**{k: v for k, v in params.items() if v not in (None, "")}, "offset": start})
+
+    return ({"prev": address(max(0, offset - size))} if offset else {}) | (
+        {"next": address(offset + size)} if is_more and offset + size <= MAX_RESULT_OFFSET else {})
 
 
 @router.get("/help", response_class=HTMLResponse)
-async def help_page(request: Request) -> HTMLResponse:
+def help_page(request: Request) -> HTMLResponse:
     """What the register's words mean: consensus, independent source, the statuses, the tags."""
     return render_page(request, "help.html", statuses=STATUSES, nav="help")
 
@@ -142,7 +171,7 @@ def register_csv(request: Request, view: View) -> StreamingResponse:
 
 
 @router.get("/deals/{deal_id}", response_class=HTMLResponse)
-async def deal(request: Request, deal_id: str) -> HTMLResponse:
+def deal(request: Request, deal_id: str) -> HTMLResponse:
     """One deal: its timeline chart, figures with every source's value, denials and evidence."""
     detail = request.app.state.ledger.deal(deal_id)
     figures = sorted(detail.figures.items(), key=lambda item: _figure_rank(item[0]))
@@ -151,21 +180,23 @@ async def deal(request: Request, deal_id: str) -> HTMLResponse:
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-async def article(request: Request, article_id: str) -> HTMLResponse:
+def article(request: Request, article_id: str) -> HTMLResponse:
     """One article: its cleaned text with each claim's evidence highlighted and linked to its deal."""
     stored = request.app.state.ledger.article(article_id)
     return render_page(request, "article.html", a=stored, parts=segments(stored.text, stored.claims), nav="")
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
-async def conflicts(request: Request) -> HTMLResponse:
-    """Every open disagreement between independent sources, newest first."""
-    found = sorted(request.app.state.ledger.conflicts(), key=lambda c: c.reported_on or "", reverse=True)
-    return render_page(request, "conflicts.html", conflicts=found, nav="conflicts")
+def conflicts(request: Request, page: ConflictPage) -> HTMLResponse:
+    """One page of the open disagreements between independent sources, newest first."""
+    ledger = request.app.state.ledger
+    found = ledger.conflicts(limit=page.limit, offset=page.offset, is_oldest_first=page.sort == "reported_on")
+    return render_page(request, "conflicts.html", conflicts=found, total=ledger.count_conflicts(), page=page,
+                       page_sizes=PAGE_SIZES, nav="conflicts")
 
 
 @router.get("/new", response_class=HTMLResponse)
-async def new(request: Request, since: str | None = Query(None)) -> HTMLResponse:
+def new(request: Request, since: str | None = Query(None)) -> HTMLResponse:
     """The deals, conflicts and denials the feed watch first saw after a time (default: in its last poll)."""
     chosen = (since or "").strip()[:MAX_TEXT_CHARS] or None
     news = request.app.state.ledger.news(since=chosen)
@@ -173,18 +204,21 @@ async def new(request: Request, since: str | None = Query(None)) -> HTMLResponse
 
 
 @router.get("/flows", response_class=HTMLResponse)
-async def flows(request: Request, since: str | None = Query(None), until: str | None = Query(None),
+def flows(request: Request, offset: ResultOffset, since: str | None = Query(None), until: str | None = Query(None),
           category: str | None = Query(None)) -> HTMLResponse:
-    """Deal counts from each supplier to each recipient, as a matrix."""
+    """Deal counts from each supplier to each recipient, as a matrix paged by supplier."""
     first, last = year_range(since, until)
     chosen = (category or "").strip() or None
-    found = request.app.state.ledger.flows(since=first, until=last, category=chosen)
-    return render_page(request, "flows.html", matrix=charts.flow_matrix(found), since=first, until=last,
-                 category=chosen, nav="flows")
+    matrix = charts.flow_matrix(request.app.state.ledger.flows(since=first, until=last, category=chosen))
+    pages = _pager("/flows", {"since": first, "until": last, "category": chosen}, offset, FLOW_ROWS_PER_PAGE,
+                   is_more=offset + FLOW_ROWS_PER_PAGE < len(matrix.suppliers))
+    return render_page(request, "flows.html", matrix=matrix, since=first, until=last, category=chosen,
+                       suppliers=matrix.suppliers[offset:offset + FLOW_ROWS_PER_PAGE], start=offset, pages=pages,
+                       nav="flows")
 
 
 @router.get("/sipri", response_class=HTMLResponse)
-async def sipri(request: Request, since: str | None = Query(None), until: str | None = Query(None),
+def sipri(request: Request, since: str | None = Query(None), until: str | None = Query(None),
                 system: str | None = Query(None)) -> HTMLResponse:
     """The ledger beside SIPRI's register: what SIPRI has and the ledger lacks, the reverse, what differs."""
     first, last = year_range(since, until)
@@ -199,7 +233,7 @@ async def sipri(request: Request, since: str | None = Query(None), until: str | 
 
 
 @router.get("/systems/{system:path}", response_class=HTMLResponse)
-async def system(request: Request, system: str) -> HTMLResponse:
+def system(request: Request, system: str) -> HTMLResponse:
     """A weapon system's catalogue entry and its deals."""
     view = request.app.state.ledger.system(system)
     return render_page(request, "system.html", s=view, nav="")

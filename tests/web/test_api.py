@@ -12,6 +12,7 @@ from armsledger.errors import ConfigError
 from armsledger.ledger import Ledger
 from armsledger.web import create_app
 from tests.web.seeded import TOKEN, build_ledger_db
+from tests.web.test_abuse import assert_secured
 
 ERROR_KEYS = {"ok", "error", "status"}
 
@@ -128,15 +129,20 @@ def test_every_api_failure_has_the_one_error_shape(client: TestClient, path: str
     _assert_error(client.get(path), status)
 
 
-def test_unexpected_failure_answers_500_in_the_error_shape(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_failure_answers_500_in_the_error_shape_with_security_headers(
+        ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(**_: object) -> object:
         raise RuntimeError("boom")
 
     app = create_app(ledger, cache_size=0)
     monkeypatch.setattr(ledger, "conflicts", broken)
     with TestClient(app, raise_server_exceptions=False) as client:
-        body = _assert_error(client.get("/api/conflicts"), 500)
-    assert "boom" not in str(body["error"])
+        answered = client.get("/api/conflicts")
+        page = client.get("/conflicts")
+    assert "boom" not in str(_assert_error(answered, 500)["error"])
+    assert page.status_code == 500 and "boom" not in page.text
+    assert_secured(answered)
+    assert_secured(page)
 
 
 def test_ingest_does_not_exist_without_allow_ingest(client: TestClient) -> None:
@@ -179,9 +185,9 @@ def test_cached_page_is_served_without_reading_the_ledger(ledger: Ledger,
     calls: list[str] = []
     real = ledger.conflicts
 
-    def counted() -> object:
+    def counted(**paging: object) -> object:
         calls.append("conflicts")
-        return real()
+        return real(**paging)  # type: ignore[arg-type]  # the page the route asks for
 
     monkeypatch.setattr(ledger, "conflicts", counted)
     with TestClient(create_app(ledger)) as client:
