@@ -152,8 +152,8 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a delay is no cancellation", "Germany will delay the delivery of Leopard 2 tanks to Norway.",
      {("delivery", "DE", "NO", "Leopard-2", False, True)}),
     ("a pronoun standing for an airline is no state",
-     "Nepal ordered Chinese-made MA60 transport aircraft in 2014. "
-     "The state airline later lost money on the planes it bought from China.", set()),
+     ("Nepal ordered Chinese-made MA60 transport aircraft in 2014. "
+      "The state airline later lost money on the planes it bought from China."), set()),
     ("a contract won to supply is the agreement", "Hanwha won a contract to supply 24 K9 howitzers to Australia.",
      {("agreement", "KR", "AU", "K9", False, False)}),
     ("headline infinitive is planned", "",
