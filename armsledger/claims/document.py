@@ -26,6 +26,7 @@ from armsledger.claims.vocabulary import ARMS_WORDS, IRREGULAR_FORMS, PARTY_NOUN
 from armsledger.mentions import Gazetteers
 from armsledger.metadata import DATELINE
 from armsledger.models import Claim, Document, Mention
+from armsledger.sentences import read_end
 from armsledger.syntax import parse
 
 MAX_PARSE_CHARS = 1500
@@ -61,7 +62,8 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
         sentences.append((s0, s1, [dataclasses.replace(m, start=m.start - s0, end=m.end - s0)
                                    for m in mentions[i:j] if m.end <= s1]))
     stems = _stems(grammar)
-    title_mentions = gazetteers.matcher.find(doc.title) if doc.title else []
+    # a title is a sentence too: read as far as any sentence is
+    title_mentions = gazetteers.matcher.find(doc.title[:read_end(doc.title, 0, len(doc.title))]) if doc.title else []
     headline = _headline(doc, title_mentions)
     if headline is not None:
         sentences.insert(0, headline)
@@ -90,7 +92,7 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
         text = text[lead:]
         view = SentenceView.of(parsed[k], [dataclasses.replace(m, start=m.start - lead, end=m.end - lead)
                                            for m in local if m.start >= lead and m.end - lead <= MAX_PARSE_CHARS])
-        source = find_source(text, last_person=last_person)
+        source = find_source(text[:read_end(text, 0, len(text))], last_person=last_person)
         if source and " " in source:
             last_person = source
         blocked = frozenset(i for i, m in view.by_token.items() if m.kind in ("system", "org"))
