@@ -71,3 +71,13 @@ def test_a_short_sentence_is_read_to_its_end(gazetteers: Gazetteers) -> None:
     doc = clean(Article(id="short", text=text))
     assert read_end(doc.text, *doc.sentences[0]) == doc.sentences[0][1]
     assert [m.text for m in detect(doc, gazetteers)][-1] == "United States"
+
+
+@pytest.mark.parametrize("tail", [", " * 1000, " ," * 1000, " " + "and " * 500])
+def test_a_sentence_cut_for_parsing_at_a_space_keeps_its_evidence_equal_to_its_span(
+        gazetteers: Gazetteers, tail: str) -> None:
+    text = "Thailand signed a contract for 12 AGM-158C LRASM missiles with the United States" + tail + "."
+    doc = clean(Article(id="cut", text=text))
+    claims = armsledger.extract(Article(id="cut", text=text), gazetteers=gazetteers)
+    assert claims
+    assert all(doc.text[c.span[0]:c.span[1]] == c.evidence for c in claims)
