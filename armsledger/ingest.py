@@ -54,6 +54,7 @@ _SKIP_CHUNK_BYTES = 1 << 20
 _HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body")
 _OPTIONAL_FIELDS = ("url", "published", "title", "author", "outlet")
 _READ_FIELDS = ("id", "text", "html", *_OPTIONAL_FIELDS)
+_NOT_REGULAR = "is not a regular file (a FIFO, socket or device, or a broken link); only files are read"
 
 
 def read(source: str | Path | IO[str], *, settings: Settings,
@@ -102,6 +103,9 @@ def files(source: str | Path, *, on_error: Callable[[SourceError], None] | None 
     except OSError as err:
         report(SourceError(str(path), f"cannot be opened ({err.strerror}); check its permissions"))
         return
+    if not is_dir and not path.is_file():  # a FIFO would block the run, a device never ends
+        report(SourceError(str(path), _NOT_REGULAR))
+        return
     yield from _walk(path, report) if is_dir else iter([path])
 
 
@@ -128,8 +132,7 @@ def _walk(root: Path, report: Report) -> Iterator[Path]:
             if is_dir:
                 subfolders.append(os.path.join(folder, name))
             elif _kind(name) and not is_file:
-                report(SourceError(os.path.join(folder, name), "is not a regular file (a FIFO, socket or "
-                                                               "device, or a broken link); only files are read"))
+                report(SourceError(os.path.join(folder, name), _NOT_REGULAR))
             elif _kind(name):
                 yield Path(folder, name)
             else:

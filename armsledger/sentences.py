@@ -59,6 +59,15 @@ _STOPS = frozenset(".!?…")
 _OPENERS = "\"'“‘(«["
 _LOOKBEHIND_CHARS = 40
 
+MAX_READ_CHARS = 2000
+"""A sentence is read (names detected, a head parsed) up to here; the rest of a longer one (a table,
+a run-on list, a page without full stops) is not read. It bounds the work per sentence: a 4 MB
+"sentence" costs what 2,000 characters cost, plus one linear pass. claims/document.py parses at
+most MAX_PARSE_CHARS (1,500) of it after a dateline, so no claim is lost at this bound."""
+_CUT_SEARCH_CHARS = 200
+"""How far back from MAX_READ_CHARS a clause mark or a space is looked for, so no name is cut."""
+_CLAUSE_MARKS = re.compile(r"[\s\S]*[;:,)\u2013\u2014]\s")
+
 
 def split_sentences(text: str) -> tuple[Span, ...]:
     """Return the (start, end) character spans of the sentences of text, whitespace trimmed.
@@ -116,3 +125,18 @@ def _add(spans: list[Span], text: str, start: int, end: int) -> None:
     if stripped:
         lead = len(segment) - len(segment.lstrip())
         spans.append((start + lead, start + lead + len(stripped)))
+
+
+def read_end(text: str, start: int, end: int) -> int:
+    """Return where the read part of the sentence text[start:end] ends: end, or for a sentence
+    longer than MAX_READ_CHARS the last clause mark (";", ",", ":", a dash) or else the last space
+    before that bound, or the bound itself when there is neither."""
+    if end - start <= MAX_READ_CHARS:
+        return end
+    bound = start + MAX_READ_CHARS
+    window = text[bound - _CUT_SEARCH_CHARS:bound]
+    found = _CLAUSE_MARKS.match(window)
+    if found:
+        return bound - _CUT_SEARCH_CHARS + found.end() - 1
+    space = max(window.rfind(" "), window.rfind("\n"))
+    return bound - _CUT_SEARCH_CHARS + space if space >= 0 else bound

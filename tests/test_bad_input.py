@@ -9,7 +9,12 @@ import gzip
 import json
 import logging
 import os
+import shutil
+import socket
 import sys
+import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -221,3 +226,76 @@ def test_api_url_checks_do_not_raise_on_bad_urls() -> None:
         assert outlet_from_url(url) == (None, False)
         assert date_from_url(url) is None
         assert is_web_url(url) is False
+
+
+SPECIALS = ["fifo", "socket", "device"]
+"""A FIFO, a Unix socket and a link to a character device (/dev/zero): POSIX only, as is armsledger."""
+
+
+@pytest.fixture
+def short_tmp() -> Iterator[Path]:
+    """A folder with a short path: a Unix socket's path is limited to about 100 bytes."""
+    folder = Path(tempfile.mkdtemp(prefix="al-", dir="/tmp"))
+    yield folder
+    shutil.rmtree(folder)
+
+
+def _make_special(kind: str, path: Path) -> Iterator[None]:
+    """Make a special file at path; for a FIFO, unblock a reader that opens it by mistake, after a while."""
+    if kind == "fifo":
+        os.mkfifo(path)
+        unblock = threading.Timer(15, lambda: os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+                                  if path.exists() else None)
+        unblock.daemon = True
+        unblock.start()
+        yield
+        unblock.cancel()
+    elif kind == "socket":
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        server.bind(str(path))
+        yield
+        server.close()
+    else:
+        path.symlink_to("/dev/zero")  # reading it never ends
+        yield
+
+
+@pytest.mark.parametrize("kind", SPECIALS)
+@pytest.mark.parametrize("name", ["special.jsonl", "special.txt", "special"])
+def test_special_file_named_on_the_command_line_is_skipped_with_one_error(
+        short_tmp: Path, kind: str, name: str) -> None:
+    path = short_tmp / name
+    for _ in _make_special(kind, path):
+        articles, errors = _read(path)
+        assert articles == []
+        assert [(e.origin, "not a regular file" in e.reason) for e in errors] == [(str(path), True)]
+
+
+@pytest.mark.parametrize("kind", SPECIALS)
+def test_special_file_in_a_folder_is_skipped_with_one_error(short_tmp: Path, kind: str) -> None:
+    (short_tmp / "b.txt").write_text(STORY)
+    path = short_tmp / "a.jsonl"
+    for _ in _make_special(kind, path):
+        articles, errors = _read(short_tmp)
+        assert [a.id for a in articles] == ["b.txt"]
+        assert [(e.origin, "not a regular file" in e.reason) for e in errors] == [(str(path), True)]
+
+
+@pytest.mark.parametrize("kind", SPECIALS)
+@pytest.mark.parametrize("where", ["argument", "folder"])
+def test_extract_and_ingest_name_a_special_file_on_one_line_and_go_on(
+        short_tmp: Path, kind: str, where: str) -> None:
+    corpus = short_tmp / "corpus"
+    corpus.mkdir()
+    (corpus / "b.txt").write_text(STORY)
+    path = corpus / "a.jsonl"
+    for _ in _make_special(kind, path):
+        target = str(corpus if where == "folder" else path)
+        extracted = CliRunner().invoke(main, ["extract", target, "--format", "jsonl"])
+        ingested = CliRunner().invoke(main, ["ingest", target, "--db", str(short_tmp / "l.db")])
+    for result in (extracted, ingested):
+        assert result.exit_code == 1, result.output
+        named = [line for line in result.stderr.splitlines() if "not a regular file" in line]
+        assert len(named) == 1 and str(path) in named[0]
+    docs = [json.loads(line)["doc"] for line in extracted.stdout.splitlines()]
+    assert docs == (["b.txt"] if where == "folder" else [])

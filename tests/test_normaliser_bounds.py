@@ -40,3 +40,19 @@ def test_zero_amount_is_no_value(text: str) -> None:
 
 def test_small_amounts_are_still_values() -> None:
     assert [m.money.amount for m in find_values("It paid $0.5 million and then $1.")] == [500_000, 1]
+
+
+@pytest.mark.parametrize("text", ["It cost $99999999999999999999 trillion.", "A deal worth 1,000,000,000,000,000 rubles.",
+                                  "It was worth $5,000,000,000,000 billion."])
+def test_an_amount_past_the_cap_is_no_value(text: str) -> None:
+    assert find_values(text) == []
+
+
+def test_an_amount_under_the_cap_is_still_read() -> None:
+    [found] = find_values("The deal is worth Rs 10,000 crore.")
+    assert found.money.amount == 100_000_000_000 and found.money.currency == "INR"
+
+
+def test_a_range_whose_scale_would_pass_the_cap_is_not_scaled() -> None:
+    found = find_values("It was worth $5,000,000-6 billion.")
+    assert [v.money.amount for v in found] == [5_000_000]

@@ -80,3 +80,27 @@ def test_sentence_may_start_with_a_lower_case_web_address() -> None:
     text = "The navy wants more ships this year. defencenews.com has learnt that talks began."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "The navy wants more ships this year.", "defencenews.com has learnt that talks began."]
+
+
+def test_read_end_keeps_a_sentence_of_the_bound_whole() -> None:
+    from armsledger.sentences import MAX_READ_CHARS, read_end
+
+    text = "a" * MAX_READ_CHARS
+    assert read_end(text, 0, len(text)) == len(text)
+
+
+@pytest.mark.parametrize(("unit", "mark"), [("tanks; ", ";"), ("guns, ", ","), ("S-400 ", "0")])
+def test_read_end_cuts_a_long_sentence_after_its_last_clause_mark_or_space(unit: str, mark: str) -> None:
+    from armsledger.sentences import MAX_READ_CHARS, read_end
+
+    text = unit * (3 * MAX_READ_CHARS // len(unit))
+    cut = read_end(text, 0, len(text))
+    assert MAX_READ_CHARS - 200 <= cut <= MAX_READ_CHARS
+    assert text[cut - 1] == mark and text[cut] == " "
+
+
+def test_read_end_cuts_a_long_token_at_the_bound() -> None:
+    from armsledger.sentences import MAX_READ_CHARS, read_end
+
+    text = "x" * (5 * MAX_READ_CHARS)
+    assert read_end(text, 10, len(text)) == 10 + MAX_READ_CHARS

@@ -27,6 +27,7 @@ from armsledger.claims.vocabulary import ARMS_WORDS, IRREGULAR_FORMS, PARTY_NOUN
 from armsledger.mentions import Gazetteers
 from armsledger.metadata import DATELINE
 from armsledger.models import Claim, Document, Mention
+from armsledger.sentences import read_end
 from armsledger.syntax import parse
 
 MAX_PARSE_CHARS = 1500
@@ -62,16 +63,18 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
         sentences.append((s0, s1, [dataclasses.replace(m, start=m.start - s0, end=m.end - s0)
                                    for m in mentions[i:j] if m.end <= s1]))
     stems = _stems(grammar)
-    title_mentions = gazetteers.matcher.find(doc.title) if doc.title else []
+    # a title is a sentence too: read as far as any sentence is
+    title_mentions = gazetteers.matcher.find(doc.title[:read_end(doc.title, 0, len(doc.title))]) if doc.title else []
     headline = _headline(doc, title_mentions)
     if headline is not None:
         sentences.insert(0, headline)
     wanted = _candidates(doc, headline, sentences, stems)
     # a dateline ("WARSAW, 5 April –") is no part of the sentence's grammar: parse what follows it
-    leads = {k: _dateline_length(_text(doc, headline, k, *sentences[k][:2])) for k in wanted}
-    texts = [_text(doc, headline, k, *sentences[k][:2])[leads[k]:leads[k] + MAX_PARSE_CHARS] for k in wanted]
+    windows = {k: _parse_window(_text(doc, headline, k, *sentences[k][:2])) for k in wanted}
+    leads = {k: lead for k, (lead, _) in windows.items()}
+    texts = [windows[k][1] for k in wanted]
     names = [sorted([(m.start - leads[k], m.end - leads[k]) for m in sentences[k][2]
-                     if m.start >= leads[k] and m.end - leads[k] <= MAX_PARSE_CHARS]
+                     if m.start >= leads[k] and m.end - leads[k] <= len(text)]
                     + [(v.start, v.end) for v in find_values(text)]) for k, text in zip(wanted, texts)]
     parsed = dict(zip(wanted, parse(texts, names=names)))
     topic = Topic()
@@ -89,9 +92,10 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
             continue
         lead = leads[k]
         text = text[lead:]
+        parsed_chars = len(windows[k][1])
         view = SentenceView.of(parsed[k], [dataclasses.replace(m, start=m.start - lead, end=m.end - lead)
-                                           for m in local if m.start >= lead and m.end - lead <= MAX_PARSE_CHARS])
-        source = find_source(text, last_person=last_person)
+                                           for m in local if m.start >= lead and m.end - lead <= parsed_chars])
+        source = find_source(text[:read_end(text, 0, len(text))], last_person=last_person)
         if source and " " in source:
             last_person = source
         blocked = frozenset(i for i, m in view.by_token.items() if m.kind in ("system", "org"))
@@ -150,6 +154,15 @@ def _candidates(doc: Document, headline: tuple[int, int, list[Mention]] | None,
     return out
 
 
+
+
+def _parse_window(text: str) -> tuple[int, str]:
+    """Where the parsed part of a sentence starts, and that part: after a dateline, at most
+    MAX_PARSE_CHARS, without whitespace at either end (a claim's evidence is the text of its span)."""
+    lead = _dateline_length(text)
+    piece = text[lead:lead + MAX_PARSE_CHARS]
+    stripped = piece.lstrip()
+    return lead + len(piece) - len(stripped), stripped.rstrip()
 
 
 def _dateline_length(text: str) -> int:

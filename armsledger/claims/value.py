@@ -39,6 +39,10 @@ __all__ = ["ValueMatch", "find_values"]
 
 RULE = "value.v2"
 
+MAX_AMOUNT = 10**15
+"""No arms contract is worth a quadrillion units of any currency: the largest in news, in yen, won or
+rupees, are near 10^13. A figure at or past this ("$99999999999999999999 trillion") is no price."""
+
 _DATA = json.loads(
     resources.files("armsledger").joinpath("data/patterns/currencies.json").read_text(encoding="utf-8")
 )
@@ -189,7 +193,7 @@ def _money(text: str, match: re.Match[str]) -> Money | None:
         return None
     if scale is not None:
         amount *= _SCALES[" ".join(scale.lower().split())]
-    if amount <= 0:
+    if amount <= 0 or amount >= MAX_AMOUNT:
         return None  # "$0" states no price
     return Money(plain_decimal(amount), currency, bound_of(match["bound"]), match.group(0))
 
@@ -200,6 +204,8 @@ def _range(text: str, match: re.Match[str], money: Money) -> tuple[Money, int]:
     if tail is None:
         return money, match.end()
     amount = money.amount * _SCALES[" ".join(tail["scale"].lower().split())]
+    if amount >= MAX_AMOUNT:
+        return money, match.end()
     words = text[match.start():tail.end()]
     return Money(plain_decimal(amount), money.currency, money.bound or "at least", words), tail.end()
 
