@@ -1,4 +1,4 @@
-"""Bounds of the quantity and value normalisers (quantity.v2, value.v2): counts past the cap and zero amounts.
+"""Bounds of the quantity and value normalisers (quantity.v2, value.v3): counts past the cap and zero amounts.
 
 Kept beside the other bad-input tests while tests/claims/ is being reworked; move them to
 tests/claims/test_quantity.py and test_value.py afterwards.

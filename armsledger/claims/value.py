@@ -4,7 +4,7 @@ Pure functions, text in, values out, with character spans relative to the input 
 Currency signs, codes, words and scale words are general vocabulary kept in
 `data/patterns/currencies.json`.
 
-Rules (`value.v2`; v1 read "$0" as a value), a small grammar rather than a general parser (quantulum3 and price-parser
+Rules (`value.v3`; v1 read "$0" as a value, v2 sums past MAX_AMOUNT), a small grammar rather than a general parser (quantulum3 and price-parser
 both misread "$2.5 billion"):
 - prefix form: [bound] sign-or-code figure [scale] -- "$2.5 billion", "US$1.2 billion",
   "USD 500 million", "INR390 b", "Rs 3,000 crore", "W845b" (a bare letter sign only glued to
@@ -37,7 +37,7 @@ from armsledger.models import Money
 
 __all__ = ["ValueMatch", "find_values"]
 
-RULE = "value.v2"
+RULE = "value.v3"
 
 MAX_AMOUNT = 10**15
 """No arms contract is worth a quadrillion units of any currency: the largest in news, in yen, won or
