@@ -99,10 +99,11 @@ def test_run_with_jobs_gives_the_results_and_errors_of_one_process(tmp_path: Pat
     assert any(article_id.startswith("day0-") for article_id, _, _, _ in one[0])
 
 
-def test_extract_cli_output_is_byte_identical_with_jobs(tmp_path: Path) -> None:
+@pytest.mark.parametrize("flag", ["--jobs", "--workers"])
+def test_extract_cli_output_is_byte_identical_with_jobs(tmp_path: Path, flag: str) -> None:
     corpus = _corpus(tmp_path)
     one = CliRunner().invoke(main, ["extract", str(corpus), "--format", "jsonl"])
-    two = CliRunner().invoke(main, ["extract", str(corpus), "--format", "jsonl", "--jobs", "2"])
+    two = CliRunner().invoke(main, ["extract", str(corpus), "--format", "jsonl", flag, "2"])
     assert one.exit_code == two.exit_code == 1
     assert two.stdout == one.stdout and one.stdout.count("\n") > 40
     assert sorted(two.stderr.splitlines()) == sorted(one.stderr.splitlines())

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
                    "sentences that gave no claim, and why (a table after the claims; with jsonl, JSON lines on stderr).")
 @click.option("--gazetteer-dir", type=click.Path(file_okay=False), default=None,
               help="A folder of extra gazetteer CSV files that extend the bundled catalogues.")
-@click.option("--jobs", type=click.IntRange(min=0), default=None,
+@click.option("--workers", "--jobs", "jobs", type=click.IntRange(min=0), default=None,
               help="Processes that clean and extract articles; 0 for one per core. The output is the same "
                    "for any number.  [default: 1]")
 def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | None, jobs: int | None) -> None:

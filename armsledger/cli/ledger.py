@@ -126,7 +126,7 @@ def _value(deal: Deal) -> str:
 @click.option("--batch-size", type=int, help="Articles per transaction [default: 200].")
 @click.option("--reextract", is_flag=True,
               help="Extract stored articles again and replace their claims (after an extractor or gazetteer update).")
-@click.option("--jobs", type=click.IntRange(min=0), default=None,
+@click.option("--workers", "--jobs", "jobs", type=click.IntRange(min=0), default=None,
               help="Processes that clean and extract articles (one process writes); 0 for one per core. "
                    "The ledger is the same for any number.  [default: 1]")
 def ingest_command(corpus: str | None, db: str | None, from_parquet: str | None, batch_size: int | None,
