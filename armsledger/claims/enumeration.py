@@ -40,7 +40,10 @@ def listed_with(view: SentenceView, system: Mention) -> list[Mention]:
                    key=lambda m: m.start)
     if system not in order:
         return []
-    spans = {m.start: _tokens_of(view, m) for m in order}
+    spans: dict[int, list[int]] = {}
+    for i in sorted(view.by_token):  # each system's tokens, in one pass over the sentence
+        if view.by_token[i].kind == "system":
+            spans.setdefault(view.by_token[i].start, []).append(i)
     at = order.index(system)
     members = [system]
     for step in (-1, 1):
@@ -60,11 +63,11 @@ def segment_of(view: SentenceView, system: Mention) -> list[int]:
     doc = view.doc
     own = _tokens_of(view, system)
     start, end = own[0], own[-1]
-    while start > 0 and doc[start - 1].lower_ not in SEPARATORS and (start - 1) not in _other(view, system):
+    while start > 0 and doc[start - 1].lower_ not in SEPARATORS and not _is_other_system(view, start - 1, system):
         if not _is_gap_word(view, doc[start - 1]):
             break
         start -= 1
-    while end + 1 < len(doc) and doc[end + 1].lower_ not in SEPARATORS and (end + 1) not in _other(view, system):
+    while end + 1 < len(doc) and doc[end + 1].lower_ not in SEPARATORS and not _is_other_system(view, end + 1, system):
         if not _is_gap_word(view, doc[end + 1]):
             break
         end += 1
@@ -75,8 +78,9 @@ def _tokens_of(view: SentenceView, m: Mention) -> list[int]:
     return sorted(i for i, n in view.by_token.items() if n is m)
 
 
-def _other(view: SentenceView, system: Mention) -> set[int]:
-    return {i for i, n in view.by_token.items() if n.kind == "system" and n is not system}
+def _is_other_system(view: SentenceView, i: int, system: Mention) -> bool:
+    other = view.by_token.get(i)
+    return other is not None and other.kind == "system" and other is not system
 
 
 def _is_list_gap(view: SentenceView, gap: list[Token]) -> bool:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from armsledger.claims.absorb import absorb
 from armsledger.claims.arguments import case_of
 from armsledger.claims.grammar import Frame, Grammar, Predicate
-from armsledger.claims.modality import read_headline, read_modality
-from armsledger.claims.reading import SUBJECTS, Reading, lemmas_of, relation_keys
+from armsledger.claims.modality import read_deadline, read_headline, read_modality
+from armsledger.claims.reading import SUBJECTS, Reading, is_time_word, lemmas_of, relation_keys
 from armsledger.claims.repairs import (
     is_misread_infinitive_object,
     misread_object_of,
@@ -23,7 +23,6 @@ from armsledger.claims.repairs import (
     nominal_conjunct_of,
     subject_above,
 )
-from armsledger.claims.vocabulary import TIME_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -55,7 +54,7 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
             _govern(reading, tok, grammar)
         _bind_item_dependents(reading, doc)
         read_modality(reading, doc, grammar)
-        _read_deadline(reading, tok)
+        read_deadline(reading, tok, grammar)
         if is_headline:
             read_headline(reading, doc, grammar)
         if predicate.needs_governor and reading.governor is None:
@@ -146,30 +145,7 @@ def _bind_roles(reading: Reading, tok: Token, roles: dict[str, str]) -> None:
 def _is_time(tok: Token) -> bool:
     """A short phrase headed by or holding a time word ("Friday", "March 3", "last year") or a year."""
     words = list(tok.subtree)
-    return len(words) <= 4 and any(w.lower_ in TIME_WORDS or w.lemma_.lower() in TIME_WORDS or (
-        w.like_num and len(w.text) == 4 and w.text.isdigit()) for w in words)
-
-
-DEADLINE_PREPOSITIONS = frozenset(["by", "before"])
-"""Prepositions of a deadline: "a deal by March" is one expected, not one made."""
-
-
-def _read_deadline(reading: Reading, tok: Token) -> None:
-    """A nominal event no verb states, with a deadline of its own ("Rafale M deal with India by March",
-    a headline's way of saying one is expected): planned."""
-    if not reading.predicate.is_nominal or reading.governor is not None:
-        return
-    if reading.event in ("agreement", "delivery", "completion") and any(
-            c.dep_ in ("nmod", "obl") and case_of(c) in DEADLINE_PREPOSITIONS and _names_a_time(c) for c in tok.children):
-        reading.is_planned = True
-        reading.cues.append("deadline")
-
-
-def _names_a_time(tok: Token) -> bool:
-    """A phrase headed by a time word or a year ("March", "2030"), or the end of one ("the end of the year")."""
-    if tok.lower_ in TIME_WORDS or (tok.like_num and len(tok.text) == 4 and tok.text.isdigit()):
-        return True
-    return tok.lower_ == "end" and any(w.lower_ in TIME_WORDS or w.text.isdigit() for w in tok.subtree)
+    return len(words) <= 4 and any(is_time_word(w) for w in words)
 
 
 def _bind_copular_phrase(reading: Reading, tok: Token) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from armsledger.claims.arguments import text_of
+from armsledger.claims.arguments import case_of, text_of
 from armsledger.claims.grammar import Cue, Frame, Grammar
-from armsledger.claims.reading import Reading, lemmas_of
+from armsledger.claims.reading import Reading, is_time_word, lemmas_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -168,3 +168,21 @@ def _apply(reading: Reading, effect: str, name: str) -> None:
         reading.is_denied = not reading.is_denied if effect == "denied" and reading.is_denied else True
     if reading.event in ("interest", "negotiation"):
         reading.is_planned = False
+
+
+def read_deadline(reading: Reading, tok: Token, grammar: Grammar) -> None:
+    """A nominal event no verb states, with a deadline of its own ("a deal with India by March"):
+    the deadline cue's effect."""
+    if not reading.predicate.is_nominal or reading.governor is not None:
+        return
+    for child in tok.children:
+        case = case_of(child)
+        cue = grammar.cue_for("deadline", case) if case and child.dep_ in ("nmod", "obl") else None
+        if cue is not None and _names_a_time(child):
+            _apply(reading, cue.effect, cue.name)
+            return
+
+
+def _names_a_time(tok: Token) -> bool:
+    """A phrase headed by a time word or a year ("March", "2030"), or the end of one ("the end of the year")."""
+    return is_time_word(tok) or tok.lower_ == "end" and any(is_time_word(w) for w in tok.subtree)

@@ -22,6 +22,8 @@ from armsledger.claims.vocabulary import (
 from armsledger.models import Mention
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Token
 
 
@@ -152,15 +154,20 @@ def _subject_before(tok: Token, pronoun: int) -> Token | None:
 
 def _has_civil_antecedent(doc: Doc, pronoun: int) -> bool:
     """True when the nearest subject above a pronoun is an airline: the pronoun is the airline."""
+    nearest = next(_subjects_above(doc, pronoun), None)
+    return nearest is not None and _is_civil_phrase(doc, nearest.i)
+
+
+def _subjects_above(doc: Doc, pronoun: int) -> Iterator[Token]:
+    """The subjects before a pronoun of the clauses above it, nearest first (at most six steps up)."""
     tok = doc[pronoun].head
     for _ in range(6):
         subject = _subject_before(tok, pronoun)
         if subject is not None:
-            return _is_civil_phrase(doc, subject.i)
+            yield subject
         if tok.head.i == tok.i:
-            return False
+            return
         tok = tok.head
-    return False
 
 
 def _antecedent(doc: Doc, pronoun: int, view: SentenceView) -> str | None:
@@ -175,16 +182,10 @@ def _antecedent(doc: Doc, pronoun: int, view: SentenceView) -> str | None:
         states = states_in(view, phrase(doc, subject.i)) if subject is not None else []
         if states:
             return states[0].state
-    tok = doc[pronoun].head
-    for _ in range(6):
-        subject = _subject_before(tok, pronoun)
-        if subject is not None:
-            states = states_in(view, phrase(doc, subject.i))
-            if states:
-                return states[0].state
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
+    for subject in _subjects_above(doc, pronoun):
+        states = states_in(view, phrase(doc, subject.i))
+        if states:
+            return states[0].state
     return None
 
 

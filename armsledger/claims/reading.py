@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from armsledger.claims.grammar import Frame, Predicate
+from armsledger.claims.vocabulary import TIME_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -69,3 +70,9 @@ def relation_keys(child: Token) -> tuple[str, ...]:
     if case is None:
         return (dep,)
     return (dep, f"{base}:{case}") if dep == base else (dep, f"{base}:{case}", f"{dep}:{case}")
+
+
+def is_time_word(tok: Token) -> bool:
+    """A word that heads a time phrase ("Friday", "March", "year") or a year ("2030")."""
+    return tok.lower_ in TIME_WORDS or tok.lemma_.lower() in TIME_WORDS or (
+        tok.like_num and len(tok.text) == 4 and tok.text.isdigit())
