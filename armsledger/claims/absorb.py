@@ -30,6 +30,15 @@ ABSORB_REACH = 3
 at the beginning of this fall for the delivery of", parsed with 'for the delivery' under 'fall')."""
 
 
+STANCE_NOUNS = frozenset(["sanction", "penalty", "concern", "criticism", "objection", "opposition", "protest",
+                          "warning", "threat", "anger", "backlash", "row", "dispute", "reaction", "response",
+                          "fear", "worry", "question", "probe", "investigation", "inquiry", "report", "rumour",
+                          "rumor", "speculation", "retaliation"])
+"""Nouns for a stance towards an event ("sanctions over the purchase", "concerns about the sale"): a
+verb governing one acts on the stance, not on the event, so an inner predicate is not absorbed
+through them."""
+
+
 ABSORBING_CASES = frozenset(["for", "of", "on", "over", "about", "to"])
 
 
@@ -46,6 +55,8 @@ def _outer(tok: Token, at: dict[int, Reading], governed: dict[int, Reading]) -> 
     for _ in range(ABSORB_REACH - 1):
         if up.head.i == up.i or up.dep_.split(":")[0] not in ("nmod", "obl", "obj"):
             return None
+        if up.lemma_.lower() in STANCE_NOUNS:
+            return None  # "considered sanctions over the purchase": the verb is about the sanctions
         up = up.head
         found = at.get(up.i) or governed.get(up.i)
         if found is not None:

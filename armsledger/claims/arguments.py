@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from armsledger.claims.vocabulary import CIVIL_WORDS, WEAPON_NOUNS
+from armsledger.claims.vocabulary import ARMS_MODIFIERS, CIVIL_WORDS, GOODS_NOUNS, WEAPON_NOUNS
 from armsledger.models import Mention
 
 if TYPE_CHECKING:
@@ -122,7 +122,11 @@ def systems_in(view: SentenceView, tokens: list[int]) -> list[Mention]:
 def is_weapon_phrase(doc: Doc, head: int) -> bool:
     """True when a phrase's head is a weapon noun ("jets", "missile systems", "arms")."""
     tok = doc[head]
-    return tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS
+    if tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS:
+        return True
+    # "arms materials", "military supplies", "defence goods": goods that a modifier says are arms
+    return tok.lemma_.lower() in GOODS_NOUNS and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ARMS_MODIFIERS for c in tok.children)
 
 
 def is_civil(doc: Doc, tokens: list[int]) -> bool:
@@ -135,9 +139,12 @@ def is_anaphor(doc: Doc, head: int) -> bool:
     tok = doc[head]
     if tok.pos_ == "PRON" and tok.lower_ in ("it", "them", "they", "these", "those"):
         return True
-    if any(c.pos_ == "PROPN" or c.dep_ in ("compound", "flat") and _DESIGNATION.match(c.text) for c in tok.children):
+    if any(c.i < tok.i and (c.pos_ == "PROPN" or c.dep_ in ("compound", "flat") and _DESIGNATION.match(c.text))
+           for c in tok.children):
         return False  # "the Guardian aircraft": a name, not a reference back
-    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in tok.children) and (
+    # "such systems": the kind just named
+    return any(c.dep_ in ("det", "amod") and c.lower_ in ("the", "these", "those", "this", "that", "such")
+               for c in tok.children) and (
         tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in ("batch", "batches", "set", "sets", "consignment"))
 
 
@@ -146,16 +153,28 @@ _NUMBERED = re.compile(r"(?<![\w-])(?=[A-Za-z]*[A-Z])[A-Za-z]{1,8}(?:\s*-\s*|/|\
 _MIXED_CAPS = re.compile(r"(?<![\w-])(?=\w*[a-z])(?=\w*[A-Z]\w*[A-Z])[A-Z]\w{2,}(?:\s\d{2,4})?(?![\w-])")
 
 
+DESIGNATION_REACH = 4
+"""How many words before its noun a designation may take ("3,200-ton Miguel Malvar-class")."""
+
+DESIGNATION_BREAKS = frozenset(["DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "PUNCT", "PART"])
+"""Words that end the run of modifiers before a noun: no designation reaches past them."""
+
+
 def designation(doc: Doc, tokens: list[int], head: int, *, avoid: tuple[tuple[int, int], ...] = ()) -> str | None:
     """Return a designation-shaped name in a weapon phrase that the catalogue lacks: a class
     ("Miguel Malvar-class frigates"), letters with a number ("TC-20 jets", "Type-041 submarines"),
     or mixed capitals ("MArG 155 guns")."""
     if not is_weapon_phrase(doc, head):
         return None
+    # a designation stands right before its noun, however the parse attached it ("a 3,200-ton Miguel
+    # Malvar-class frigate" with the name read as the noun's subject)
+    lo = head
+    while lo > 0 and head - lo < DESIGNATION_REACH and doc[lo - 1].pos_ not in DESIGNATION_BREAKS:
+        lo -= 1
     before = [i for i in tokens if i < head]
-    if not before:
+    if not before and lo == head:
         return None
-    start = doc[before[0]].idx
+    start = doc[min([lo, *before])].idx
     for a0, a1 in avoid:  # a state's name or demonym before the name ("Chinese Yuan-class") is not part of it
         if start <= a0 < doc[head].idx:
             start = max(start, a1)
@@ -164,6 +183,8 @@ def designation(doc: Doc, tokens: list[int], head: int, *, avoid: tuple[tuple[in
         found = pattern.search(text)
         if found is not None:
             name = (found.group(1) if pattern is _CLASS_NAME else found.group(0)).strip()
+            if re.fullmatch(r"[A-Za-z]2[A-Za-z]", name):
+                continue  # "G2G", "B2B": 'to' abbreviations ("government-to-government"), not names
             return re.sub(r"\s*-\s*", "-", name)
     return None
 

@@ -23,6 +23,7 @@ from armsledger.claims.repairs import (
     nominal_conjunct_of,
     subject_above,
 )
+from armsledger.claims.vocabulary import TALLY_MODIFIERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -44,6 +45,8 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         predicate = _predicate_of(tok, grammar)
         if predicate is None or (predicate.is_nominal and tok.dep_ in ("compound", "amod")):
             continue  # "export market", "after-sales service": a modifier, not an event
+        if predicate.is_nominal and any(c.dep_ == "amod" and c.lower_ in TALLY_MODIFIERS for c in tok.children):
+            continue  # "bringing its total naval exports to 20 vessels": a running count, not an event
         reading = Reading(predicate=predicate, token=tok.i, event=predicate.event,
                           is_denied=predicate.is_denial)
         _bind_roles(reading, tok, predicate.roles)
@@ -214,14 +217,40 @@ def _complete_roles(reading: Reading, tok: Token, grammar: Grammar) -> None:
             role = roles.get("obj") if not any(c.dep_ == "obj" for c in tok.children) else roles.get("nsubj")
         if role is not None and not reading.predicate.is_nominal:
             reading.add(role, tok.head.i, f"head of {tok.dep_}")
+    elif not reading.predicate.is_nominal and "obj" in roles and not any(c.dep_ == "obj" for c in tok.children):
+        noun = _relative_head_through_report(tok)
+        if noun is not None:
+            reading.add(roles["obj"], noun.i, "head of the relative clause its report is in")
     if reading.predicate.is_nominal:
         return
     if not any(c.dep_ in SUBJECTS and not _is_time(c) for c in tok.children):
-        subject = _inherited_subject(tok)
+        subject = _inherited_subject(tok, grammar)
         role = roles.get("nsubj")
         if subject is not None and role is not None:
             reading.add(role, subject.i, "subject of the governing verb")
             _carry_joined(reading, subject, role, grammar)
+
+
+REPORT_REACH = 2
+"""How many complement clauses a relative clause's gap may sit below it ("the batteries that Moscow
+said it would supply": one; "the jets that officials said India hoped to buy": two)."""
+
+
+def _relative_head_through_report(tok: Token) -> Token | None:
+    """The noun a relative clause hangs from when the verb missing its object sits in a complement
+    inside it ("the batteries that Moscow said it would supply"): the relative clause's own verb has
+    its object or clause, so the gap it leaves is the complement's object."""
+    up = tok
+    for _ in range(REPORT_REACH):
+        if up.dep_ not in ("ccomp", "xcomp") or up.head.i == up.i:
+            return None
+        up = up.head
+        if up.dep_ == "acl:relcl":
+            if any(c.dep_ == "obj" for c in up.children) or any(
+                    "Rel" in c.morph.get("PronType", []) and c.dep_ in SUBJECTS for c in up.children):
+                return None  # "the firm that said it would supply jets": the relative is the subject
+            return up.head if up.head.pos_ in ("NOUN", "PROPN") else None
+    return None
 
 
 def _carry_joined(reading: Reading, subject: Token, role: str, grammar: Grammar) -> None:
@@ -233,10 +262,10 @@ def _carry_joined(reading: Reading, subject: Token, role: str, grammar: Grammar)
                 reading.add(role, child.i, f"object of '{verb.text}', joined in the act")
 
 
-def _inherited_subject(tok: Token) -> Token | None:
+def _inherited_subject(tok: Token, grammar: Grammar) -> Token | None:
     """The subject a verb shares: its first conjunct's, its controller's, its nominal head's governor's,
     or a noun the parse left as a fragment just before its clause ("Poland on Tuesday signed...")."""
-    found = _shared_subject(tok)
+    found = _shared_subject(tok, grammar)
     if found is not None:
         return found
     root = tok
@@ -249,22 +278,24 @@ def _inherited_subject(tok: Token) -> Token | None:
     return None
 
 
-def _shared_subject(tok: Token) -> Token | None:
+def _shared_subject(tok: Token, grammar: Grammar) -> Token | None:
     seen = 0
     while tok.head.i != tok.i and seen < 4:
         seen += 1
         head = tok.head
         if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and any(
                 c.lower_ in ("to", "in", "by") and c.dep_ in ("mark", "case") for c in tok.children)):
-            if tok.dep_ == "xcomp" and any(c.dep_ in ("obj", "iobj") for c in head.children):
-                return next(c for c in head.children if c.dep_ in ("obj", "iobj"))
+            obj = next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
+            if tok.dep_ == "xcomp" and obj is not None and _predicate_of(obj, grammar) is None:
+                return obj  # "urged Turkey to buy": object control (not "started talks to procure")
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
             if subject is not None:
                 return subject  # "India is set to receive", "Egypt is expected to sign": raising, too
             tok = head
             continue
         if tok.dep_ in ("acl", "nmod", "appos", "dep") and head.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ == "mark" and c.lower_ == "to" for c in tok.children) and head.dep_ == "ROOT":
+                c.dep_ == "mark" and c.lower_ == "to" for c in tok.children) and head.dep_ == "ROOT" and not any(
+                c.dep_ == "nsubj" for c in head.children):
             return head  # a headline's "Russia to ship S-300s": the noun it hangs from is its subject
         if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
             return head  # a finite verb hung from a noun ("Chile signed a contract" parsed as "Chile, signed...")
@@ -364,7 +395,7 @@ def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
         if misread is not None and "nsubj" in frame.roles and misread[0].i == head.i:
             reading.add(frame.roles["nsubj"], misread[1].i, "subject of a verb the parse made a modifier")
         if not any(c.dep_ in SUBJECTS for c in head.children) and "nsubj" in frame.roles:
-            subject = _inherited_subject(head)
+            subject = _inherited_subject(head, grammar)
             if subject is not None:
                 reading.add(frame.roles["nsubj"], subject.i, "subject of the governing verb")
                 _carry_joined(reading, subject, frame.roles["nsubj"], grammar)

@@ -86,6 +86,9 @@ class Frame:
     """A governed nominal modified by one of these words ("a partial shipment") takes `partial_event`."""
     carries_object: bool = False
     """"X joined Y in halting": the governor's object shares the subject's role."""
+    pos: frozenset[str] = frozenset()
+    """The parts of speech the word governs as (empty: any): 'open' wants only as an adjective
+    ("open to buying"), not as a verb ("opened talks")."""
 
     @property
     def name(self) -> str:
@@ -259,7 +262,8 @@ def _frame(row: dict[str, object]) -> Frame:
                  effect=str(effect) if effect else None, is_object_control=bool(row.get("object_control")),
                  carries_object=bool(row.get("carries_object")),
                  partial_event=str(row["partial_event"]) if row.get("partial_event") else None,
-                 partial_words=frozenset(map(str, row.get("partial_words", []))))  # type: ignore[call-overload]
+                 partial_words=frozenset(map(str, row.get("partial_words", []))),  # type: ignore[call-overload]
+                 pos=frozenset(map(str, row.get("pos", []))))  # type: ignore[call-overload]
 
 
 def _cue(row: dict[str, object]) -> Cue:

@@ -19,7 +19,7 @@ from armsledger.claims.arguments import (
 from armsledger.claims.context import TOPIC_MEMORY_SENTENCES, Context, Item
 from armsledger.claims.enumeration import listed_with, segment_of
 from armsledger.claims.figures import anchors_of, head_of, item_quantity, stops_of
-from armsledger.claims.parties import either_role, is_party_phrase, state_spans
+from armsledger.claims.parties import either_role, is_party_phrase
 from armsledger.claims.reading import Reading
 from armsledger.claims.vocabulary import (
     COLLECTIVE_HEADS,
@@ -66,7 +66,7 @@ def read_items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item]
             out.append(Item(ctx.topic.system, None, tuple(tokens), quantity,
                             f"'{doc[head].text}' points back to {ctx.topic.system.text}", is_reference=True))
             continue
-        name = designation(doc, tokens, head, avoid=state_spans(view))
+        name = designation(doc, tokens, head, avoid=_named_spans(view))
         if name is not None:
             out.append(Item(None, name, tuple(tokens), quantity, f"a designation the catalogue lacks: {name}"))
         elif is_weapon_phrase(doc, head):
@@ -177,11 +177,33 @@ def _collective(doc: Doc, head: int) -> int:
         noun = next((c for c in tok.children if c.pos_ == "NOUN" and c.dep_ in ("compound", "nmod", "appos")), None)
         if noun is not None:
             return noun.i  # "for eighteen aircraft" parsed with the number as the head
+        noun = _noun_after_number(doc, tok)
+        if noun is not None:
+            return noun.i  # "the sale of 22 unarmed drones" parsed with the noun hung elsewhere
     if tok.lemma_.lower() in COLLECTIVE_HEADS or tok.lower_ in COLLECTIVE_HEADS or tok.pos_ == "NUM":
         inner = next((c for c in tok.children if c.dep_ == "nmod" and case_of(c) == "of"), None)
         if inner is not None:
             return inner.i
     return head
+
+
+NUMBER_GAP = 3
+"""How many modifiers may stand between a number and the noun it counts ("22 unarmed surveillance drones")."""
+
+
+def _noun_after_number(doc: Doc, num: Token) -> Token | None:
+    """The noun a number counts when the parse hung the noun elsewhere: the first noun after it, with
+    only that noun's own modifiers between ("of 22 unarmed drones" read as 'of 22' and a stray
+    'drones'). A number with a preposition of its own cannot be followed by the noun it counts
+    unless it counts that noun."""
+    if not any(c.dep_ == "case" for c in num.children):
+        return None
+    for tok in doc[num.i + 1:num.i + 2 + NUMBER_GAP]:
+        if tok.pos_ == "NOUN":
+            return tok
+        if tok.dep_ not in ("amod", "compound") or tok.head.i <= tok.i:
+            return None
+    return None
 
 
 def _fitting_topic(doc: Doc, head: int, ctx: Context) -> Mention | None:
@@ -253,7 +275,7 @@ def _in_clause(reading: Reading, view: SentenceView, ctx: Context, *, within: li
         tokens = phrase(doc, head, with_conjuncts=False)
         if is_civil(doc, tokens) or (m is None and len(path) > 2):
             continue
-        name = designation(doc, tokens, head, avoid=state_spans(view)) if m is None else None
+        name = designation(doc, tokens, head, avoid=_named_spans(view)) if m is None else None
         fitting = _fitting_topic(doc, head, ctx) if m is None and name is None else None
         out.append(Item(m or fitting, name, tuple(tokens), item_quantity(doc, tokens),
                         f"in the predicate's clause: {m.text if m else name or doc[head].text}",
@@ -275,3 +297,9 @@ def carries_topic(item: Item, ctx: Context) -> bool:
         return False
     entry = ctx.gazetteers.systems.get(item.system.entity)
     return entry is not None and ctx.topic.claimed_system in (entry.designation, None)
+
+
+def _named_spans(view: SentenceView) -> tuple[tuple[int, int], ...]:
+    """Spans a designation the catalogue lacks may not take: every state, organisation and system
+    named ("Chinese Yuan-class", "F-16 ammunition": a catalogued name is not a new one)."""
+    return tuple((m.start, m.end) for m in view.mentions)

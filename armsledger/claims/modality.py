@@ -77,7 +77,9 @@ def read_modality(reading: Reading, doc: Doc, grammar: Grammar) -> None:
         if link in ("parataxis",):
             break
         modal = _modal_of(tok, grammar, link)
-        if modal is None and link == "advcl":
+        if modal is None and (link == "advcl" or link == "acl" and tok.pos_ == "NOUN"):
+            # "trips to buy jets", "in an advanced stage of talks to procure drones": a 'to' clause on
+            # an action or a noun that is no modal word says what is aimed at
             purpose = next((cue for c in doc[_child_on_path(doc, start, tok)].children
                             if c.dep_ == "mark" and (cue := grammar.cue_for("purpose", c.lower_)) is not None), None)
             if purpose is not None:
@@ -110,7 +112,8 @@ def _child_on_path(doc: Doc, start: Token, ancestor: Token) -> int:
 
 
 def _modal_of(head: Token, grammar: Grammar, link: str) -> Frame | None:
-    frames = next((list(fs) for lemma in lemmas_of(head) if (fs := grammar.modals_for(lemma))), [])
+    frames = next((found for lemma in lemmas_of(head) if (found := [
+        f for f in grammar.modals_for(lemma) if not f.pos or head.pos_ in f.pos])), [])
     if not frames:
         return None
     has_object = any(c.dep_ in ("obj", "iobj") for c in head.children)

@@ -65,6 +65,10 @@ def _lemma_candidates(lemma: str, word: str) -> tuple[str, ...]:
 def relation_keys(child: Token) -> tuple[str, ...]:
     """The keys a dependent answers to: its relation, and its relation with its preposition."""
     dep = child.dep_
+    if dep == "nsubj:pass" and any(c.dep_ == "obj" for c in child.head.children):
+        # "Vietnam was offered the Akash by India": a passive that keeps its object made the
+        # indirect object its subject
+        return ("iobj", dep)
     case = next((c.lower_ for c in child.children if c.dep_ in ("case", "mark") and c.i < child.i), None)
     base = dep.split(":")[0]
     if case is None:

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from armsledger.claims.reading import is_time_word
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -44,8 +46,10 @@ def misread_verb_of(noun: Token) -> tuple[Token, Token] | None:
             before = child.doc[child.i - 1]
             # "Norway halted arms sales" parsed as one noun phrase: a name just before a participle,
             # both modifying the noun, with no determiner before the name, is the verb's subject
+            # ("the U.S. suspended Turkish participation": a past tense, VBD, is never an adjective,
+            # so its name may have an article)
             if (before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == noun.i
-                    and not any(c.dep_ == "det" for c in before.children)):
+                    and (child.tag_ == "VBD" or not any(c.dep_ == "det" for c in before.children))):
                 subject = before
         if subject is not None:
             return child, subject
@@ -67,14 +71,21 @@ def is_misread_infinitive_object(noun: Token) -> bool:
 
 
 def object_before_infinitive(verb: Token) -> Token | None:
-    """Return the object an infinitive right after it belongs to ("cancelled the contract to buy")."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
+    """Return the object an infinitive right after it belongs to ("cancelled the contract to buy",
+    "started talks with Turkey to procure"), whether the parse made it the verb's purpose or its
+    complement."""
+    if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
         return None
     head = verb.head
     obj = next((c for c in head.children if c.dep_ == "obj" and c.i < verb.i), None)
-    if obj is None or obj.right_edge.i + 1 != verb.left_edge.i:
+    if obj is None:
         return None
-    return obj
+    # only the verb's prepositional phrases may stand between ("signed a contract with Peru to supply")
+    between = {t.i for t in head.doc[obj.right_edge.i + 1:verb.left_edge.i]}
+    phrases = {t.i for c in head.children if c.dep_.split(":")[0] == "obl" and obj.i < c.i < verb.i
+               and any(g.dep_ == "case" for g in c.children) and not any(is_time_word(w) for w in c.subtree)
+               for t in c.subtree}  # not "cancelled the deal last week to save money"
+    return obj if between <= phrases else None
 
 
 def nominal_conjunct_of(tok: Token) -> Token | None:

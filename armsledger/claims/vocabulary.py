@@ -4,12 +4,21 @@ from __future__ import annotations
 import re
 
 GENERIC_ARMS = (r"military\s+hardware|arms|weapons|weaponry|armaments|military\s+equipment|"
-                r"defen[cs]e\s+equipment")
+                r"defen[cs]e\s+equipment|(?:military|defen[cs]e)\s+(?:supplies|materi(?:al|als|el)|goods)")
 """Arms named by no type at all ("Russian military hardware", "weapons"): a regex alternation."""
 
 WEAPON_NOUNS = frozenset(["aircraft", "jet", "jets", "fighter", "fighters", "plane", "planes", "warplane", "warplanes", "bomber", "bombers", "trainer", "trainers", "helicopter", "helicopters", "chopper", "choppers", "gunship", "gunships", "drone", "drones", "uav", "uavs", "ucav", "ucavs", "missile", "missiles", "rocket", "rockets", "system", "systems", "battery", "batteries", "battalion", "battalions", "regiment", "regiments", "squadron", "squadrons", "launcher", "launchers", "interceptor", "interceptors", "radar", "radars", "tank", "tanks", "vehicle", "vehicles", "apc", "apcs", "ifv", "ifvs", "howitzer", "howitzers", "gun", "guns", "artillery", "ship", "ships", "vessel", "vessels", "warship", "warships", "frigate", "frigates", "corvette", "corvettes", "destroyer", "destroyers", "submarine", "submarines", "boat", "boats", "carrier", "carriers", "arms", "weapon", "weapons", "weaponry", "armament", "armaments", "munition", "munitions", "ammunition", "hardware", "equipment", "engine", "engines", "rifle", "rifles", "torpedo", "torpedoes", "bomb", "bombs", "shell", "shells", "mortar", "mortars", "airframe", "airframes", "unit", "units", "piece", "pieces", "set", "sets", "batch", "batches", "kit", "kits"])
 """Head nouns of weapon phrases (singular and plural, since a lemma may miss): an item is arms only if
 its phrase names a catalogued system or ends in one of these."""
+
+GOODS_NOUNS = frozenset(["material", "materials", "materiel", "supply", "supplies", "good", "goods", "item", "items", "product", "products", "package", "stock", "stocks"])
+"""Nouns for goods in general: arms only when a modifier in ARMS_MODIFIERS says so ("arms materials")."""
+
+ARMS_MODIFIERS = frozenset(["arms", "weapons", "weapon", "military", "defence", "defense", "lethal"])
+"""Modifiers that make goods arms ("military supplies", "lethal materiel")."""
+
+TALLY_MODIFIERS = frozenset(["total", "cumulative", "overall", "aggregate"])
+"""Modifiers that make an event noun a running count ("its total exports", "cumulative orders")."""
 
 CIVIL_WORDS = frozenset(["passenger", "passengers", "airliner", "airliners", "jetliner", "jetliners", "commercial", "civil", "civilian", "airline", "airlines", "cargo"])
 """Words that make an aircraft phrase civilian ("passenger jets"): airliners are not weapons."""

@@ -84,11 +84,28 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
         _merge(doc, spans)
     for doc in docs:
         _merge_hyphenated(doc)
-    return list(nlp.pipe(docs, batch_size=PARSE_BATCH_SENTENCES))
+    parsed = list(nlp.pipe(docs, batch_size=PARSE_BATCH_SENTENCES))
+    for doc in parsed:
+        _name_as_subject(doc)
+    return parsed
+
+
+FUNCTION_RELATIONS = frozenset(["mark", "case", "cc", "aux", "det", "cop"])
+"""Relations of function words: a name ("South Korea", merged into one token) never has one."""
+
+
+def _name_as_subject(doc: Doc) -> None:
+    """A name the parse gave a function word's relation to a later verb that has no subject ("South
+    Korea signed a contract" with 'South Korea' read as a marker) is that verb's subject."""
+    for tok in doc:
+        head = tok.head
+        if (tok.pos_ == "PROPN" and tok.dep_ in FUNCTION_RELATIONS and head.i > tok.i and head.pos_ == "VERB"
+                and not any(c.dep_.startswith("nsubj") for c in head.children)):
+            tok.dep_ = "nsubj"
 
 
 def _merge_hyphenated(doc: Doc) -> None:
-    """Merge a hyphenated compound ("surface-to-air", "Russian-made", "long-range") into one word.
+    """Merge a hyphenated compound ("surface-to-air", "Russian-made", "long-range", "3,200-ton") into one word.
 
     The tokenizer splits such words at each hyphen; the parser, which saw few of them in the
     treebank, then reads "surface" as a verb's object and "missiles" as an oblique. As one word
@@ -99,7 +116,8 @@ def _merge_hyphenated(doc: Doc) -> None:
     while i < len(doc):
         j = i
         while (j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_
-               and not doc[j + 1].whitespace_ and doc[j].text.isalnum() and doc[j + 2].text.isalnum()):
+               and not doc[j + 1].whitespace_ and _is_part(doc[j].text) and doc[j + 2].text.isalnum()
+               and not (doc[j].text[0].isdigit() and doc[j + 2].text.isdigit())):  # "2019-2021": a range
             j += 2
         if j > i:
             runs.append((i, j + 1))
@@ -108,6 +126,11 @@ def _merge_hyphenated(doc: Doc) -> None:
         with doc.retokenize() as retokenizer:
             for start, end in runs:
                 retokenizer.merge(doc[start:end])
+
+
+def _is_part(text: str) -> bool:
+    """A word or a number that may open a hyphenated compound ("long-range", "3,200-ton")."""
+    return text.isalnum() or (text[0].isdigit() and text.replace(",", "").replace(".", "").isdigit())
 
 
 def _merge(doc: Doc, spans: Sequence[tuple[int, int]]) -> None:

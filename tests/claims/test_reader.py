@@ -158,6 +158,30 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("agreement", "KR", "AU", "K9", False, False)}),
     ("headline infinitive is planned", "",
      {("delivery", "RU", "SY", "S-300", False, True)}),
+    ("a passive that keeps its object names the recipient", "Serbia was offered twelve Rafale jets by France.",
+     {("interest", "FR", "RS", "Rafale", False, False)}),
+    ("a relative clause's gap inside a report", "Israel objects to the S-300 batteries that Moscow said it would ship to Damascus.",
+     {("delivery", "RU", "SY", "S-300", False, True)}),
+    ("talks with a purpose clause after the verb's phrase", "Peru opened talks with South Korea to acquire 20 FA-50 jets.",
+     {("negotiation", "KR", "PE", "FA-50", False, False)}),
+    ("approving an act is a negotiation", "Berlin approved selling Leopard 2 tanks to Qatar.",
+     {("negotiation", "DE", "QA", "Leopard-2", False, False)}),
+    ("goods that a modifier makes arms", "Italy exported $300 million worth of military supplies to Egypt.",
+     {("delivery", "IT", "EG", None, False, False)}),
+    ("a running total is not an event",
+     "South Korea signed a contract with Peru to supply two frigates, bringing its total naval exports to 14 vessels.",
+     {("agreement", "KR", "PE", None, False, False)}),
+    ("a past tense read as a modifier after an article", "Last month the U.S. suspended Turkish participation in the F-35 programme.",
+     {("cancellation", "US", "TR", "F-35", False, False)}),
+    ("a class name before a measured noun", "Manila received a 2,600-ton Jose Rizal-class frigate from a South Korean yard in 2020.",
+     {("delivery", "KR", "PH", "Jose Rizal", False, False)}),
+    ("a decision to buy is a planned agreement", "Serbia's decision to buy Rafale jets from France angered Moscow.",
+     {("agreement", "FR", "RS", "Rafale", False, True)}),
+    ("a 'to' abbreviation is no designation", "Poland wants the G2G frigate offered by Britain.",
+     {("interest", "GB", "PL", None, False, False)}),
+    ("such points back to the system just named",
+     "Poland received the first Patriot batteries in 2022. Romania is the second state to buy such systems from the US.",
+     {("delivery", "US", "PL", "Patriot", False, False), ("delivery", "US", "RO", "Patriot", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
@@ -230,3 +254,14 @@ def test_a_unit_price_is_never_the_value(gaz: object) -> None:
                       published="2024-05-06")
     claims = extract(article, gazetteers=gaz)  # type: ignore[arg-type]
     assert claims and all(c.value is None for c in claims)
+
+
+def test_sanctions_over_a_purchase_are_not_interest_in_it(gaz: object) -> None:
+    found = keys("Washington weighed sanctions over India's purchase of the S-400.", gaz)
+    assert not any(k[2] == "US" for k in found)  # the US weighs sanctions; it is no buyer
+    assert ("agreement", "RU", "IN", "S-400", False, False) in found
+
+
+def test_the_verb_open_is_not_the_adjective_of_interest(gaz: object) -> None:
+    assert keys("Peru is open to buying FA-50 jets from South Korea.", gaz) == {("interest", "KR", "PE", "FA-50", False, False)}
+    assert ("interest", "KR", "PE", "FA-50", False, False) not in keys("Peru opened talks with South Korea on FA-50 jets.", gaz)

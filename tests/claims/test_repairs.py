@@ -100,3 +100,32 @@ def test_an_infinitive_after_other_words_is_the_verb_s() -> None:
                 ("to", "PART", "TO", "mark", 7), ("save", "VERB", "VB", "advcl", 1),
                 ("money", "NOUN", "NN", "obj", 7)])
     assert object_before_infinitive(doc[7]) is None
+
+
+def test_a_past_tense_modifier_takes_a_name_with_an_article_as_subject() -> None:
+    # "the U.S. suspended Turkish participation": 'suspended' (VBD) parsed as a modifier
+    doc = tree([("the", "DET", "DT", "det", 1), ("U.S.", "PROPN", "NNP", "compound", 4),
+                ("suspended", "VERB", "VBD", "amod", 4), ("Turkish", "ADJ", "JJ", "amod", 4),
+                ("participation", "NOUN", "NN", "ROOT", 4)])
+    found = misread_verb_of(doc[4])
+    assert found is not None and (found[0].i, found[1].i) == (2, 1)
+    # a participle (VBN) keeps the old guard: "the Norway-built ships" style articles block it
+    doc = tree([("the", "DET", "DT", "det", 1), ("Navy", "PROPN", "NNP", "compound", 3),
+                ("ordered", "VERB", "VBN", "amod", 3), ("ships", "NOUN", "NNS", "ROOT", 3)])
+    assert misread_verb_of(doc[3]) is None
+
+
+def test_an_infinitive_after_the_verbs_own_phrase_still_belongs_to_the_object() -> None:
+    # "Peru opened talks with Chile to acquire jets": 'with Chile' hangs from the verb
+    doc = tree([("Peru", "PROPN", "NNP", "nsubj", 1), ("opened", "VERB", "VBD", "ROOT", 1),
+                ("talks", "NOUN", "NNS", "obj", 1), ("with", "ADP", "IN", "case", 4),
+                ("Chile", "PROPN", "NNP", "obl", 1), ("to", "PART", "TO", "mark", 6),
+                ("acquire", "VERB", "VB", "advcl", 1), ("jets", "NOUN", "NNS", "obj", 6)])
+    owner = object_before_infinitive(doc[6])
+    assert owner is not None and owner.i == 2
+    # an object with the verb's subject-like words between is not the infinitive's owner
+    doc = tree([("Peru", "PROPN", "NNP", "nsubj", 1), ("opened", "VERB", "VBD", "ROOT", 1),
+                ("talks", "NOUN", "NNS", "obj", 1), ("and", "CCONJ", "CC", "cc", 4),
+                ("plans", "VERB", "VBZ", "conj", 1), ("to", "PART", "TO", "mark", 6),
+                ("acquire", "VERB", "VB", "xcomp", 1), ("jets", "NOUN", "NNS", "obj", 6)])
+    assert object_before_infinitive(doc[6]) is None

@@ -1,0 +1,24 @@
+"""The parse's one tree repair: a name never has a function word's relation."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from armsledger.syntax import _name_as_subject
+
+
+def tree(rows: list[tuple[str, str, str, int]]) -> Doc:
+    words, pos, deps, heads = zip(*rows)
+    return Doc(spacy.blank("en").vocab, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads))
+
+
+def test_a_name_read_as_a_marker_of_a_subjectless_verb_is_its_subject() -> None:
+    doc = tree([("South Korea", "PROPN", "mark", 1), ("signed", "VERB", "ROOT", 1), ("deals", "NOUN", "obj", 1)])
+    _name_as_subject(doc)
+    assert doc[0].dep_ == "nsubj"
+
+
+def test_a_verb_with_a_subject_keeps_its_marker() -> None:
+    doc = tree([("Seoul", "PROPN", "mark", 2), ("Korea", "PROPN", "nsubj", 2), ("signed", "VERB", "ROOT", 2)])
+    _name_as_subject(doc)
+    assert doc[0].dep_ == "mark"
