@@ -235,6 +235,7 @@ class Ledger:
         found: dict[str, str] = {}
         for system in self.gazetteers.systems.values():
             found[system.designation] = system.category
+            found.setdefault(system.code, system.category)  # what a claim prints ("C-130J")
             found.setdefault(system.family, system.category)
         return found
 
@@ -338,7 +339,7 @@ class Ledger:
     def system_names(self, system: str) -> tuple[str, ...]:
         """Return the names a system filter matches: as typed, and its catalogue entry's designation and family."""
         entry = self.catalogue_entry(system)
-        return (system,) if entry is None else tuple(dict.fromkeys((system, entry.designation, entry.family)))
+        return (system,) if entry is None else tuple(dict.fromkeys((system, entry.designation, entry.code, entry.family)))
 
     def _condition(self, *, system: str | None = None, q: str | None = None,
                    **filters: Any) -> ColumnElement[bool]:  # Any: the filter values of deals()
@@ -448,7 +449,7 @@ class Ledger:
         entry = self.catalogue_entry(system)
         found = self.deals(system=entry.family if entry else system, sort="ordered_on")
         if entry is not None and entry.family != entry.designation:
-            found = [d for d in found if d.system == entry.designation] or found
+            found = [d for d in found if d.system in (entry.designation, entry.code)] or found
         if entry is None and not found:
             raise NotFound(f"no system {system!r} in the gazetteer or the ledger; check the designation")
         first = found[0] if found else None

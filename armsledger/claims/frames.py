@@ -136,6 +136,8 @@ def _bind_roles(reading: Reading, tok: Token, roles: dict[str, str]) -> None:
             continue  # a relative pronoun stands for the head of its clause, bound in _complete_roles
         if is_misread_infinitive_object(child):
             continue  # "a contract to supply 18 jets" parsed as "a contract [to 18 jets]"
+        if child.dep_.startswith("obl") and _after_own_clause(tok, child):
+            continue  # "sealed a deal to address an imbalance with India": 'with India' is the clause's
         for key in relation_keys(child):
             found = roles.get(key)
             if found is not None and _is_time(child):
@@ -143,6 +145,15 @@ def _bind_roles(reading: Reading, tok: Token, roles: dict[str, str]) -> None:
             if found is not None:
                 reading.add(found, child.i, key)
                 break
+
+
+CLAUSE_RELATIONS = frozenset(["advcl", "xcomp", "ccomp", "parataxis"])
+
+
+def _after_own_clause(head: Token, child: Token) -> bool:
+    """True when an oblique follows a clause of the same head that opens after the head: by late
+    closure the phrase belongs to that clause, whatever the parse attached it to."""
+    return any(c.dep_ in CLAUSE_RELATIONS and head.i < c.left_edge.i and c.i < child.i for c in head.children)
 
 
 def _is_time(tok: Token) -> bool:

@@ -61,7 +61,13 @@ def read_items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item]
             out.extend(Item(m, None, tuple(tokens), quantity, f"the item phrase names {m.text}", is_final=is_final)
                        for m in systems)
             continue
-        if is_anaphor(doc, head) and is_topic_recent(ctx):
+        earlier = _named_before_in_sentence(view, head, tokens, ctx) if is_anaphor(doc, head) else None
+        if earlier is not None:
+            # "placed an order for AIM-120C missiles ... has refused to resupply these missiles"
+            out.append(Item(earlier, None, tuple(tokens), quantity,
+                            f"'{doc[head].text}' points back to {earlier.text}, named before it", is_reference=True))
+            continue
+        if is_anaphor(doc, head) and is_topic_recent(ctx) and _kind_fits(doc, head, ctx.topic.system, ctx):
             assert ctx.topic.system is not None
             out.append(Item(ctx.topic.system, None, tuple(tokens), quantity,
                             f"'{doc[head].text}' points back to {ctx.topic.system.text}", is_reference=True))
@@ -93,6 +99,12 @@ def read_items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item]
         return None  # a verb's object that is no weapon ("got to prove"), or a verb with no object
     if is_kind(doc[reading.token]) and reading.governor is None:
         return None  # "aimed at increasing drone exports", "$2.8 billion in sales": a kind, not an event
+    before = [m for i, m in sorted(view.by_token.items()) if m.kind == "system" and i < reading.token]
+    if before:
+        # "it was more interested in the Akash-NG, but talks could not be concluded": the system the
+        # sentence named last before the event is the topic by then
+        return [Item(before[-1], None, (), None, f"no item of its own: {before[-1].text}, named before it",
+                     is_reference=True)]
     if is_topic_recent(ctx):
         assert ctx.topic.system is not None
         return [Item(ctx.topic.system, None, (), None, f"no item in the sentence: the topic, {ctx.topic.system.text}",
@@ -134,7 +146,12 @@ past that the list belongs to something else. Chosen by reading the development 
 def is_kind(tok: Token) -> bool:
     """A bare plural names a kind ("exports", "sales in 2016"), not one event: no determiner,
     possessor, number or party of its own."""
-    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nmod:poss", "nummod") for c in tok.children)
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "nmod:poss", "nummod") or (
+        c.dep_ == "nmod" and case_of(c) in PARTY_CASES) for c in tok.children)
+
+
+PARTY_CASES = frozenset(["with", "between", "to", "from"])
+"""Prepositions that give a nominal a party of its own ("talks with Seoul", "sales to Riyadh"): one event."""
 
 
 def _own_systems(view: SentenceView, tokens: list[int]) -> list[Mention]:
@@ -204,6 +221,16 @@ def _noun_after_number(doc: Doc, num: Token) -> Token | None:
         if tok.dep_ not in ("amod", "compound") or tok.head.i <= tok.i:
             return None
     return None
+
+
+def _kind_fits(doc: Doc, head: int, system: Mention | None, ctx: Context) -> bool:
+    """True unless the noun's kind rules the system out ("the guns" cannot point back to a tank)."""
+    tok = doc[head]
+    categories = NOUN_CATEGORIES.get(tok.lemma_.lower()) or NOUN_CATEGORIES.get(tok.lower_.rstrip("s"))
+    entry = ctx.gazetteers.systems.get(system.entity) if system is not None else None
+    if not categories or entry is None:
+        return True
+    return any(c.lower() in entry.category.lower() for c in categories)
 
 
 def _fitting_topic(doc: Doc, head: int, ctx: Context) -> Mention | None:
@@ -296,7 +323,7 @@ def carries_topic(item: Item, ctx: Context) -> bool:
     if item.system is None:
         return False
     entry = ctx.gazetteers.systems.get(item.system.entity)
-    return entry is not None and ctx.topic.claimed_system in (entry.designation, None)
+    return entry is not None and ctx.topic.claimed_system in (entry.designation, entry.code, None)
 
 
 def _named_spans(view: SentenceView) -> tuple[tuple[int, int], ...]:

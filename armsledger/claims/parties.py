@@ -52,7 +52,9 @@ def is_party_phrase(view: SentenceView, head: int) -> bool:
     """True when a phrase bound as the item names a state or an organisation and no arms ("orders for
     the Indian Navy" parsed with the navy as what is ordered): it is a party, not the item."""
     tokens = phrase(view.doc, head, with_conjuncts=False)
-    return bool(states_in(view, tokens)) and not systems_in(view, tokens) and not is_weapon_phrase(view.doc, head)
+    # not "the acquisition of eight Chinese Yuan-class submarines": arms anywhere in it make it an item
+    return bool(states_in(view, tokens)) and not systems_in(view, tokens) and not any(
+        is_weapon_phrase(view.doc, i) for i in tokens)
 
 
 def either_role(reading: Reading, view: SentenceView, want: str) -> list[int]:

@@ -43,9 +43,12 @@ class Reading:
 
 
 def lemmas_of(tok: Token) -> list[str]:
-    """The lemma candidates of a token: the model's lemma, the word, and the word without a regular
-    English ending (the lemmatizer misses some: "canceled", "supplying")."""
-    return list(_lemma_candidates(tok.lemma_.lower(), tok.lower_))
+    """The lemma candidates of a token: a phrasal verb's lemma with its particle ("hold up"), the
+    model's lemma, the word, and the word without a regular English ending (the lemmatizer misses
+    some: "canceled", "supplying")."""
+    found = list(_lemma_candidates(tok.lemma_.lower(), tok.lower_))
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "compound:prt"), None)
+    return [f"{found[0]} {particle}", *found] if particle else found  # "held up": 'hold up' first
 
 
 @lru_cache(maxsize=65536)

@@ -102,7 +102,7 @@ def _claim(reading: Reading, view: SentenceView, ctx: Context, item: Item, suppl
         path.append("the last of the order delivered: its completion")
     return Claim(
         doc=ctx.doc_id, event=event, supplier=supplier, recipient=recipient,
-        system=entry.designation if entry else item.name, system_family=entry.family if entry else None,
+        system=entry.code if entry else item.name, system_family=entry.family if entry else None,
         evidence=text_of(doc).strip(), span=(ctx.offset, ctx.offset + len(text_of(doc))), rule=reading.predicate.name,
         denied=reading.is_denied or item.is_rejected, planned=reading.is_planned, quantity=item.quantity, value=value,
         date=None if reading.is_planned and date is not None and is_before(date, ctx.published) else date,

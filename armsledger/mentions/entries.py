@@ -1,6 +1,7 @@
 """The catalogue entries: one frozen dataclass per gazetteer file row."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ORG_KINDS: tuple[str, ...] = ("ministry", "armed-service", "agency", "company", "government", "legislature", "leader")
@@ -67,6 +68,16 @@ class System:
     """Where the row comes from: `sipri`, `sipri-family`, `curated` or `sipri+curated`; where
     entries share a plain-word name, a curated one is preferred when the noun fits both."""
 
+    @property
+    def code(self) -> str:
+        """The designation as the industry writes it: a register's "code and name" designation
+        ("C-130J Hercules", "AGM-114 Hellfire") by its code, when news also uses the code alone (it is
+        an alias) and it is no calibre ("120mm Light Mortar" stays whole); else the designation."""
+        found = _CODE_AND_NAME.match(self.designation)
+        if found is None or _CALIBRE.fullmatch(found.group(1)) or found.group(1) not in self.aliases:
+            return self.designation
+        return found.group(1)
+
 
 @dataclass(frozen=True, slots=True)
 class Ambiguity:
@@ -83,3 +94,7 @@ class Ambiguity:
     default: str | None
     role: str = "name"
     """`name` or `demonym`: the role of the state mention it resolves to."""
+
+
+_CODE_AND_NAME = re.compile(r"([A-Za-z]{0,6}-?\d[\w/-]*)\s+[A-Z][A-Za-z].*")
+_CALIBRE = re.compile(r"\d+(?:\.\d+)?mm")

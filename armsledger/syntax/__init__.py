@@ -87,7 +87,24 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
     parsed = list(nlp.pipe(docs, batch_size=PARSE_BATCH_SENTENCES))
     for doc in parsed:
         _name_as_subject(doc)
+        _particle_of_verb(doc)
     return parsed
+
+
+PARTICLES = frozenset(["up", "off", "out", "down", "back", "through"])
+"""Words that make phrasal verbs ("hold up", "call off", "back out")."""
+
+
+def _particle_of_verb(doc: Doc) -> None:
+    """A particle right after a verb, read as the preposition of the noun after it ("held up the sales"
+    parsed as "held [up the sales]"), is the verb's particle, and the noun its object."""
+    for tok in doc:
+        noun, verb = tok.head, doc[tok.i - 1] if tok.i > 0 else tok
+        if (tok.dep_ == "case" and tok.lower_ in PARTICLES and verb.pos_ == "VERB" and noun.i > tok.i
+                and noun.head.i == verb.i and noun.dep_ in ("obl", "obj")
+                and not any(c.dep_ == "obj" and c.i != noun.i for c in verb.children)):
+            tok.head, tok.dep_ = verb, "compound:prt"
+            noun.dep_ = "obj"
 
 
 FUNCTION_RELATIONS = frozenset(["mark", "case", "cc", "aux", "det", "cop"])

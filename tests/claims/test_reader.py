@@ -33,9 +33,9 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("buyer verb with from", "Greece bought Rafale jets from France last year.",
      {("delivery", "FR", "GR", "Rafale", False, False)}),
     ("future purchase is a planned agreement", "Poland will buy more K2 tanks from South Korea.",
-     {("agreement", "KR", "PL", "K2 Black Panther", False, True)}),
+     {("agreement", "KR", "PL", "K2", False, True)}),
     ("future receipt is a planned delivery", "Poland will receive its first K2 tanks from South Korea next year.",
-     {("delivery", "KR", "PL", "K2 Black Panther", False, True)}),
+     {("delivery", "KR", "PL", "K2", False, True)}),
     ("ordering is the agreement", "Egypt ordered 30 more Rafale jets from France.",
      {("agreement", "FR", "EG", "Rafale", False, False)}),
     ("signing a contract, item in a for phrase", "Croatia signed a contract with France for twelve used Rafale jets.",
@@ -100,10 +100,10 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a long list of systems shares its verb",
      "Romania signed contracts for K9 howitzers, K2 tanks, Patriot missile batteries and Black Hawk helicopters.",
      {("agreement", o, "RO", s, False, False) for o, s in
-      (("KR", "K9"), ("KR", "K2 Black Panther"), ("US", "Patriot"), ("US", "UH-60"))}),
+      (("KR", "K9"), ("KR", "K2"), ("US", "Patriot"), ("US", "UH-60"))}),
     ("a list with each system's own modifiers",
      "Egypt bought MiG-29 fighters along with Ka-52 attack helicopters from Russia.",
-     {("delivery", "RU", "EG", s, False, False) for s in ("MiG-29", "Ka-52 Alligator")}),
+     {("delivery", "RU", "EG", s, False, False) for s in ("MiG-29", "Ka-52")}),
     ("a name the article confirmed counts in the plural",
      "Morocco ordered AH-64 Apache helicopters from the United States. Morocco will get six more Apaches from the United States.",
      {("agreement", "US", "MA", "AH-64", False, False), ("delivery", "US", "MA", "AH-64", False, True)}),
@@ -182,13 +182,26 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("such points back to the system just named",
      "Poland received the first Patriot batteries in 2022. Romania is the second state to buy such systems from the US.",
      {("delivery", "US", "PL", "Patriot", False, False), ("delivery", "US", "RO", "Patriot", False, False)}),
+    ("an anaphor takes the system named before it in its sentence",
+     "Chile ordered 40 Meteor missiles in 2019, but Britain has since refused to resupply the missiles to Chile.",
+     {("agreement", "GB", "CL", "Meteor", False, False), ("interest", "GB", "CL", "Meteor", True, False)}),
+    ("a nominal with no item takes the system its sentence named before it",
+     "Peru preferred the FA-50, and Lima opened talks with Seoul in June.",
+     {("interest", "KR", "PE", "FA-50", False, False), ("negotiation", "KR", "PE", "FA-50", False, False)}),
+    ("a phrasal verb that holds a sale up cancels it", "Senators held up the sales of F-16s to Turkey.",
+     {("cancellation", "US", "TR", "F-16", False, False)}),
+    ("calling a purchase off cancels it", "Ankara called off the purchase of Patriot missiles from the US.",
+     {("cancellation", "US", "TR", "Patriot", False, False)}),
+    ("an oblique after the governor's own clause is the clause's",
+     "Egypt sealed a deal with France in 2015 for 24 Rafale jets to counter threats with its neighbour Libya.",
+     {("agreement", "FR", "EG", "Rafale", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
 
 def test_a_seller_with_no_buyer_in_the_sentence_sells_to_the_headline_state(gaz: object) -> None:
     found = keys("The United States will deliver Hellfire missiles this spring.", gaz, title="Iraq awaits new arms")
-    assert found == {("delivery", "US", "IQ", "AGM-114 Hellfire", False, True)}
+    assert found == {("delivery", "US", "IQ", "AGM-114", False, True)}
 
 
 def test_a_state_named_as_a_noun_ends_a_list(gaz: object) -> None:

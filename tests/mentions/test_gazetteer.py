@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from armsledger.cli import main
 from armsledger.errors import GazetteerError
 from armsledger.mentions import Gazetteers, check_gazetteers, detect, load_gazetteers
+from armsledger.mentions.entries import System
 from armsledger.models import Document
 
 EXTRA = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
@@ -68,3 +69,15 @@ def test_check_reports_alias_collisions(tmp_path: Path) -> None:
     assert any("alias collision on 'rosoboronexport'" in p for p in problems)
     result = CliRunner().invoke(main, ["gazetteer", "check", "--gazetteer-dir", str(tmp_path)])
     assert result.exit_code == 1
+
+
+def _system(designation: str, aliases: tuple[str, ...]) -> System:
+    return System(id="x", designation=designation, aliases=aliases, family=designation, category="UAV",
+                  producer=None, origin="US", unit="unit")
+
+
+def test_a_code_and_name_designation_prints_its_code_when_news_uses_it_alone() -> None:
+    assert _system("RQ-1 Predator", ("RQ-1", "Predator")).code == "RQ-1"
+    assert _system("A-330 MRTT", ("MRTT",)).code == "A-330 MRTT"  # the code alone is an airliner
+    assert _system("120mm Light Mortar", ("120mm",)).code == "120mm Light Mortar"  # a calibre, not a name
+    assert _system("Bayraktar TB2", ("TB2",)).code == "Bayraktar TB2"  # name first: already as written

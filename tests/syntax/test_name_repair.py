@@ -1,4 +1,4 @@
-"""The parse's one tree repair: a name never has a function word's relation."""
+"""The parse's tree repairs: a name never has a function word's relation; a particle is its verb's."""
 from __future__ import annotations
 
 import spacy
@@ -22,3 +22,19 @@ def test_a_verb_with_a_subject_keeps_its_marker() -> None:
     doc = tree([("Seoul", "PROPN", "mark", 2), ("Korea", "PROPN", "nsubj", 2), ("signed", "VERB", "ROOT", 2)])
     _name_as_subject(doc)
     assert doc[0].dep_ == "mark"
+
+
+def test_a_particle_read_as_a_preposition_is_the_verbs() -> None:
+    from armsledger.syntax import _particle_of_verb
+    doc = tree([("Senators", "NOUN", "nsubj", 1), ("held", "VERB", "ROOT", 1), ("up", "ADP", "case", 4),
+                ("the", "DET", "det", 4), ("sales", "NOUN", "obl", 1)])
+    _particle_of_verb(doc)
+    assert (doc[2].dep_, doc[2].head.i, doc[4].dep_) == ("compound:prt", 1, "obj")
+
+
+def test_a_true_preposition_after_a_verb_stays() -> None:
+    from armsledger.syntax import _particle_of_verb
+    doc = tree([("Jets", "NOUN", "nsubj", 1), ("flew", "VERB", "ROOT", 1), ("over", "ADP", "case", 3),
+                ("Kyiv", "PROPN", "obl", 1)])
+    _particle_of_verb(doc)
+    assert doc[2].dep_ == "case" and doc[3].dep_ == "obl"
