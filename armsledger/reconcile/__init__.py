@@ -104,9 +104,21 @@ def reconcile(evidence: Iterable[Evidence], *, battalions_per_regiment: int = 2,
                 reasons = {i.claim_id: "; ".join(r for r in (part_reasons.get(i.claim_id), why) if r)
                            for i, why in placed}
                 orders.append(([i for i, _ in placed], reasons))
+        # Numbered in time order, so a follow-on keeps its number when a later order is reported.
+        orders.sort(key=lambda order: _began(order[0]))
         for ordinal, (members, reasons) in enumerate(orders, 1):
             deals.append(_deal(key, ordinal, members, reasons, battalions_per_regiment, categories or {}))
     return deals
+
+
+def _began(items: Sequence[Evidence]) -> str:
+    """When an order is first known: its earliest signing's date, else its earliest claim's date or
+    publication ("~" sorts an order nothing dates last)."""
+    def when(i: Evidence) -> str:
+        return i.claim.date.value if i.claim.date is not None and i.claim.date.year is not None else (i.published or "~")
+
+    signed = [when(i) for i in items if i.claim.event == "agreement" and not i.claim.denied and not i.claim.planned]
+    return min(signed or [when(i) for i in items], default="~")
 
 
 def _deal(key: str, ordinal: int, items: Sequence[Evidence], reasons: dict[str, str],

@@ -2,7 +2,8 @@
 
 Only contract-level figures make a deal's value and quantity. A unit price ("$40 million each"), a
 programme's total cost, a fleet ("the air force flies 36 of the jets") or what has been delivered so
-far ("three squadrons have been handed over so far") is kept as evidence, with its kind, and never
+far ("three squadrons have been handed over so far", or any delivery's count short of the whole
+order) is kept as evidence, with its kind, and never
 becomes the deal's figure nor conflicts with it. The kind is read from the words around the figure
 in its sentence.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from armsledger.models import Claim
+from armsledger.reconcile import status as _status
 
 CONTRACT = "contract"
 UNIT_PRICE = "unit price"
@@ -83,6 +85,8 @@ def quantity_kind(claim: Claim) -> str:
         before, after = around
         if _FLEET_BEFORE.search(before) or _FLEET_AFTER.search(after):
             return FLEET
-    if claim.event == "delivery" and _SO_FAR.search(claim.evidence):
+    if claim.event == "delivery" and (_SO_FAR.search(claim.evidence) or not _status.is_whole_order(claim)):
+        # A delivery's count is what that delivery handed over ("the first six launchers", "two
+        # howitzers, the first of 52"), not the order's, unless its words make it the whole order.
         return DELIVERED_SO_FAR
     return CONTRACT

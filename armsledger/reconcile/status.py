@@ -68,9 +68,14 @@ def is_earned(claim: Claim) -> bool:
     return not claim.denied and not claim.planned and not (hedge_counts and is_hedged(claim))
 
 
+def is_whole_order(claim: Claim) -> bool:
+    """Say whether a delivery or completion is of the whole order ("completed deliveries of all 24")."""
+    return claim.event == "completion" or (claim.event == "delivery" and _WHOLE_ORDER.search(claim.evidence) is not None)
+
+
 def stage(claim: Claim) -> int | None:
     """Return the stage a claim's event reaches, or None for a cancellation."""
-    if claim.event == "delivery" and _WHOLE_ORDER.search(claim.evidence):
+    if claim.event == "delivery" and is_whole_order(claim):
         return STAGE["completion"]
     return STAGE.get(claim.event)
 

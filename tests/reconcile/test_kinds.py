@@ -46,7 +46,10 @@ def test_value_kind_reads_the_words_around_the_figure(text: str, words: str, kin
     ("agreement", "The air force already flies 36 Rafale bought in 2016.", "36 Rafale", FLEET),
     ("agreement", "India has a fleet of 36 Rafale jets.", "36 Rafale jets", FLEET),
     ("delivery", "Ten jets have been handed over so far.", "Ten jets", DELIVERED_SO_FAR),
-    ("delivery", "Thirty-six jets were delivered between 2020 and 2022.", "Thirty-six jets", CONTRACT),
+    # A delivery's count is the delivery's, not the order's, unless its words make it the whole order.
+    ("delivery", "Thirty-six jets were delivered between 2020 and 2022.", "Thirty-six jets", DELIVERED_SO_FAR),
+    ("delivery", "Romania took delivery of the first six launchers on Monday.", "six launchers", DELIVERED_SO_FAR),
+    ("delivery", "France has completed deliveries of all 36 contracted jets.", "36 contracted jets", CONTRACT),
     ("agreement", "India ordered 26 Rafale M for its carrier.", "26 Rafale M", CONTRACT),
 ])
 def test_quantity_kind_sets_fleets_and_partial_deliveries_apart(event: str, text: str, words: str,
