@@ -107,10 +107,15 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
         year = _year(item)
         if item.claim_id in cues:
             number = cues[item.claim_id]
-            if item.claim.event == "cancellation":  # opens no order: it points at one that exists
+            if item.claim.event == "cancellation":  # it points at an order that exists
                 if number and float(number) in {o.index for o in base}:
                     assigned[item.claim_id] = float(number)
                     reasons[item.claim_id] = f"'{cue_words[item.claim_id]}' in its sentence: that order cancelled"
+                elif not number:
+                    # "halted talks on additional launchers" ends the order so worded, never the first one.
+                    assigned[item.claim_id] = _worded_before(item, items, generic, len(base) + 1.0)
+                    reasons[item.claim_id] = (f"'{cue_words[item.claim_id]}' in its sentence: the order so worded "
+                                              "before it, cancelled")
                 continue
             assigned[item.claim_id] = float(number) if number else generic[item.claim_id]
             reasons[item.claim_id] = f"'{cue_words[item.claim_id]}' in its sentence: an order of its own"
@@ -174,6 +179,16 @@ def _generic_orders(items: Sequence[Evidence], cues: Mapping[str, int], start: f
             signed = year if year is not None else when
         found[item.claim_id] = index
     return found
+
+
+def _worded_before(cancellation: Evidence, items: Sequence[Evidence], generic: Mapping[str, float],
+                   start: float) -> float:
+    """The latest order opened by words like "more" or "additional" that is reported no later than a
+    cancellation so worded; an order of its own when there is none."""
+    when = _when(cancellation)
+    before = [generic[i.claim_id] for i in items if i.claim_id in generic
+              and (when is None or (_when(i) or 0) <= when)]
+    return max(before) if before else max(generic.values(), default=start - 1.0) + 1.0
 
 
 def anchor_years(items: Sequence[Evidence], cues: Mapping[str, int]) -> list[int]:

@@ -30,7 +30,7 @@ def ledger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 def test_the_corpus_is_read_whole(ledger: Ledger) -> None:
     assert len({e.article_id for d in ledger.deals() for e in ledger.deal(d.id).timeline}) == \
-        len(list(CORPUS.glob("*.txt"))) == 22
+        len(list(CORPUS.glob("*.txt"))) == 23
 
 
 def test_the_register_has_one_deal_per_order(ledger: Ledger) -> None:
@@ -74,11 +74,13 @@ def test_a_delivery_count_is_not_the_orders_quantity(ledger: Ledger) -> None:
     assert himars.quantity is not None and himars.quantity.value == 18, "the order's 18, not the first six delivered"
 
 
-def test_talks_on_additional_launchers_are_a_new_deal_that_earns_no_delivery(ledger: Ledger) -> None:
+def test_talks_on_additional_launchers_are_a_new_deal_and_their_halt_cancels_only_them(ledger: Ledger) -> None:
+    """"Halted talks on 36 additional launchers" ends the talks, not the 2022 order being delivered."""
     first, talks = ledger.deal("us-ro-himars-1"), ledger.deal("us-ro-himars-2")
     assert first.deal.status == "delivering" and first.deal.sources == 2
-    assert talks.deal.status == "negotiating" and talks.deal.quantity is not None and talks.deal.quantity.value == 36
-    assert [e.event for e in talks.timeline] == ["negotiation"] and not talks.deal.has_conflict
+    assert [e.event for e in first.timeline] == ["agreement", "agreement", "delivery"]
+    assert talks.deal.status == "cancelled" and talks.deal.quantity is not None and talks.deal.quantity.value == 36
+    assert [e.event for e in talks.timeline] == ["negotiation", "cancellation"] and not talks.deal.has_conflict
 
 
 def test_a_cancelled_order_stays_cancelled_when_it_is_recalled_later(ledger: Ledger) -> None:
