@@ -245,7 +245,20 @@ def _denials(items: Sequence[Evidence]) -> list[tuple[str, list[str]]]:
 
 
 _START_RULES = ("delivery.began", "delivery.start-delivering", "delivery.nominal")
-_FIRST_WORDS = re.compile(r"\b(?:first|began|begun|begin|start(?:ed|s)?|initial|commenc\w*)\b", re.IGNORECASE)
+_DELIVERED_NOUNS = (r"(?:deliver(?:y|ies)|batch(?:es)?|shipments?|consignments?|lots?|tranches?|units?|aircraft"
+                    r"|jets?|fighters?|helicopters?|planes?|ships?|vessels?|submarines?|frigates?|guns?|howitzers?"
+                    r"|tanks?|vehicles?|launchers?|systems?|batter(?:y|ies)|battalions?|regiments?|squadrons?"
+                    r"|drones?|missiles?|radars?)")
+_FIRST_WORDS = re.compile(
+    # "the first six launchers", "its first K9 guns", "the initial batch": first of what was delivered
+    rf"\b(?:first|initial)\s+(?:[\w-]+\s+){{0,3}}?{_DELIVERED_NOUNS}\b"
+    # "deliveries began", "began to arrive", "started delivering"
+    r"|\b(?:deliver(?:y|ies)|shipments?)\s+(?:have\s+|has\s+)?(?:began|begun|start(?:ed|s)?|commenc\w*|begins?)\b"
+    r"|\b(?:began|begun|begin|start(?:ed|s)?|commenc\w*)\s+(?:to\s+)?(?:deliver\w*|arriv\w*|receiv\w*|ship\w*)",
+    re.IGNORECASE,
+)
+"""Words by which a delivery is the first: the first of what was handed over, or deliveries begun.
+"The first since May" says when the last one was, not that this one began them."""
 
 
 def _first_delivery(items: Sequence[Evidence]) -> Figure:

@@ -30,7 +30,7 @@ def ledger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 def test_the_corpus_is_read_whole(ledger: Ledger) -> None:
     assert len({e.article_id for d in ledger.deals() for e in ledger.deal(d.id).timeline}) == \
-        len(list(CORPUS.glob("*.txt"))) == 23
+        len(list(CORPUS.glob("*.txt"))) == 24
 
 
 def test_the_register_has_one_deal_per_order(ledger: Ledger) -> None:
@@ -78,7 +78,7 @@ def test_talks_on_additional_launchers_are_a_new_deal_and_their_halt_cancels_onl
     """"Halted talks on 36 additional launchers" ends the talks, not the 2022 order being delivered."""
     first, talks = ledger.deal("us-ro-himars-1"), ledger.deal("us-ro-himars-2")
     assert first.deal.status == "delivering" and first.deal.sources == 2
-    assert [e.event for e in first.timeline] == ["agreement", "agreement", "delivery"]
+    assert [e.event for e in first.timeline] == ["agreement", "agreement", "delivery", "delivery"]
     assert talks.deal.status == "cancelled" and talks.deal.quantity is not None and talks.deal.quantity.value == 36
     assert [e.event for e in talks.timeline] == ["negotiation", "cancellation"] and not talks.deal.has_conflict
 
@@ -137,3 +137,11 @@ def test_a_wire_and_its_reprint_count_once_and_a_standing_denial_disputes(ledger
     (denial,) = detail.denials
     assert denial.claim.outlet == "Fjord Post"
     assert sorted(e.article_id for e in denial.denies) == ["reprint-f16-turkey.txt", "wire-f16-turkey-delivered.txt"]
+
+
+def test_a_later_batch_the_first_since_may_is_no_first_delivery(ledger: Ledger) -> None:
+    """"Six more launchers ..., the first since May" dates a later batch: no conflict with May 2024."""
+    detail = ledger.deal("us-ro-himars-1")
+    assert detail.deal.first_delivered_on == "2024-05-06"
+    assert not detail.figures["first_delivered_on"].has_conflict and not detail.deal.has_conflict
+    assert detail.deal.quantity is not None and detail.deal.quantity.value == 18, "six more delivered: not the order"
