@@ -36,6 +36,8 @@ NOT_TRANSFERRED = ("cancelled",)
 SAME, DIFFERS, BOTH_BLANK, NEWS_ONLY, SIPRI_ONLY = "same", "differs", "both blank", "news only", "SIPRI only"
 OTHER_CURRENCY = "other currency"
 """Values in two currencies: not compared (no exchange rate is assumed), so no difference."""
+DISPUTED = "disputed"
+"""The news reports the deal's status and a standing denial of it: not the same as SIPRI's, whatever SIPRI says."""
 SIPRI_FURTHER = "SIPRI further"
 """SIPRI shows the order further on (delivered where the news last said delivering): its data are newer."""
 
@@ -63,8 +65,9 @@ class Match(_Record):
 
     @property
     def differs(self) -> bool:
-        """Whether a figure or the status differs (a value only one side gives is no difference)."""
-        return any(f.state == DIFFERS for f in self.fields)
+        """Whether a figure or the status differs, or the news disputes its status (a value only one side
+        gives is no difference)."""
+        return any(f.state in (DIFFERS, DISPUTED) for f in self.fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +322,8 @@ def compare(deal: Deal, row: SipriRow, *, battalions_per_regiment: int) -> list[
     status = _difference("status", deal.status, sipri_status(row), deal.status == sipri_status(row))
     if _status_fit(deal, row) == 1:
         status = Difference("status", deal.status, sipri_status(row), False, SIPRI_FURTHER)
+    if deal.is_disputed:  # a standing denial: the news does not say it happened, so it cannot agree
+        status = Difference("status", f"{deal.status}, disputed", sipri_status(row), False, DISPUTED)
     return [
         _difference("ordered_on", deal.ordered_on, _flag(row.ordered_year, row.is_ordered_year_uncertain),
                     deal.ordered_on is not None and deal.ordered_on[:4] == str(row.ordered_year)),

@@ -150,6 +150,19 @@ def test_a_cancelled_deal_without_a_sipri_row_is_listed_alone() -> None:
     assert line_up_cancelled([deal], [], row_family=family) == [(deal, None)]
 
 
+def test_a_disputed_status_is_never_the_same_as_sipris() -> None:
+    from armsledger.ledger_models import Deal
+    from armsledger.sipri_compare import DISPUTED, Match
+
+    deal = Deal("us-tr-f-16-1", "US", "TR", "F-16", "F-16", None, "delivering", None, None, None, "2025-06-02",
+                None, False, 2, 3, "2025-06-02", "2025-06-09", is_disputed=True)
+    row = SipriRow(4, "Turkiye", "United States", "TR", "US", 2024, False, 40, False, "F-16 Block-70", "", 2,
+                   False, (2025,), "New", "", "", "", "", None, None)
+    fields = {f.field: (f.news, f.state) for f in compare(deal, row, battalions_per_regiment=2)}
+    assert fields["status"] == ("delivering, disputed", DISPUTED)
+    assert Match(deal, row, compare(deal, row, battalions_per_regiment=2)).differs
+
+
 def test_blank_against_blank_is_no_difference(ledger: Ledger) -> None:
     norway = next(m for m in ledger.sipri_diff().matches if m.deal.id == "kr-no-k9-1")
     (value,) = [f for f in norway.fields if f.field == "value"]

@@ -448,7 +448,7 @@ def _print_diff(diff: SipriDiff) -> None:
     for m in diff.differing:
         for n, f in enumerate(m.fields):
             both.add_row(m.deal.id if n == 0 else "", f"line {m.row.line}: {m.row.designation}" if n == 0 else "",
-                         f.field, f.news or "", f.sipri or "", f.state.upper() if f.state == "differs" else f.state)
+                         f.field, f.news or "", f.sipri or "", f.state.upper() if f.state in ("differs", "disputed") else f.state)
     console.print(both)
 
 
