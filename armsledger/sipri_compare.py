@@ -255,8 +255,8 @@ def line_up_cancelled(deals: Sequence[Deal], rows: Sequence[SipriRow], *,
                       battalions_per_regiment: int = 2) -> list[tuple[Deal, SipriRow | None]]:
     """Find the SIPRI row of each cancelled deal's order, by the same tests as line_up, or None."""
     cancelled = [d for d in deals if d.status in NOT_TRANSFERRED]
-    found = dict((d.id, r) for d, r in _pair(cancelled, rows, row_family=row_family,
-                                             battalions_per_regiment=battalions_per_regiment))
+    found = {d.id: r for d, r in _pair(cancelled, rows, row_family=row_family,
+                                       battalions_per_regiment=battalions_per_regiment)}
     return [(d, found.get(d.id)) for d in cancelled]
 
 

@@ -40,7 +40,8 @@ def _shown(deal: Any, field: str) -> str | None:  # Any: a Deal of whichever che
     if field == "value":
         v = deal.value
         return None if v is None else f"{v.currency} {int(v.amount)}"
-    return getattr(deal, field)
+    shown = getattr(deal, field)
+    return None if shown is None else str(shown)
 
 
 def _accepts(expected: Any, shown: str | None) -> bool:  # Any: a value or a list of values

@@ -436,12 +436,12 @@ def _print_diff(diff: SipriDiff) -> None:
     console.print(news)
     cancelled = _table("deal", "SIPRI row", "evidence", ids=("deal",), text=("evidence",),
                        title="Cancelled in the news (never a match; the SIPRI row of the order, if any)")
-    for entry in diff.cancelled:
-        r = entry.row
-        shown = "" if r is None else (f"line {r.line}: {r.designation}, ordered {r.ordered_year or '?'}"
-                                      + (f", delivered {'; '.join(str(y) for y in r.delivery_years)}"
-                                         if r.delivery_years else ""))
-        cancelled.add_row(entry.deal.id, shown, "\n".join(f"{e.article_id}: {e.evidence}" for e in entry.evidence[:3]))
+    for gone in diff.cancelled:
+        row = gone.row
+        shown = "" if row is None else (f"line {row.line}: {row.designation}, ordered {row.ordered_year or '?'}"
+                                        + (f", delivered {'; '.join(str(y) for y in row.delivery_years)}"
+                                           if row.delivery_years else ""))
+        cancelled.add_row(gone.deal.id, shown, "\n".join(f"{e.article_id}: {e.evidence}" for e in gone.evidence[:3]))
     console.print(cancelled)
     both = _table("deal", "SIPRI row", "field", "news", "SIPRI", "", ids=("deal", "field"),
                   title=f"In both: {len(diff.differing)} of {len(diff.matches)} pairs differ")
