@@ -112,8 +112,8 @@ def test_a_row_four_years_off_pairs_only_on_the_same_number() -> None:
     assert line_up([deal(40)], [row], row_family=family)[0] == []
 
 
-def test_a_cancelled_deal_is_no_match_and_is_listed_with_its_sipri_row(tmp_path: Path) -> None:
-    """The news says India cancelled; SIPRI lists the order with deliveries: shown apart, never paired."""
+def _cancelled_ledger(tmp_path: Path) -> Ledger:
+    """India's K2 order signed and cancelled in the news; SIPRI lists it with deliveries."""
     ledger = Ledger(str(tmp_path / "cancelled.db"), settings=Settings())
     ledger.store_results([
         result("in-k2-2022", INDIA_K2, [claim("agreement", "KR", "IN", "K2", INDIA_K2, quantity=(180, "unit"),
@@ -124,7 +124,12 @@ def test_a_cancelled_deal_is_no_match_and_is_listed_with_its_sipri_row(tmp_path:
     register = tmp_path / "register.csv"
     register.write_bytes((PREAMBLE + HEADER + ROWS + INDIA_K2_ROW).encode("latin-1"))
     ledger.sipri_import(register)
-    diff = ledger.sipri_diff()
+    return ledger
+
+
+def test_a_cancelled_deal_is_no_match_and_is_listed_with_its_sipri_row(tmp_path: Path) -> None:
+    """The news says India cancelled; SIPRI lists the order with deliveries: shown apart, never paired."""
+    diff = _cancelled_ledger(tmp_path).sipri_diff()
     assert "kr-in-k2-1" not in {m.deal.id for m in diff.matches} | {n.deal.id for n in diff.news_only}
     (cancelled,) = diff.cancelled
     assert cancelled.deal.id == "kr-in-k2-1" and cancelled.deal.status == "cancelled"
@@ -132,6 +137,18 @@ def test_a_cancelled_deal_is_no_match_and_is_listed_with_its_sipri_row(tmp_path:
         "K-2 Black Panther", (2024,))
     assert [e.evidence for e in cancelled.evidence] == [INDIA_K2_CANCELLED]
     assert all(item.row.line != cancelled.row.line for item in diff.sipri_only), "the ledger has that order"
+
+
+def test_sipri_diff_prints_cancelled_deals_apart(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from armsledger.cli import main
+
+    _cancelled_ledger(tmp_path)
+    out = CliRunner().invoke(main, ["sipri", "diff", "--db", str(tmp_path / "cancelled.db")], terminal_width=160)
+    assert out.exit_code == 0, out.output
+    assert "Cancelled in the news" in out.output and "K-2 Black Panther, ordered 2022, delivered 2024" in out.output
+    assert "In both: 0 of 0 pairs differ" in out.output
 
 
 def test_a_cancelled_deal_without_a_sipri_row_is_listed_alone() -> None:
