@@ -33,6 +33,7 @@ from armsledger.ledger_models import (
     StoredArticle,
     SystemEntry,
     SystemView,
+    TimelineEvent,
     YearCount,
 )
 from armsledger.mentions import Gazetteers, System, load_gazetteers
@@ -559,6 +560,9 @@ class Ledger:
         pairs, news_only, sipri_only = _compare.line_up(found, rows, row_family=row_family,
                                                         battalions_per_regiment=bpr)
         matches = [_compare.Match(d, r, _compare.compare(d, r, battalions_per_regiment=bpr)) for d, r in pairs]
+        cancelled = _compare.line_up_cancelled(found, sipri_only, row_family=row_family, battalions_per_regiment=bpr)
+        claimed = {r.line for _, r in cancelled if r is not None}
+        sipri_only = [r for r in sipri_only if r.line not in claimed]
         lacking = []
         for row in sipri_only:
             family = row_family(row) or ""
@@ -570,4 +574,10 @@ class Ledger:
             news_only=[_compare.NewsOnly(d, self.deal(d.id).timeline) for d in news_only],
             sipri_only=lacking,
             differing=[m for m in matches if m.differs],
+            cancelled=[_compare.Cancelled(d, r, self._cancellations(d.id)) for d, r in cancelled],
         )
+
+    def _cancellations(self, deal_id: str) -> list[TimelineEvent]:
+        """A deal's cancellation sentences, or its whole timeline when it stores none."""
+        timeline = self.deal(deal_id).timeline
+        return [e for e in timeline if e.event == "cancellation" and not e.denied] or timeline

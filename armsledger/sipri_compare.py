@@ -4,7 +4,9 @@ A deal and a SIPRI row are one order when supplier and recipient are the same, t
 one family (the catalogue's, or the same designation written SIPRI's way: `K9` and `K-9 Thunder
 155mm`), and the order years fall within ORDER_YEAR_WINDOW; among candidates, the nearest year, the
 closest quantity and a compatible status win. Only deals at ordered or later are paired: SIPRI lists
-orders, not talks. A field blank on both sides is no difference.
+orders, not talks; a deal the news reports cancelled is never a match, and is listed apart with the
+SIPRI row of its order, if any (SIPRI may show deliveries the news says will not come). A field blank
+on both sides is no difference.
 
 The comparison gives three lists, each with its evidence: SIPRI rows the ledger lacks (with how many
 stored articles name the system at all), ledger deals SIPRI lacks (with their sentences), and the
@@ -28,10 +30,14 @@ contract, and the two are often a year or two apart."""
 DELIVERY_LEAD_YEARS = 6
 """A deal known only by its deliveries or reports pairs with rows ordered up to this many years before."""
 PRE_ORDER_STATUSES = ("offered", "negotiating")
+NOT_TRANSFERRED = ("cancelled",)
+"""Statuses by which the news says the order will not be carried out: never a match with a SIPRI row."""
 
 SAME, DIFFERS, BOTH_BLANK, NEWS_ONLY, SIPRI_ONLY = "same", "differs", "both blank", "news only", "SIPRI only"
 OTHER_CURRENCY = "other currency"
 """Values in two currencies: not compared (no exchange rate is assumed), so no difference."""
+DISPUTED = "disputed"
+"""The news reports the deal's status and a standing denial of it: not the same as SIPRI's, whatever SIPRI says."""
 SIPRI_FURTHER = "SIPRI further"
 """SIPRI shows the order further on (delivered where the news last said delivering): its data are newer."""
 
@@ -59,8 +65,9 @@ class Match(_Record):
 
     @property
     def differs(self) -> bool:
-        """Whether a figure or the status differs (a value only one side gives is no difference)."""
-        return any(f.state == DIFFERS for f in self.fields)
+        """Whether a figure or the status differs, or the news disputes its status (a value only one side
+        gives is no difference)."""
+        return any(f.state in (DIFFERS, DISPUTED) for f in self.fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +90,20 @@ class SipriOnly(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Cancelled(_Record):
+    """A deal the news reports cancelled, and the SIPRI row of its order, if SIPRI lists one.
+
+    Never a match: where SIPRI records the order (and perhaps deliveries), the news and SIPRI disagree
+    on whether it is carried out, and both are shown.
+    """
+
+    deal: Deal
+    row: SipriRow | None
+    evidence: list[TimelineEvent]
+    """The deal's cancellation sentences (its whole timeline when none is stored)."""
+
+
+@dataclass(frozen=True, slots=True)
 class SipriDiff(_Record):
     """The ledger and SIPRI side by side: every pair, and the three lists."""
 
@@ -91,6 +112,8 @@ class SipriDiff(_Record):
     sipri_only: list[SipriOnly] = field(default_factory=list)
     differing: list[Match] = field(default_factory=list)
     """The pairs whose figures or status differ."""
+    cancelled: list[Cancelled] = field(default_factory=list)
+    """Deals the news reports cancelled, each with the SIPRI row of its order if there is one."""
 
 
 def fold(name: str) -> str:
@@ -215,15 +238,33 @@ def sipri_status(row: SipriRow) -> str:
 
 def line_up(deals: Sequence[Deal], rows: Sequence[SipriRow], *, row_family: Callable[[SipriRow], str | None],
             battalions_per_regiment: int = 2) -> tuple[list[tuple[Deal, SipriRow]], list[Deal], list[SipriRow]]:
-    """Pair deals at ordered or later with SIPRI rows of one order, best pairs first.
+    """Pair deals at ordered or later, and not cancelled, with SIPRI rows of one order, best pairs first.
 
     Returns:
-        (pairs, deals at ordered or later without a row, rows without a deal).
+        (pairs, deals at ordered or later and not cancelled without a row, rows without a deal).
     """
+    live = [d for d in deals if d.status not in PRE_ORDER_STATUSES and d.status not in NOT_TRANSFERRED]
+    pairs = _pair(live, rows, row_family=row_family, battalions_per_regiment=battalions_per_regiment)
+    used_deals, used_rows = {d.id for d, _ in pairs}, {r.line for _, r in pairs}
+    lonely = [d for d in live if d.id not in used_deals]
+    return pairs, lonely, [r for r in rows if r.line not in used_rows]
+
+
+def line_up_cancelled(deals: Sequence[Deal], rows: Sequence[SipriRow], *,
+                      row_family: Callable[[SipriRow], str | None],
+                      battalions_per_regiment: int = 2) -> list[tuple[Deal, SipriRow | None]]:
+    """Find the SIPRI row of each cancelled deal's order, by the same tests as line_up, or None."""
+    cancelled = [d for d in deals if d.status in NOT_TRANSFERRED]
+    found = {d.id: r for d, r in _pair(cancelled, rows, row_family=row_family,
+                                       battalions_per_regiment=battalions_per_regiment)}
+    return [(d, found.get(d.id)) for d in cancelled]
+
+
+def _pair(deals: Sequence[Deal], rows: Sequence[SipriRow], *, row_family: Callable[[SipriRow], str | None],
+          battalions_per_regiment: int) -> list[tuple[Deal, SipriRow]]:
+    """Pair each deal with at most one row of its order, and each row with at most one deal."""
     candidates: list[tuple[tuple[int, int, int, int, str], Deal, SipriRow]] = []
     for deal in deals:
-        if deal.status in PRE_ORDER_STATUSES:
-            continue
         family = deal.system_family or deal.system
         for row in rows:
             if (row.supplier, row.recipient) != (deal.supplier, deal.recipient) or family is None:
@@ -248,8 +289,7 @@ def line_up(deals: Sequence[Deal], rows: Sequence[SipriRow], *, row_family: Call
         used_deals.add(deal.id)
         used_rows.add(row.line)
     pairs.sort(key=lambda p: p[0].id)
-    lonely = [d for d in deals if d.status not in PRE_ORDER_STATUSES and d.id not in used_deals]
-    return pairs, lonely, [r for r in rows if r.line not in used_rows]
+    return pairs
 
 
 def _difference(name: str, news: str | None, sipri: str | None, agree: bool) -> Difference:
@@ -282,6 +322,8 @@ def compare(deal: Deal, row: SipriRow, *, battalions_per_regiment: int) -> list[
     status = _difference("status", deal.status, sipri_status(row), deal.status == sipri_status(row))
     if _status_fit(deal, row) == 1:
         status = Difference("status", deal.status, sipri_status(row), False, SIPRI_FURTHER)
+    if deal.is_disputed:  # a standing denial: the news does not say it happened, so it cannot agree
+        status = Difference("status", f"{deal.status}, disputed", sipri_status(row), False, DISPUTED)
     return [
         _difference("ordered_on", deal.ordered_on, _flag(row.ordered_year, row.is_ordered_year_uncertain),
                     deal.ordered_on is not None and deal.ordered_on[:4] == str(row.ordered_year)),

@@ -135,6 +135,17 @@ def test_sources_disagreeing_on_when_deliveries_began_conflict() -> None:
     assert deal.deal.first_delivered_on == "2021-11"
 
 
+def test_first_since_a_date_is_no_first_delivery() -> None:
+    (deal,) = reconcile([
+        _ev(1, claim("delivery", "US", "RO", "HIMARS", "The first six HIMARS launchers arrived in May.", date="2024-05")),
+        _ev(2, claim("delivery", "US", "RO", "HIMARS", "Six more launchers arrived, the first since May.",
+                     date="2025-01")),
+        _ev(3, claim("delivery", "US", "RO", "HIMARS", "Deliveries began in May 2024.", date="2024-05")),
+    ])
+    assert not deal.figures["first_delivered_on"].has_conflict
+    assert deal.deal.first_delivered_on == "2024-05"
+
+
 def test_a_later_batch_does_not_conflict_with_the_first_delivery() -> None:
     (deal,) = reconcile([
         _ev(1, claim("delivery", "RU", "IN", "S-400", "Deliveries began in December 2021.", date="2021-12")),

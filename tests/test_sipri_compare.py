@@ -25,6 +25,7 @@ ROWS = (
     "Poland,South Korea,2022,,180,,K-2 Black Panther,tank,10,,2022,New,,1,180,10\n"
     "India,South Korea,2017,,120,,K-9 Thunder 155mm,self-propelled gun,120,,2018; 2019,New,,1,120,120\n"
 )
+INDIA_K2_ROW = "India,South Korea,2022,,180,,K-2 Black Panther,tank,20,,2024,New,,1,180,20\n"
 
 
 def _register(tmp_path: Path) -> Path:
@@ -39,6 +40,8 @@ NORWAY = "Norway ordered 24 K9 howitzers from South Korea in 2017."
 TALKS = "Egypt is in talks with Hanwha about K9 howitzers."
 INDIA = "India signed for 100 K9 guns from South Korea in 2017."
 ROMANIA = "Romania signed for 54 K9 howitzers from South Korea in 2024."
+INDIA_K2 = "India signed for 180 K2 tanks from South Korea in 2022."
+INDIA_K2_CANCELLED = "India cancelled its order for K2 tanks from South Korea in 2023."
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -107,6 +110,74 @@ def test_a_row_four_years_off_pairs_only_on_the_same_number() -> None:
     family = family_index({"F-35"}, family_of={"F-35A": "F-35"}.get)
     assert len(line_up([deal(32)], [row], row_family=family)[0]) == 1
     assert line_up([deal(40)], [row], row_family=family)[0] == []
+
+
+def _cancelled_ledger(tmp_path: Path) -> Ledger:
+    """India's K2 order signed and cancelled in the news; SIPRI lists it with deliveries."""
+    ledger = Ledger(str(tmp_path / "cancelled.db"), settings=Settings())
+    ledger.store_results([
+        result("in-k2-2022", INDIA_K2, [claim("agreement", "KR", "IN", "K2", INDIA_K2, quantity=(180, "unit"),
+                                              date="2022")], published="2022-09-01"),
+        result("in-k2-2023", INDIA_K2_CANCELLED, [claim("cancellation", "KR", "IN", "K2", INDIA_K2_CANCELLED,
+                                                        date="2023")], published="2023-03-01"),
+    ])
+    register = tmp_path / "register.csv"
+    register.write_bytes((PREAMBLE + HEADER + ROWS + INDIA_K2_ROW).encode("latin-1"))
+    ledger.sipri_import(register)
+    return ledger
+
+
+def test_a_cancelled_deal_is_no_match_and_is_listed_with_its_sipri_row(tmp_path: Path) -> None:
+    """The news says India cancelled; SIPRI lists the order with deliveries: shown apart, never paired."""
+    diff = _cancelled_ledger(tmp_path).sipri_diff()
+    assert "kr-in-k2-1" not in {m.deal.id for m in diff.matches} | {n.deal.id for n in diff.news_only}
+    (cancelled,) = diff.cancelled
+    assert cancelled.deal.id == "kr-in-k2-1" and cancelled.deal.status == "cancelled"
+    assert cancelled.row is not None and (cancelled.row.designation, cancelled.row.delivery_years) == (
+        "K-2 Black Panther", (2024,))
+    assert [e.evidence for e in cancelled.evidence] == [INDIA_K2_CANCELLED]
+    assert all(item.row.line != cancelled.row.line for item in diff.sipri_only), "the ledger has that order"
+
+
+def test_sipri_diff_prints_cancelled_deals_apart(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from armsledger.cli import main
+
+    _cancelled_ledger(tmp_path)
+    out = CliRunner().invoke(main, ["sipri", "diff", "--db", str(tmp_path / "cancelled.db")], terminal_width=160)
+    assert out.exit_code == 0, out.output
+    assert "Cancelled in the news" in out.output and "K-2 Black Panther, ordered 2022, delivered 2024" in out.output
+    assert "In both: 0 of 0 pairs differ" in out.output
+
+
+def test_a_cancelled_deal_without_a_sipri_row_is_listed_alone() -> None:
+    from armsledger.ledger_models import Deal
+    from armsledger.models import Quantity
+    from armsledger.sipri_compare import line_up, line_up_cancelled
+
+    deal = Deal("kr-no-k2-1", "KR", "NO", "K2", "K2", None, "cancelled", Quantity(14, "unit"), None,
+                "2021-02-08", None, None, False, 3, 3, "2021-02-08", "2023-10-04")
+    row = SipriRow(3, "Norway", "South Korea", "NO", "KR", 2021, False, 14, False, "K-2 Black Panther", "tank", 14,
+                   False, (2022,), "New", "", "", "", "", None, None)
+    family = family_index({"K2"}, family_of=lambda name: None)
+    pairs, lonely, rest = line_up([deal], [row], row_family=family)
+    assert (pairs, lonely, rest) == ([], [], [row]), "a cancelled deal is neither a match nor news only"
+    assert line_up_cancelled([deal], [row], row_family=family) == [(deal, row)]
+    assert line_up_cancelled([deal], [], row_family=family) == [(deal, None)]
+
+
+def test_a_disputed_status_is_never_the_same_as_sipris() -> None:
+    from armsledger.ledger_models import Deal
+    from armsledger.sipri_compare import DISPUTED, Match
+
+    deal = Deal("us-tr-f-16-1", "US", "TR", "F-16", "F-16", None, "delivering", None, None, None, "2025-06-02",
+                None, False, 2, 3, "2025-06-02", "2025-06-09", is_disputed=True)
+    row = SipriRow(4, "Turkiye", "United States", "TR", "US", 2024, False, 40, False, "F-16 Block-70", "", 2,
+                   False, (2025,), "New", "", "", "", "", None, None)
+    fields = {f.field: (f.news, f.state) for f in compare(deal, row, battalions_per_regiment=2)}
+    assert fields["status"] == ("delivering, disputed", DISPUTED)
+    assert Match(deal, row, compare(deal, row, battalions_per_regiment=2)).differs
 
 
 def test_blank_against_blank_is_no_difference(ledger: Ledger) -> None:

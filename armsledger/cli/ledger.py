@@ -434,12 +434,21 @@ def _print_diff(diff: SipriDiff) -> None:
         news.add_row(entry.deal.id, entry.deal.status,
                      "\n".join(f"{e.article_id}: {e.evidence}" for e in entry.evidence[:3]))
     console.print(news)
+    cancelled = _table("deal", "SIPRI row", "evidence", ids=("deal",), text=("evidence",),
+                       title="Cancelled in the news (never a match; the SIPRI row of the order, if any)")
+    for gone in diff.cancelled:
+        row = gone.row
+        shown = "" if row is None else (f"line {row.line}: {row.designation}, ordered {row.ordered_year or '?'}"
+                                        + (f", delivered {'; '.join(str(y) for y in row.delivery_years)}"
+                                           if row.delivery_years else ""))
+        cancelled.add_row(gone.deal.id, shown, "\n".join(f"{e.article_id}: {e.evidence}" for e in gone.evidence[:3]))
+    console.print(cancelled)
     both = _table("deal", "SIPRI row", "field", "news", "SIPRI", "", ids=("deal", "field"),
                   title=f"In both: {len(diff.differing)} of {len(diff.matches)} pairs differ")
     for m in diff.differing:
         for n, f in enumerate(m.fields):
             both.add_row(m.deal.id if n == 0 else "", f"line {m.row.line}: {m.row.designation}" if n == 0 else "",
-                         f.field, f.news or "", f.sipri or "", f.state.upper() if f.state == "differs" else f.state)
+                         f.field, f.news or "", f.sipri or "", f.state.upper() if f.state in ("differs", "disputed") else f.state)
     console.print(both)
 
 

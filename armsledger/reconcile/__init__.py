@@ -104,9 +104,21 @@ def reconcile(evidence: Iterable[Evidence], *, battalions_per_regiment: int = 2,
                 reasons = {i.claim_id: "; ".join(r for r in (part_reasons.get(i.claim_id), why) if r)
                            for i, why in placed}
                 orders.append(([i for i, _ in placed], reasons))
+        # Numbered in time order, so a follow-on keeps its number when a later order is reported.
+        orders.sort(key=lambda order: _began(order[0]))
         for ordinal, (members, reasons) in enumerate(orders, 1):
             deals.append(_deal(key, ordinal, members, reasons, battalions_per_regiment, categories or {}))
     return deals
+
+
+def _began(items: Sequence[Evidence]) -> str:
+    """When an order is first known: its earliest signing's date, else its earliest claim's date or
+    publication ("~" sorts an order nothing dates last)."""
+    def when(i: Evidence) -> str:
+        return i.claim.date.value if i.claim.date is not None and i.claim.date.year is not None else (i.published or "~")
+
+    signed = [when(i) for i in items if i.claim.event == "agreement" and not i.claim.denied and not i.claim.planned]
+    return min(signed or [when(i) for i in items], default="~")
 
 
 def _deal(key: str, ordinal: int, items: Sequence[Evidence], reasons: dict[str, str],
@@ -233,7 +245,20 @@ def _denials(items: Sequence[Evidence]) -> list[tuple[str, list[str]]]:
 
 
 _START_RULES = ("delivery.began", "delivery.start-delivering", "delivery.nominal")
-_FIRST_WORDS = re.compile(r"\b(?:first|began|begun|begin|start(?:ed|s)?|initial|commenc\w*)\b", re.IGNORECASE)
+_DELIVERED_NOUNS = (r"(?:deliver(?:y|ies)|batch(?:es)?|shipments?|consignments?|lots?|tranches?|units?|aircraft"
+                    r"|jets?|fighters?|helicopters?|planes?|ships?|vessels?|submarines?|frigates?|guns?|howitzers?"
+                    r"|tanks?|vehicles?|launchers?|systems?|batter(?:y|ies)|battalions?|regiments?|squadrons?"
+                    r"|drones?|missiles?|radars?)")
+_FIRST_WORDS = re.compile(
+    # "the first six launchers", "its first K9 guns", "the initial batch": first of what was delivered
+    rf"\b(?:first|initial)\s+(?:[\w-]+\s+){{0,3}}?{_DELIVERED_NOUNS}\b"
+    # "deliveries began", "began to arrive", "started delivering"
+    r"|\b(?:deliver(?:y|ies)|shipments?)\s+(?:have\s+|has\s+)?(?:began|begun|start(?:ed|s)?|commenc\w*|begins?)\b"
+    r"|\b(?:began|begun|begin|start(?:ed|s)?|commenc\w*)\s+(?:to\s+)?(?:deliver\w*|arriv\w*|receiv\w*|ship\w*)",
+    re.IGNORECASE,
+)
+"""Words by which a delivery is the first: the first of what was handed over, or deliveries begun.
+"The first since May" says when the last one was, not that this one began them."""
 
 
 def _first_delivery(items: Sequence[Evidence]) -> Figure:

@@ -2,7 +2,7 @@
 
 Only contract-level figures make a deal's value and quantity. A unit price ("$40 million each"), a
 programme's total cost, a fleet ("the air force flies 36 of the jets") or what has been delivered so
-far ("three squadrons have been handed over so far") is kept as evidence, with its kind, and never
+far ("three squadrons have been handed over so far", "the first six launchers") is kept as evidence, with its kind, and never
 becomes the deal's figure nor conflicts with it. The kind is read from the words around the figure
 in its sentence.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from armsledger.models import Claim
+from armsledger.reconcile import status as _status
 
 CONTRACT = "contract"
 UNIT_PRICE = "unit price"
@@ -45,6 +46,20 @@ _FLEET_BEFORE = re.compile(
 )
 _FLEET_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:in\s+service|in\s+its\s+inventory|in\s+its\s+fleet)\b",
                           re.IGNORECASE)
+_PART_BEFORE = re.compile(
+    r"\b(?:(?:first|initial|second|third|fourth|fifth|next|latest|last|final|remaining|another|further|new)\s+"
+    r"(?:(?:batch|tranche|lot|shipment|consignment)\s+of\s+)?|(?:batch|tranche|lot|shipment|consignment)\s+of\s+)"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Words right before a delivered count that make it a part: "the first six", "a second batch of 12"."""
+_MORE = re.compile(r"\s*\bmore\b", re.IGNORECASE)
+_PART_OF_WHOLE = re.compile(
+    r"\b(?:first|initial)\s+of\s+(?:the\s+|its\s+)?\d"
+    r"|\bof\s+(?:the\s+|its\s+)\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:ordered|contracted|on\s+order|purchased)\b",
+    re.IGNORECASE,
+)
+"""A delivery set against the whole order in its sentence: "the first of 52 ordered", "six of the 24 contracted"."""
 _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|until\s+now|thus\s+far|already)\b", re.IGNORECASE)
 
 
@@ -83,6 +98,20 @@ def quantity_kind(claim: Claim) -> str:
         before, after = around
         if _FLEET_BEFORE.search(before) or _FLEET_AFTER.search(after):
             return FLEET
-    if claim.event == "delivery" and _SO_FAR.search(claim.evidence):
+    if claim.event == "delivery" and (_SO_FAR.search(claim.evidence) or _is_part(claim)):
         return DELIVERED_SO_FAR
     return CONTRACT
+
+
+def _is_part(claim: Claim) -> bool:
+    """Whether a delivery's count is a part of the order by its words: "the first six launchers", "six
+    more", "the initial batch of six", "two howitzers, the first of 52 ordered". A delivery told
+    whole ("received a regiment set", "bought 10 jets", "completed deliveries of all 24") is the order's."""
+    assert claim.quantity is not None
+    if _status.is_whole_order(claim):
+        return False
+    words = claim.quantity.text
+    around = _around(claim, words)
+    if _PART_OF_WHOLE.search(claim.evidence) or _MORE.search(words):
+        return True
+    return around is not None and bool(_PART_BEFORE.search(around[0]) or _MORE.match(around[1]))

@@ -107,10 +107,15 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
         year = _year(item)
         if item.claim_id in cues:
             number = cues[item.claim_id]
-            if item.claim.event == "cancellation":  # opens no order: it points at one that exists
+            if item.claim.event == "cancellation":  # it points at an order that exists
                 if number and float(number) in {o.index for o in base}:
                     assigned[item.claim_id] = float(number)
                     reasons[item.claim_id] = f"'{cue_words[item.claim_id]}' in its sentence: that order cancelled"
+                elif not number:
+                    # "halted talks on additional launchers" ends the order so worded, never the first one.
+                    assigned[item.claim_id] = _worded_before(item, items, generic, len(base) + 1.0)
+                    reasons[item.claim_id] = (f"'{cue_words[item.claim_id]}' in its sentence: the order so worded "
+                                              "before it, cancelled")
                 continue
             assigned[item.claim_id] = float(number) if number else generic[item.claim_id]
             reasons[item.claim_id] = f"'{cue_words[item.claim_id]}' in its sentence: an order of its own"
@@ -135,12 +140,17 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
         count = _counts(item)
         if item.claim_id in assigned and _is_signing(item) and count is not None:
             counts[assigned[item.claim_id]].append(count)
+    signed_in: dict[str, set[float]] = defaultdict(set)
+    for item in items:
+        if item.claim_id in assigned and _is_signing(item):
+            signed_in[item.article_id].add(assigned[item.claim_id])
     for item in items:
         if item.claim_id not in assigned:
-            fitting = _fitting(item, ranked, counts)
+            fitting = _fitting(item, ranked, counts, signed_in)
             assigned[item.claim_id], reasons[item.claim_id] = _place(item, fitting)
             if len(fitting) < len(ranked):
-                reasons[item.claim_id] += "; the order whose count it fits"
+                reasons[item.claim_id] += ("; the order whose count it fits" if _is_signing(item)
+                                           else "; not an order signed for fewer, nor one its article reports signed")
     grouped: dict[float, list[tuple[Evidence, str]]] = defaultdict(list)
     for item in items:
         grouped[assigned[item.claim_id]].append((item, reasons[item.claim_id]))
@@ -169,6 +179,16 @@ def _generic_orders(items: Sequence[Evidence], cues: Mapping[str, int], start: f
             signed = year if year is not None else when
         found[item.claim_id] = index
     return found
+
+
+def _worded_before(cancellation: Evidence, items: Sequence[Evidence], generic: Mapping[str, float],
+                   start: float) -> float:
+    """The latest order opened by words like "more" or "additional" that is reported no later than a
+    cancellation so worded; an order of its own when there is none."""
+    when = _when(cancellation)
+    before = [generic[i.claim_id] for i in items if i.claim_id in generic
+              and (when is None or (_when(i) or 0) <= when)]
+    return max(before) if before else max(generic.values(), default=start - 1.0) + 1.0
 
 
 def anchor_years(items: Sequence[Evidence], cues: Mapping[str, int]) -> list[int]:
@@ -220,21 +240,39 @@ def _follow_cues_within_articles(items: Sequence[Evidence], cues: dict[str, int]
             reasons[item.claim_id] = "its article is about a new order: its talks and offers serve it"
 
 
-def _fitting(item: Evidence, orders: list[_Order], counts: Mapping[float, list[tuple[int, str]]]) -> list[_Order]:
-    """The orders an undated signing can join across articles: those whose signed counts fit its own.
+def _fitting(item: Evidence, orders: list[_Order], counts: Mapping[float, list[tuple[int, str]]],
+             signed_in: Mapping[str, set[float]]) -> list[_Order]:
+    """The orders a claim without a cue can join across articles.
 
-    A signing that fits none keeps every order open (the disagreement then shows as a conflict).
+    An undated signing joins the orders whose signed counts fit its own. A delivery cannot be of an
+    order signed for fewer items than it delivers (in the same unit), and a delivery its sentence
+    does not date cannot be of an order its own article reports signed: an order just signed has
+    delivered nothing yet ("signed for 12 guns on Monday ... has already taken delivery of 24"). A
+    claim that fits none keeps every order open (a signing's disagreement then shows as a conflict).
     """
     count = _counts(item)
-    if count is None or not _is_signing(item):
+    if _is_signing(item):
+        if count is None:
+            return orders
+        fit = [o for o in orders if o.anchor is None or all(_is_one_count(count, c) for c in counts.get(o.index, []))]
+    elif item.claim.event in ("delivery", "completion") and not item.claim.denied:
+        fit = [o for o in orders if not (count is not None and _is_fewer(counts.get(o.index, []), count))
+               and not (_year(item) is None and o.index in signed_in.get(item.article_id, set()))]
+    else:
         return orders
-    fit = [o for o in orders if o.anchor is None or all(_is_one_count(count, c) for c in counts.get(o.index, []))]
     return fit if any(o.anchor is not None for o in fit) else orders
+
+
+def _is_fewer(signed: Sequence[tuple[int, str]], delivered: tuple[int, str]) -> bool:
+    """Whether an order's signed counts (in the delivery's unit) are all short of what was delivered."""
+    same_unit = [n for n, unit in signed if unit == delivered[1]]
+    return bool(same_unit) and max(same_unit) < delivered[0]
 
 
 def _place(item: Evidence, orders: list[_Order]) -> tuple[float, str]:
     """Place a claim without a cue: talks precede an order, deliveries follow one."""
-    anchored = [o for o in orders if o.anchor is not None]
+    # In time order: a follow-on numbered after a later order's signing still comes before it.
+    anchored = sorted((o for o in orders if o.anchor is not None), key=lambda o: (o.anchor or 0, o.index))
     when = _when(item)
     if not anchored:
         return orders[0].index, ("no signing dates its order: the group's first order" if len(orders) > 1

@@ -68,9 +68,14 @@ def is_earned(claim: Claim) -> bool:
     return not claim.denied and not claim.planned and not (hedge_counts and is_hedged(claim))
 
 
+def is_whole_order(claim: Claim) -> bool:
+    """Say whether a delivery or completion is of the whole order ("completed deliveries of all 24")."""
+    return claim.event == "completion" or (claim.event == "delivery" and _WHOLE_ORDER.search(claim.evidence) is not None)
+
+
 def stage(claim: Claim) -> int | None:
     """Return the stage a claim's event reaches, or None for a cancellation."""
-    if claim.event == "delivery" and _WHOLE_ORDER.search(claim.evidence):
+    if claim.event == "delivery" and is_whole_order(claim):
         return STAGE["completion"]
     return STAGE.get(claim.event)
 
@@ -106,7 +111,7 @@ def standing(items: Sequence[Evidence], *, ordered_on: str | None = None) -> Sta
         undone = [i for i in earned if (stage(i.claim) or 0) >= STAGE["agreement"] and _when(i) > last_cancelled]
         if not undone:
             status = "cancelled"
-    return Standing(status, _is_disputed(items, reached, status), _expected(items, reached))
+    return Standing(status, _is_disputed(items, reached, status, has_earned=bool(earned)), _expected(items, reached))
 
 
 def _is_part_of_order(claim: Claim) -> bool:
@@ -124,8 +129,12 @@ def _when(item: Evidence) -> str:
     return item.claim.date.value if item.claim.date and item.claim.date.year else (item.published or "")
 
 
-def _is_disputed(items: Sequence[Evidence], reached: int, status: str) -> bool:
-    """A denial stands when no other article reports its event (or a later one) after it."""
+def _is_disputed(items: Sequence[Evidence], reached: int, status: str, *, has_earned: bool) -> bool:
+    """A denial stands when no other article reports its event (or a later one) after it.
+
+    A denial of a stage the deal has not reached disputes nothing, unless the deal has earned nothing
+    at all: a deal told only by denials is disputed, not an offer.
+    """
     for denial in items:
         c = denial.claim
         if not c.denied or c.event not in ("agreement", "delivery", "completion", "cancellation"):
@@ -134,7 +143,7 @@ def _is_disputed(items: Sequence[Evidence], reached: int, status: str) -> bool:
         if c.event == "cancellation":
             if status != "cancelled":
                 continue
-        elif denied_stage is None or denied_stage > reached or status == "cancelled":
+        elif denied_stage is None or (denied_stage > reached and has_earned) or status == "cancelled":
             continue
         when = _reported(denial)
         answered = any(

@@ -145,3 +145,57 @@ def test_talks_on_more_reported_after_a_signing_of_more_are_another_order() -> N
     assert [(d.deal.status, d.deal.quantity.value if d.deal.quantity else None) for d in deals] == [
         ("ordered", 22), ("ordered", 6), ("negotiating", 5)]
     assert deals[2].reasons["a3#1"].endswith("reported after another such order was signed")
+
+
+def test_a_cancellation_worded_more_ends_the_talks_so_worded_not_the_first_order() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "FR", "EG", "Rafale", "Egypt signed for 24 Rafale in 2015.", date="2015",
+                     quantity=(24, "unit")), published="2015-02-16"),
+        _ev(2, claim("delivery", "FR", "EG", "Rafale", "The first Rafale jets arrived in Egypt.", date="2016"),
+            published="2016-07-21"),
+        _ev(3, claim("negotiation", "FR", "EG", "Rafale", "Cairo is in talks to buy 30 more Rafale jets.",
+                     quantity=(30, "unit")), published="2020-06-01"),
+        _ev(4, claim("cancellation", "FR", "EG", "Rafale", "Cairo halted talks on 30 more Rafale jets."),
+            published="2021-01-10"),
+    ])
+    assert [(d.deal.status, d.claim_ids) for d in deals] == [
+        ("delivering", ["a1#1", "a2#1"]), ("cancelled", ["a3#1", "a4#1"])]
+    assert deals[1].reasons["a4#1"].startswith("'30 more' in its sentence: the order so worded before it")
+
+
+def test_a_cancellation_worded_more_with_no_such_order_is_a_deal_of_its_own() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "FR", "EG", "Rafale", "Egypt signed for 24 Rafale in 2015.", date="2015",
+                     quantity=(24, "unit")), published="2015-02-16"),
+        _ev(2, claim("cancellation", "FR", "EG", "Rafale", "Cairo dropped plans for 30 more Rafale jets."),
+            published="2021-01-10"),
+    ])
+    assert [(d.deal.status, d.claim_ids) for d in deals] == [("ordered", ["a1#1"]), ("cancelled", ["a2#1"])]
+
+
+def _norway_2017() -> Evidence:
+    return _ev(1, claim("agreement", "KR", "NO", "K9", "Norway signed for 24 K9 howitzers.", date="2017-12",
+                        quantity=(24, "unit")), published="2017-12-20")
+
+
+def test_an_undated_delivery_beside_a_new_signing_serves_the_earlier_order() -> None:
+    signed = "Norway signed for 12 K9 howitzers on Monday."
+    delivered = "Norway has already taken delivery of K9 howitzers."
+    deals = reconcile([
+        _norway_2017(),
+        _ev(2, claim("agreement", "KR", "NO", "K9", signed, date="2025-03-10", quantity=(12, "unit")),
+            published="2025-03-10"),
+        _ev(2, claim("delivery", "KR", "NO", "K9", delivered), published="2025-03-10", k=2),
+    ])
+    assert [(d.deal.status, d.claim_ids) for d in deals] == [("delivering", ["a1#1", "a2#2"]), ("ordered", ["a2#1"])]
+
+
+def test_a_delivery_larger_than_an_order_is_not_of_it() -> None:
+    deals = reconcile([
+        _norway_2017(),
+        _ev(2, claim("agreement", "KR", "NO", "K9", "Norway signed for 4 more K9 howitzers.", date="2022-11",
+                     quantity=(4, "unit")), published="2022-11-10"),
+        _ev(3, claim("delivery", "KR", "NO", "K9", "Twenty K9 guns were handed over.", date="2023",
+                     quantity=(20, "unit")), published="2023-05-02"),
+    ])
+    assert [(d.deal.status, d.claim_ids) for d in deals] == [("delivering", ["a1#1", "a3#1"]), ("ordered", ["a2#1"])]

@@ -47,6 +47,15 @@ def test_value_kind_reads_the_words_around_the_figure(text: str, words: str, kin
     ("agreement", "India has a fleet of 36 Rafale jets.", "36 Rafale jets", FLEET),
     ("delivery", "Ten jets have been handed over so far.", "Ten jets", DELIVERED_SO_FAR),
     ("delivery", "Thirty-six jets were delivered between 2020 and 2022.", "Thirty-six jets", CONTRACT),
+    # A delivered count that its words make a part of the order is not the order's.
+    ("delivery", "Romania took delivery of the first six launchers on Monday.", "six launchers", DELIVERED_SO_FAR),
+    ("delivery", "China delivered two more frigates to Pakistan.", "two more frigates", DELIVERED_SO_FAR),
+    ("delivery", "The army will receive the initial batch of six helicopters.", "six helicopters", DELIVERED_SO_FAR),
+    ("delivery", "France delivered two guns to Czechia on Thursday, the first of 52 ordered in 2022.", "two guns",
+     DELIVERED_SO_FAR),
+    ("delivery", "Under the contract, Ankara received a regiment set (two battalions).", "a regiment set", CONTRACT),
+    ("delivery", "China recently bought 10 Su-35 fighter jets.", "10 Su-35 fighter jets", CONTRACT),
+    ("delivery", "France has completed deliveries of all 36 contracted jets.", "36 contracted jets", CONTRACT),
     ("agreement", "India ordered 26 Rafale M for its carrier.", "26 Rafale M", CONTRACT),
 ])
 def test_quantity_kind_sets_fleets_and_partial_deliveries_apart(event: str, text: str, words: str,

@@ -4,6 +4,8 @@ Read by the real extractor, so a change in either stage shows here.
 """
 from __future__ import annotations
 
+import importlib.util
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from armsledger.settings import Settings
 from tests.store.conftest import fresh_ledger_url
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "register"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "register_figures.py"
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -26,12 +29,66 @@ def ledger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 
 def test_the_corpus_is_read_whole(ledger: Ledger) -> None:
-    assert len({e.article_id for d in ledger.deals() for e in ledger.deal(d.id).timeline}) == 12
+    assert len({e.article_id for d in ledger.deals() for e in ledger.deal(d.id).timeline}) == \
+        len(list(CORPUS.glob("*.txt"))) == 24
 
 
 def test_the_register_has_one_deal_per_order(ledger: Ledger) -> None:
     assert sorted(d.id for d in ledger.deals()) == [
-        "kr-no-k9-1", "kr-no-k9-2", "us-pl-mq-9-1", "us-pl-mq-9-2", "us-tr-f-16-1"]
+        "fr-cz-caesar-1", "kr-no-k2-1", "kr-no-k9-1", "kr-no-k9-2", "kr-no-k9-3", "us-pl-mq-9-1", "us-pl-mq-9-2",
+        "us-ro-himars-1", "us-ro-himars-2", "us-tr-f-16-1"]
+
+
+def test_the_register_scores_right_against_the_orders_written_down(ledger: Ledger) -> None:
+    """expected.json is what a careful reader takes from the corpus (scripts/register_figures.py)."""
+    spec = importlib.util.spec_from_file_location("register_figures", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found = module.score(ledger, json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["deals"])
+    wrong = [line for line in found["lines"] if not line.endswith((": right", ": real"))]
+    assert wrong == [] and found["right_deals"] == found["deals"] == found["orders"] == 10
+    assert found["figures_right"] == found["figures_stated"] and found["conflicts_real"] == found["conflicts"] == 1
+
+
+def test_orders_are_numbered_in_time_order(ledger: Ledger) -> None:
+    assert [ledger.deal(f"kr-no-k9-{n}").deal.ordered_on for n in (1, 2, 3)] == [
+        "2017-12-20", "2022-11-10", "2025-03-10"]
+
+
+def test_a_delivery_told_beside_a_new_signing_is_of_the_earlier_order(ledger: Ledger) -> None:
+    """"Signed for 12 on Monday ... has already taken delivery of 24": the 24 are the 2017 order's."""
+    newest, follow_on = ledger.deal("kr-no-k9-3"), ledger.deal("kr-no-k9-2")
+    assert (newest.deal.status, follow_on.deal.status) == ("ordered", "ordered")
+    (delivery,) = [e for e in ledger.deal("kr-no-k9-1").timeline if e.article_id == "harbour-k9-norway-2025.txt"]
+    assert delivery.event == "delivery" and "nor one its article reports signed" in (delivery.reason or "")
+
+
+def test_a_delivery_count_is_not_the_orders_quantity(ledger: Ledger) -> None:
+    """"Two CAESAR howitzers, the first of 52": the order's count is unknown, not 2."""
+    detail = ledger.deal("fr-cz-caesar-1")
+    assert (detail.deal.status, detail.deal.quantity, detail.deal.first_delivered_on) == (
+        "delivering", None, "2024-03-14")
+    assert {(v.value, v.kind) for v in detail.figures["quantity"].values} == {("2 unit", "delivered so far")}
+    himars = ledger.deal("us-ro-himars-1").deal
+    assert himars.quantity is not None and himars.quantity.value == 18, "the order's 18, not the first six delivered"
+
+
+def test_talks_on_additional_launchers_are_a_new_deal_and_their_halt_cancels_only_them(ledger: Ledger) -> None:
+    """"Halted talks on 36 additional launchers" ends the talks, not the 2022 order being delivered."""
+    first, talks = ledger.deal("us-ro-himars-1"), ledger.deal("us-ro-himars-2")
+    assert first.deal.status == "delivering" and first.deal.sources == 2
+    assert [e.event for e in first.timeline] == ["agreement", "agreement", "delivery", "delivery"]
+    assert talks.deal.status == "cancelled" and talks.deal.quantity is not None and talks.deal.quantity.value == 36
+    assert [e.event for e in talks.timeline] == ["negotiation", "cancellation"] and not talks.deal.has_conflict
+
+
+def test_a_cancelled_order_stays_cancelled_when_it_is_recalled_later(ledger: Ledger) -> None:
+    """A later article retelling the 2021 signing does not undo the 2023 cancellation."""
+    detail = ledger.deal("kr-no-k2-1")
+    assert (detail.deal.status, detail.deal.ordered_on, detail.deal.sources) == ("cancelled", "2021-02-08", 3)
+    assert detail.deal.value is not None and int(detail.deal.value.amount) == 2_100_000_000
+    assert not detail.deal.has_conflict
 
 
 @pytest.mark.xfail(strict=True, reason="the parse reader does not date the completion: 'has completed deliveries ..., "
@@ -80,3 +137,11 @@ def test_a_wire_and_its_reprint_count_once_and_a_standing_denial_disputes(ledger
     (denial,) = detail.denials
     assert denial.claim.outlet == "Fjord Post"
     assert sorted(e.article_id for e in denial.denies) == ["reprint-f16-turkey.txt", "wire-f16-turkey-delivered.txt"]
+
+
+def test_a_later_batch_the_first_since_may_is_no_first_delivery(ledger: Ledger) -> None:
+    """"Six more launchers ..., the first since May" dates a later batch: no conflict with May 2024."""
+    detail = ledger.deal("us-ro-himars-1")
+    assert detail.deal.first_delivered_on == "2024-05-06"
+    assert not detail.figures["first_delivered_on"].has_conflict and not detail.deal.has_conflict
+    assert detail.deal.quantity is not None and detail.deal.quantity.value == 18, "six more delivered: not the order"

@@ -84,6 +84,13 @@ def test_a_denied_delivery_does_not_dispute_an_order() -> None:
     assert deal.status == "ordered" and not deal.is_disputed
 
 
+def test_a_deal_told_only_by_denials_is_disputed_not_an_offer() -> None:
+    denial = _ev(1, claim("agreement", "RU", "EG", "Su-35", "Cairo denied it had signed for Su-35 jets.",
+                          denied=True), published="2021-03-01")
+    deal = _one(denial)
+    assert deal.is_disputed and deal.status == "offered", "nothing earned: the lowest stage, disputed"
+
+
 def test_nothing_is_expected_of_a_stage_already_reached() -> None:
     done = claim("completion", "FR", "GR", "Rafale", "All 18 jets were delivered by 2023.", date="2023")
     promise = claim("completion", "FR", "GR", "Rafale", "Dassault will complete the order this year.", planned=True)
