@@ -17,14 +17,17 @@ from armsledger.claims.reading import Reading
 from armsledger.claims.repairs import misread_verb_of
 from armsledger.claims.vocabulary import (
     CIVIL_BUYERS,
+    OFFER_NOUNS,
     PARTY_NOUNS,
 )
 from armsledger.models import Mention
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
     from spacy.tokens import Doc, Token
+
+    from armsledger.mentions.entries import Organisation
 
 
 CIVIL_LOOKBACK_TOKENS = 3
@@ -42,6 +45,23 @@ def _is_civil_phrase(doc: Doc, head: int) -> bool:
     start = doc[max(0, doc[head].left_edge.i - CIVIL_LOOKBACK_TOKENS)].idx
     text = text_of(doc)[start:end].lower()
     return any(word in text for word in CIVIL_BUYERS)
+
+
+def is_armed_service_buyer(reading: Reading, view: SentenceView, orgs: Mapping[str, Organisation]) -> bool:
+    """True when the buyer's phrase names an armed service ("the Indian Air Force is considering
+    proposals"): what an armed force seeks or is offered is arms, named or not."""
+    doc = view.doc
+    # the theme names offers and their makers, no goods ("proposals from foreign firms", not
+    # "proposals for new uniforms")
+    theme = [w for t in reading.roles.get("item", []) + reading.roles.get("supplier", []) for w in doc[t].subtree]
+    if any(w.pos_ == "NOUN" and w.lemma_.lower() not in OFFER_NOUNS for w in theme):
+        return False
+    for t in reading.roles.get("recipient", []) + reading.roles.get("party", []):
+        tokens = set(phrase(doc, t, with_conjuncts=False))
+        if any(m.kind == "org" and getattr(orgs.get(m.entity), "kind", None) == "armed-service"
+               for i, m in view.by_token.items() if i in tokens):
+            return True
+    return False
 
 
 def state_spans(view: SentenceView) -> tuple[tuple[int, int], ...]:

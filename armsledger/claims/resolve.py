@@ -18,7 +18,14 @@ from armsledger.claims.arguments import (
 from armsledger.claims.context import TOPIC_MEMORY_SENTENCES, Context, Item
 from armsledger.claims.figures import is_before, read_date, read_value
 from armsledger.claims.items import carries_topic, read_items
-from armsledger.claims.parties import is_civil_buyer, made_where, origin_of, place_sides, read_parties
+from armsledger.claims.parties import (
+    is_armed_service_buyer,
+    is_civil_buyer,
+    made_where,
+    origin_of,
+    place_sides,
+    read_parties,
+)
 from armsledger.claims.reading import Reading
 from armsledger.models import Claim, Money, PartialDate
 
@@ -28,6 +35,8 @@ def resolve(reading: Reading, view: SentenceView, ctx: Context) -> tuple[list[Cl
     if reading.dropped:
         return [], reading.dropped
     items = read_items(reading, view, ctx)
+    if items is None and reading.event == "interest" and is_armed_service_buyer(reading, view, ctx.gazetteers.orgs):
+        items = [Item(None, None, (), None, "unnamed arms: what an armed service seeks or is offered")]
     if items is None:
         return [], "its theme is not arms (or is civilian)"
     if is_civil_buyer(reading, view):
@@ -48,6 +57,11 @@ def resolve(reading: Reading, view: SentenceView, ctx: Context) -> tuple[list[Cl
             why = "the sentence's parties are not the topic's"
             continue
         sup, rec, how = place_sides(made_where(suppliers, item, view, ctx), recipients, parties, origin)
+        if item.is_reference and origin and sup and origin not in sup:
+            # "India ordered Rafales. The IAF is considering proposals from Saab": Saab's offer is not
+            # the Rafale the article was about
+            why = "the seller named is not the maker of the system referred to"
+            continue
         item_notes = list(notes) + how
         if not sup and origin:
             sup = [origin]

@@ -17,6 +17,11 @@ GOODS_NOUNS = frozenset(["material", "materials", "materiel", "supply", "supplie
 ARMS_MODIFIERS = frozenset(["arms", "weapons", "weapon", "military", "defence", "defense", "lethal"])
 """Modifiers that make goods arms ("military supplies", "lethal materiel")."""
 
+OFFER_NOUNS = frozenset(["proposal", "offer", "bid", "pitch", "option", "alternative", "firm", "company", "maker",
+                         "manufacturer", "supplier", "vendor", "contender", "competitor", "bidder", "rival",
+                         "candidate", "solution"])
+"""Nouns of a theme that names offers and offerers but no goods ("proposals from foreign firms")."""
+
 TALLY_MODIFIERS = frozenset(["total", "cumulative", "overall", "aggregate"])
 """Modifiers that make an event noun a running count ("its total exports", "cumulative orders")."""
 

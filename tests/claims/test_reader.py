@@ -278,3 +278,12 @@ def test_sanctions_over_a_purchase_are_not_interest_in_it(gaz: object) -> None:
 def test_the_verb_open_is_not_the_adjective_of_interest(gaz: object) -> None:
     assert keys("Peru is open to buying FA-50 jets from South Korea.", gaz) == {("interest", "KR", "PE", "FA-50", False, False)}
     assert ("interest", "KR", "PE", "FA-50", False, False) not in keys("Peru opened talks with South Korea on FA-50 jets.", gaz)
+
+
+def test_what_an_armed_service_considers_from_arms_makers_is_unnamed_arms(gaz: object) -> None:
+    base = "India ordered 36 Rafale jets from France in 2016. "
+    found = keys(base + "The Indian Air Force is now considering proposals from Sweden's Saab.", gaz)
+    assert ("interest", "SE", "IN", None, False, False) in found
+    assert ("interest", "SE", "IN", "Rafale", False, False) not in found  # Saab does not offer Rafales
+    found = keys(base + "The Indian Air Force is now considering proposals for new uniforms from a Swedish tailor.", gaz)
+    assert not any(k[1] == "SE" for k in found)  # uniforms are goods, and no arms
