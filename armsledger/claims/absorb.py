@@ -92,10 +92,12 @@ def absorb(readings: list[Reading], doc: Doc) -> None:
         nominal = governed.get(verb.token)
         if nominal is not None and nominal is not verb and not verb.predicate.is_nominal:
             verb.absorbed_into = nominal.token  # "approved the sale": the sale, governed, is the claim
+            taken = {t for tokens in nominal.roles.values() for t in tokens}
             for role, tokens in verb.roles.items():
                 if role != "item" and role not in nominal.roles:
                     for t in tokens:
-                        nominal.add(role, t, f"from '{doc[verb.token].text}': {verb.relations.get(t, '')}")
+                        if t not in taken:  # "KAI got the contract": the winner, not a buyer
+                            nominal.add(role, t, f"from '{doc[verb.token].text}': {verb.relations.get(t, '')}")
     for inner in readings:
         if inner.absorbed_into is not None:
             continue
@@ -111,7 +113,7 @@ def absorb(readings: list[Reading], doc: Doc) -> None:
         elif noun is not None and noun.head.i != noun.i:
             # "a contract to supply 18 jets" parsed with 'supply' a modifier of 'jets': the clause
             # hangs, as it should, from the noun above its object
-            outer = at.get(noun.head.i) or governed.get(noun.head.i)
+            outer = governed.get(noun.head.i) or at.get(noun.head.i)  # the nominal its verb governs first
         elif tok.head.i == tok.i or tok.dep_.split(":")[0] not in ABSORBING_LINKS:
             continue
         else:

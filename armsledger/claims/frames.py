@@ -69,6 +69,11 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
     _share_coordinated_governors(readings, doc)
     _bind_loose_phrases(readings, doc)
     absorb(readings, doc)
+    for reading in readings:
+        if reading.absorbed_into is None and reading.predicate.is_nominal:
+            # an item lent by an absorbed clause brings its own dependents ("got the contract to
+            # supply 18 jets from the Malaysian air force": 'from' under the jets names the buyer)
+            _bind_item_dependents(reading, doc)
     return readings
 
 

@@ -195,6 +195,9 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("an oblique after the governor's own clause is the clause's",
      "Egypt sealed a deal with France in 2015 for 24 Rafale jets to counter threats with its neighbour Libya.",
      {("agreement", "FR", "EG", "Rafale", False, False)}),
+    ("a contract won to supply jets, the buyer under the jets",
+     "KAI got the contract to supply 12 FA-50 Golden Eagle jets from the Royal Thai Air Force.",
+     {("agreement", "KR", "TH", "FA-50", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 

@@ -169,3 +169,14 @@ def test_detect_ignores_capitals_inside_sport_names_and_person_names(found: Foun
 def test_plain_word_systems_need_a_weapon_noun_nearby(find: Callable[[str], list[Mention]], text: str,
                                                       expected: list[str]) -> None:
     assert [m.entity for m in find(text) if m.kind == "system"] == expected
+
+
+def test_a_name_written_after_a_designation_joins_it(find: Callable[[str], list[Mention]]) -> None:
+    # the catalogue files "Golden Eagle" under the T-50, the FA-50's family
+    [jet] = [m for m in find("Malaysia ordered 18 FA-50 Golden Eagle jets.") if m.kind == "system"]
+    assert (jet.entity, jet.text) == ("fa-50", "FA-50 Golden Eagle")
+    # of a name and a numbered designation, the numbered one names the system
+    [missile] = [m for m in find("Poland bought Chunmoo CGR-080 missiles.") if m.kind == "system"]
+    assert missile.text == "Chunmoo CGR-080" and "080" in missile.entity
+    # systems of different kinds stay apart
+    assert len([m for m in find("Seoul fitted F-16 Harpoon missiles.") if m.kind == "system"]) == 2
