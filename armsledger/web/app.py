@@ -47,8 +47,9 @@ RENDER_THREADS = 4
 
 The default, 40, lets 40 renders share one interpreter lock: each of them, and every page the
 cache answers on the event loop, then waits behind all the others. With 4, a cached page is
-answered at once and an uncached one queues. Chosen on benchmarks/web_load.py --mix ledger (2
-cores, 50 clients); re-run it after a change."""
+answered at once and an uncached one queues. Set with benchmarks/web_load.py --mix ledger (2 cores,
+50 clients; see benchmarks/RESULTS.md) but not compared there with other values: re-run it, and
+try others, after a change."""
 
 
 @asynccontextmanager
