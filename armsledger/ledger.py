@@ -39,7 +39,17 @@ from armsledger.ledger_models import (
 from armsledger.mentions import Gazetteers, System, load_gazetteers
 from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
-from armsledger.store import Store, facets, overview, provenance, reads, search, sipri_rows, watch_state
+from armsledger.store import (
+    Store,
+    facets,
+    overview,
+    provenance,
+    reads,
+    search,
+    sipri_rows,
+    tallies,
+    watch_state,
+)
 from armsledger.store.articles import store_article
 from armsledger.store.deals import reconcile_groups
 from armsledger.store.engine import LOCK_TIMEOUT_S
@@ -275,12 +285,16 @@ class Ledger:
         condition = self._condition(supplier=supplier, recipient=recipient, system=system, category=category,
                                     status=status, since=since, until=until, q=q, denied=denied,
                                     planned=planned, min_sources=min_sources)
-        query = reads.select_deals(condition, sort=sort, limit=limit, offset=offset, after=after, before=before,
-                                   is_backward=is_backward)
         with self.store.read() as connection:
+            values: list[object] = []
             for cursor in (after, before):
-                if cursor is not None and not reads.exists_deal(connection, cursor):
-                    raise NotFound(f"no deal {cursor!r} to page from; start again from the first page")
+                if cursor is not None:
+                    found_values = reads.cursor_values(connection, sort, cursor)
+                    if found_values is None:
+                        raise NotFound(f"no deal {cursor!r} to page from; start again from the first page")
+                    values = found_values
+            query = reads.select_deals(condition, sort=sort, limit=limit, offset=offset, after=after,
+                                       before=before, cursor=values, is_backward=is_backward)
             found = [reads.deal_from_row(row) for row in connection.execute(query)]
         return found[::-1] if before is not None or is_backward else found
 
@@ -291,9 +305,12 @@ class Ledger:
         Raises:
             ConfigError: an unknown sort field.
         """
-        condition = and_(self._condition(**filters),
-                         reads.beyond(reads.sort_keys(sort), deal_id, is_backward=True))
         with self.store.read() as connection:
+            values = reads.cursor_values(connection, sort, deal_id)
+            if values is None:
+                return 0
+            condition = and_(self._condition(**filters),
+                             reads.beyond(reads.sort_keys(sort), deal_id, values, is_backward=True))
             return reads.count(connection, condition)
 
     def count_deals(self, **filters: Any) -> int:  # Any: the filter values of deals()
@@ -305,6 +322,9 @@ class Ledger:
         for paging in ("sort", "limit", "offset"):
             filters.pop(paging, None)
         with self.store.read() as connection:
+            scope = tallies.scope_of(connection, filters)
+            if scope is not None:
+                return tallies.total(connection, scope)
             return reads.count(connection, self._condition(**filters))
 
     def facets(self, **filters: Any) -> dict[str, list[tuple[str, int]]]:  # Any: the filter values of deals()
@@ -316,12 +336,15 @@ class Ledger:
         for paging in ("sort", "limit", "offset"):
             filters.pop(paging, None)
         with self.store.read() as connection:
+            scope = tallies.scope_of(connection, filters)
+            if scope is not None:  # counted at ingest (tallies.py): the register's first views
+                return tallies.facet_counts(connection, scope, max_values=facets.MAX_VALUES)
             return facets.facet_counts(connection, self._condition(**filters))
 
     def categories(self) -> list[str]:
         """Return the categories of the stored deals, alphabetically."""
         with self.store.read() as connection:
-            return facets.categories(connection)
+            return tallies.categories(connection)
 
     def search(self, query: str, *, limit: int = 50,
                offset: int = 0) -> tuple[list[search.ArticleHit], list[search.EvidenceHit]]:
@@ -363,7 +386,7 @@ class Ledger:
             NotFound: no deal has this id.
         """
         with self.store.read() as connection:
-            row = connection.execute(select(deals, reads.HAS_DENIAL).where(deals.c.id == deal_id)).first()
+            row = connection.execute(select(deals).where(deals.c.id == deal_id)).first()
             if row is None:
                 raise NotFound(f"no deal {deal_id!r}; list deal ids with `armsledger deals`")
             return reads.detail(connection, row)
@@ -410,6 +433,9 @@ class Ledger:
               category: str | None = None) -> list[Flow]:
         """Return how many deals go from each supplier to each recipient."""
         with self.store.read() as connection:
+            scope = tallies.scope_of(connection, {"since": since, "until": until, "category": category})
+            if scope is not None:  # counted at ingest (tallies.py)
+                return tallies.flows(connection, scope)
             return reads.flows(connection, self._condition(since=since, until=until, category=category))
 
     def deals_by_year(self, **filters: Any) -> list[YearCount]:  # Any: the filter values of deals()
@@ -417,6 +443,9 @@ class Ledger:
         for paging in ("sort", "limit", "offset"):
             filters.pop(paging, None)
         with self.store.read() as connection:
+            scope = tallies.scope_of(connection, filters)
+            if scope is not None:  # counted at ingest (tallies.py)
+                return tallies.deals_by_year(connection, scope)
             return overview.deals_by_year(connection, self._condition(**filters))
 
     def article_index(self, *, sort: str = "-published", limit: int = 50,

@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from armsledger.reconcile import Evidence, ReconciledDeal, outlets, reconcile
+from armsledger.store import tallies
 from armsledger.store.articles import claim_from_row
-from armsledger.store.tables import articles, claims, deal_denials, deal_figures, deals
+from armsledger.store.tables import articles, claims, deal_conflicts, deal_denials, deal_figures, deals
 
 KEYS_PER_QUERY = 500
 """Deal groups per IN (...) list: well under SQLite's and PostgreSQL's parameter limits."""
@@ -57,20 +58,30 @@ def _outlets(connection: Connection, groups: Collection[str]) -> dict[str, str]:
 
 def reconcile_groups(connection: Connection, keys: Collection[str], *, battalions_per_regiment: int,
                      categories: Mapping[str, str]) -> list[ReconciledDeal]:
-    """Reconcile the given deal groups from their stored claims and replace their stored deals."""
+    """Reconcile the given deal groups from their stored claims and replace their stored deals.
+
+    The register's counts (tallies.py) and the list of conflicts change with them: the replaced
+    deals' counts are taken off and the new ones' added, in the same transaction.
+    """
     if not keys:
         return []
     result = reconcile(load_evidence(connection, keys), battalions_per_regiment=battalions_per_regiment,
                        categories=categories)
+    replaced = tallies.count_groups(connection, keys)
     ordered = sorted(keys)
     for start in range(0, len(ordered), KEYS_PER_QUERY):
         chunk = ordered[start:start + KEYS_PER_QUERY]
         old = select(deals.c.id).where(deals.c.deal_key.in_(chunk))
+        connection.execute(delete(deal_conflicts).where(deal_conflicts.c.deal_id.in_(old)))
         connection.execute(delete(deal_denials).where(deal_denials.c.deal_id.in_(old)))
         connection.execute(delete(deal_figures).where(deal_figures.c.deal_id.in_(old)))
         connection.execute(delete(deals).where(deals.c.deal_key.in_(chunk)))
         connection.execute(update(claims).where(claims.c.deal_key.in_(chunk)).values(deal_id=None, deal_reason=None))
     _insert(connection, result)
+    tallies.refresh_flags(connection, keys)
+    change = tallies.count_groups(connection, keys)
+    change.subtract(replaced)  # negative where a count goes down
+    tallies.apply(connection, change)
     return result
 
 
@@ -83,13 +94,19 @@ def _insert(connection: Connection, result: list[ReconciledDeal]) -> None:
     if not result:
         return
     connection.execute(insert(deals), [_deal_row(item) for item in result])
-    connection.execute(insert(deal_figures), [
+    figures = [
         {"deal_id": item.deal.id, "figure": name, "consensus": figure.consensus,
          "has_conflict": figure.has_conflict, "values_json": json.dumps([v.to_record() for v in figure.values]),
          "conflict_note": figure.conflict_note,
          "reported_on": max((s.published for v in figure.values for s in v.sources if s.published), default=None)}
         for item in result for name, figure in item.figures.items()
-    ])
+    ]
+    if figures:
+        connection.execute(insert(deal_figures), figures)
+    conflicting = [{"deal_id": row["deal_id"], "figure": row["figure"], "reported_on": row["reported_on"]}
+                   for row in figures if row["has_conflict"]]
+    if conflicting:
+        connection.execute(insert(deal_conflicts), conflicting)
     denials = sorted({(item.deal.id, claim_id, denied) for item in result
                       for claim_id, denied_ids in item.denials for denied in denied_ids or [""]})
     if denials:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -14,9 +14,9 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    exists,
     false,
     func,
+    literal,
     or_,
     select,
     true,
@@ -37,15 +37,11 @@ from armsledger.ledger_models import (
     TimelineEvent,
 )
 from armsledger.models import Money, Quantity
-from armsledger.store.tables import articles, claims, deal_denials, deal_figures, deals
+from armsledger.store.tables import articles, claims, deal_conflicts, deal_denials, deal_figures, deals
 
 SORTS = ("last_reported", "first_reported", "ordered_on", "first_delivered_on", "supplier", "recipient",
          "system", "status", "sources", "claims", "value", "quantity", "id")
 """Fields deals can be sorted by; prefix `-` for descending."""
-
-HAS_DENIAL = exists().where(claims.c.deal_id == deals.c.id, claims.c.denied).label("has_denial")
-"""Whether a source denies any claim of the deal: select it with the deals table (deal_from_row reads it).
-One lookup per deal shown, by the index on claims.deal_id (SQLite's plan on the workbench ledger)."""
 
 SystemNames = str | Collection[str]
 """A system filter: one name, or the names one catalogue entry goes by (designation, family, alias)."""
@@ -74,13 +70,10 @@ def deal_filter(*, supplier: str | None = None, recipient: str | None = None, sy
     if system:
         names = sorted({system.lower()} if isinstance(system, str) else {n.lower() for n in system})
         terms.append(or_(func.lower(deals.c.system).in_(names), func.lower(deals.c.system_family).in_(names)))
-    if denied is not None:
-        # The bare column, not `= 1`: it matches the partial index of migration 0007.
-        has_denial = deals.c.id.in_(select(claims.c.deal_id).where(claims.c.denied))
-        terms.append(has_denial if denied else ~has_denial)
+    if denied is not None:  # the flags of migration 0010, set when the deal is written
+        terms.append(deals.c.has_denial if denied else ~deals.c.has_denial)
     if planned is not None:
-        has_plan = deals.c.id.in_(select(claims.c.deal_id).where(claims.c.planned))
-        terms.append(has_plan if planned else ~has_plan)
+        terms.append(deals.c.has_plan if planned else ~deals.c.has_plan)
     if min_sources is not None:
         terms.append(deals.c.sources >= min_sources)
     if category:
@@ -133,13 +126,14 @@ def sort_keys(sort: str) -> list[SortKey]:
 
 def select_deals(condition: ColumnElement[bool], *, sort: str = "-last_reported", limit: int | None = None,
                  offset: int = 0, after: str | None = None, before: str | None = None,
-                 is_backward: bool = False) -> Select[Any]:  # Any: the deals table's row type
+                 cursor: Sequence[object] = (), is_backward: bool = False) -> Select[Any]:  # Any: the row type
     """Return the query for deals matching a condition, sorted and paged by offset or by key.
 
     Args:
         after: a deal id: only the deals that come after it in this order (keyset paging).
         before: a deal id: only the deals that come before it, nearest first (the rows come in
             reverse order: the caller turns them round).
+        cursor: with after or before, that deal's values of the sort keys (cursor_values).
         is_backward: read from the end of the order, in reverse (the last page); implied by before.
 
     Raises:
@@ -149,35 +143,52 @@ def select_deals(condition: ColumnElement[bool], *, sort: str = "-last_reported"
     is_backward = is_backward or before is not None
     ordered = [(expr.asc() if is_descending == is_backward else expr.desc()) for expr, is_descending in keys]
     ordered = [term.nulls_first() if is_backward else term.nulls_last() for term in ordered]
-    query = select(deals, HAS_DENIAL).where(condition)
+    query = select(deals).where(condition)
     if after is not None or before is not None:
-        query = query.where(beyond(keys, after if after is not None else str(before), is_backward=is_backward))
+        query = query.where(beyond(keys, after if after is not None else str(before), cursor,
+                                   is_backward=is_backward))
     query = query.order_by(*ordered, deals.c.id.desc() if is_backward else deals.c.id).offset(offset)
     return query.limit(limit) if limit is not None else query
 
 
-def beyond(keys: list[SortKey], deal_id: str, *, is_backward: bool = False) -> ColumnElement[bool]:
+def cursor_values(connection: Connection, sort: str, deal_id: str) -> list[object] | None:
+    """Return a deal's values of the sort keys of an order (for beyond), or None when no deal has the id.
+
+    Raises:
+        ConfigError: an unknown sort field.
+    """
+    row = connection.execute(select(*(expr for expr, _ in sort_keys(sort))).where(deals.c.id == deal_id)).first()
+    return None if row is None else list(row)
+
+
+def beyond(keys: list[SortKey], deal_id: str, values: Sequence[object], *,
+           is_backward: bool = False) -> ColumnElement[bool]:
     """Return the condition on a deal to come after deal_id in the order of keys (before it if is_backward).
 
     The keyset condition `(k1, k2, id) > (v1, v2, id0)`, spelt out term by term because the order
-    puts nulls last: the cursor's values are read by scalar subqueries on the deal itself, so they
-    are the same expressions the order uses.
+    puts nulls last. values are the deal's own (cursor_values), bound as parameters of the key's
+    type, so that the database can seek its index to them rather than test every deal.
     """
-    own = [select(expr).where(deals.c.id == deal_id).scalar_subquery() for expr, _ in keys]
     terms: list[ColumnElement[bool]] = []
     equal: list[ColumnElement[bool]] = []
-    for (expr, is_descending), value in zip(keys, own, strict=True):
-        if is_backward:
-            past = or_(expr > value if is_descending else expr < value, and_(value.is_(None), expr.is_not(None)))
+    for (expr, is_descending), value in zip(keys, values, strict=True):
+        if value is None:  # nulls come last: after a null only nulls, before it every value
+            past: ColumnElement[bool] = expr.is_not(None) if is_backward else false()
+            same: ColumnElement[bool] = expr.is_(None)
         else:
-            past = or_(expr < value if is_descending else expr > value, and_(value.is_not(None), expr.is_(None)))
+            bound = literal(value, type_=expr.type)
+            if is_backward:
+                past = expr > bound if is_descending else expr < bound
+            else:
+                past = or_(expr < bound if is_descending else expr > bound, expr.is_(None))
+            same = expr == bound
         terms.append(and_(*equal, past))
-        equal.append(or_(expr == value, and_(expr.is_(None), value.is_(None))))
+        equal.append(same)
     terms.append(and_(*equal, deals.c.id < deal_id if is_backward else deals.c.id > deal_id))
     return or_(*terms)
 
 
-def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table with HAS_DENIAL
+def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table
     """Build a Deal from its row."""
     return Deal(
         id=row.id, supplier=row.supplier, recipient=row.recipient, system=row.system,
@@ -217,7 +228,7 @@ def _event(row: Any) -> TimelineEvent:  # Any: a Row of claims joined with artic
     )
 
 
-def detail(connection: Connection, row: Any) -> DealDetail:  # Any: a Row of the deals table with HAS_DENIAL
+def detail(connection: Connection, row: Any) -> DealDetail:  # Any: a Row of the deals table
     """Return a deal with its timeline, figures and denials."""
     deal = deal_from_row(row)
     events = {
@@ -244,24 +255,31 @@ def conflicts(connection: Connection, *, limit: int | None = None, offset: int =
               is_oldest_first: bool = False) -> list[Conflict]:
     """Return the figures on which independent sources disagree, newest report first (or oldest).
 
+    Read from deal_conflicts, the conflicting figures kept at ingest (migration 0010), a few
+    thousand rows, joined to their figure and deal by key.
+
     Args:
         limit, offset: one page of them: at most limit, after skipping offset (None: all).
     """
-    reported = deal_figures.c.reported_on.asc() if is_oldest_first else deal_figures.c.reported_on.desc()
-    rows = connection.execute(
+    def order(table: Any) -> list[Any]:  # Any: a table or subquery with reported_on, deal_id, figure
+        reported = table.c.reported_on.asc() if is_oldest_first else table.c.reported_on.desc()
+        return [reported.nulls_last(), table.c.deal_id, table.c.figure]
+
+    page = select(deal_conflicts).order_by(*order(deal_conflicts)).limit(limit).offset(offset).subquery()
+    found = connection.execute(
         select(deal_figures, deals.c.supplier, deals.c.recipient, deals.c.system)
-        .join(deals, deals.c.id == deal_figures.c.deal_id).where(deal_figures.c.has_conflict == true())
-        .order_by(reported.nulls_last(), deal_figures.c.deal_id, deal_figures.c.figure)
-        .limit(limit).offset(offset)
+        .select_from(page.join(deal_figures, and_(deal_figures.c.deal_id == page.c.deal_id,
+                                                  deal_figures.c.figure == page.c.figure))
+                     .join(deals, deals.c.id == deal_figures.c.deal_id))
+        .order_by(*order(page))
     )
     return [Conflict(r.deal_id, r.figure, figure_values(r.values_json), r.reported_on, r.supplier,
-                     r.recipient, r.system, r.conflict_note) for r in rows]
+                     r.recipient, r.system, r.conflict_note) for r in found]
 
 
 def count_conflicts(connection: Connection) -> int:
     """Count the figures on which independent sources disagree."""
-    return int(connection.execute(select(func.count()).select_from(deal_figures)
-                                  .where(deal_figures.c.has_conflict == true())).scalar_one())
+    return int(connection.execute(select(func.count()).select_from(deal_conflicts)).scalar_one())
 
 
 def article(connection: Connection, row: Any) -> StoredArticle:  # Any: a Row of the articles table

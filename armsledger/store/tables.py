@@ -96,6 +96,9 @@ deals = Table(
     # migration 0005: a standing denial against the status; the planned events it does not count
     Column("is_disputed", Boolean, nullable=False, server_default=false()),
     Column("expected", Text),
+    # migration 0010: whether a source denies a claim of the deal, or states one as planned
+    Column("has_denial", Boolean, nullable=False, server_default=false()),
+    Column("has_plan", Boolean, nullable=False, server_default=false()),
     # migration 0004: the register's sorts and filters
     Index("ix_deals_last_reported", "last_reported", "id"),
     Index("ix_deals_supplier", "supplier", "last_reported"),
@@ -109,6 +112,7 @@ Index("ix_deals_category", deals.c.category)
 Index("ix_claims_denied_deal", claims.c.deal_id, sqlite_where=claims.c.denied, postgresql_where=claims.c.denied)
 Index("ix_claims_planned_deal", claims.c.deal_id, sqlite_where=claims.c.planned, postgresql_where=claims.c.planned)
 Index("ix_deals_system_lower", func.lower(deals.c.system))
+Index("ix_deals_category_lower", func.lower(deals.c.category))  # migration 0010: the category filter
 
 deal_figures = Table(
     "deal_figures", metadata,
@@ -121,6 +125,30 @@ deal_figures = Table(
     Column("conflict_note", Text),  # migration 0005: how the conflicting sources differ
     PrimaryKeyConstraint("deal_id", "figure"),
 )
+
+deal_conflicts = Table(
+    "deal_conflicts", metadata,
+    Column("deal_id", String(ID), nullable=False),
+    Column("figure", String(32), nullable=False),
+    Column("reported_on", String(10)),
+    PrimaryKeyConstraint("deal_id", "figure"),
+    Index("ix_deal_conflicts_reported_on", "reported_on", "deal_id", "figure"),
+)
+"""Migration 0010: the figures of deal_figures with has_conflict, kept beside them at ingest (deals.py), so
+that /conflicts pages and counts a few thousand rows instead of every figure."""
+
+deal_tallies = Table(
+    "deal_tallies", metadata,
+    Column("scope", String(300), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("facet", String(32), nullable=False),
+    Column("value", String(300), nullable=False),
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("scope", "year", "facet", "value"),
+    Index("ix_deal_tallies_n", "scope", "year", "facet", "n"),  # a facet's most frequent values
+    Index("ix_deal_tallies_facet", "scope", "facet", "year", "value", "n"),  # a facet summed over years
+)
+"""Migration 0010: deal counts per scope (no filter, or one), facet value and flow, kept at ingest (tallies.py)."""
 
 deal_denials = Table(
     "deal_denials", metadata,

@@ -7,10 +7,13 @@ built with `allow_ingest=True` and a bearer token.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Protocol
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
@@ -39,6 +42,20 @@ DEFAULTS = Settings()
 """The settings' defaults (settings.py holds each one and its help) for create_app's own."""
 INGEST_PATH = "/api/ingest"
 """The one address that takes a body, and the bearer token."""
+RENDER_THREADS = 4
+"""Threads of a server process that run routes (read the ledger, render) at once; the others wait their turn.
+
+The default, 40, lets 40 renders share one interpreter lock: each of them, and every page the
+cache answers on the event loop, then waits behind all the others. With 4, a cached page is
+answered at once and an uncached one queues. Set with benchmarks/web_load.py --mix ledger (2 cores,
+50 clients; see benchmarks/RESULTS.md) but not compared there with other values: re-run it, and
+try others, after a change."""
+
+
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = RENDER_THREADS
+    yield
 
 
 class LedgerReader(Protocol):
@@ -77,7 +94,7 @@ def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None 
     if allow_ingest and not token:
         raise ConfigError("--allow-ingest needs a bearer token: set ARMSLEDGER_INGEST_TOKEN or --token")
     app = _App(title="armsledger", summary="A sourced, reconciled register of arms transfers.",
-               version="1", openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
+               version="1", openapi_url="/api/openapi.json", docs_url=None, redoc_url=None, lifespan=_lifespan)
     app.state.ledger = ledger
     app.state.states = StateNames(lambda: getattr(ledger, "gazetteers", None) or load_gazetteers())
     app.state.templates = _templates(app.state.states)
