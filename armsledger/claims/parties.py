@@ -17,6 +17,7 @@ from armsledger.claims.reading import Reading
 from armsledger.claims.repairs import misread_verb_of
 from armsledger.claims.vocabulary import (
     CIVIL_BUYERS,
+    GENERIC_ARMS_NOUNS,
     OFFER_NOUNS,
     PARTY_NOUNS,
 )
@@ -123,6 +124,16 @@ def read_parties(reading: Reading, view: SentenceView,
             for m in states_in(view, phrase(doc, t)) or _exemplified(view, t):
                 found[role].append(m.state or m.entity)
                 notes.append(f"{role} {m.state} from '{m.text}' ({reading.relations.get(t, '')})")
+    if reading.predicate.is_nominal:
+        # "an $8 billion Saudi weapons sale": a state's adjective on the generic arms that qualify an
+        # event noun names a side of the event (which one, the other parties decide)
+        for t in reading.roles.get("item", []) + reading.roles.get("item|party", []):
+            if doc[t].lemma_.lower() in GENERIC_ARMS_NOUNS and t < reading.token:
+                for c in doc[t].children:
+                    if c.dep_ == "amod":
+                        for m in states_in(view, [c.i]):
+                            found["party"].append(m.state or m.entity)
+                            notes.append(f"party {m.state} from '{m.text}' (qualifying the arms of '{doc[reading.token].text}')")
     for t in reading.roles.get("item", []):
         if is_party_phrase(view, t) and reading.relations.get(t, "").endswith(":for"):
             for m in states_in(view, phrase(doc, t)):

@@ -17,6 +17,10 @@ GOODS_NOUNS = frozenset(["material", "materials", "materiel", "supply", "supplie
 ARMS_MODIFIERS = frozenset(["arms", "weapons", "weapon", "military", "defence", "defense", "lethal"])
 """Modifiers that make goods arms ("military supplies", "lethal materiel")."""
 
+GENERIC_ARMS_NOUNS = frozenset(["arm", "arms", "weapon", "weapons", "weaponry", "armament", "munition", "equipment",
+                                "hardware"])
+"""Arms of no type ("weapons", "military equipment")."""
+
 OFFER_NOUNS = frozenset(["proposal", "offer", "bid", "pitch", "option", "alternative", "firm", "company", "maker",
                          "manufacturer", "supplier", "vendor", "contender", "competitor", "bidder", "rival",
                          "candidate", "solution"])

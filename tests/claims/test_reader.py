@@ -198,6 +198,9 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a contract won to supply jets, the buyer under the jets",
      "KAI got the contract to supply 12 FA-50 Golden Eagle jets from the Royal Thai Air Force.",
      {("agreement", "KR", "TH", "FA-50", False, False)}),
+    ("a state's adjective on the generic arms of an event noun is a side",
+     "President Biden approved a $2 billion Moroccan arms sale on Monday.",
+     {("negotiation", "US", "MA", None, False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
