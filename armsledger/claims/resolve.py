@@ -80,7 +80,7 @@ def resolve(reading: Reading, view: SentenceView, ctx: Context) -> tuple[list[Cl
             rec = [ctx.topic.recipient]
             item_notes.append(f"recipient from the article's topic (same seller, no other state named): "
                               f"{ctx.topic.recipient}")
-        if not rec and sup and item.system is not None and not item.is_reference and not (named_states - set(sup)):
+        if not rec and sup and (item.system or item.name) and not item.is_reference and not (named_states - set(sup)):
             # "the U.S. will deliver a new batch of Hellfire missiles" in an article headed about Iraq:
             # a seller selling a named system to no one the sentence names sells to the state the
             # headline is about (unnamed arms are too often a statistic or background for this)
