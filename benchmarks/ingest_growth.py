@@ -47,7 +47,7 @@ def build(shared: Path, count: int, out: Path, *, holdout_every: int = 0) -> Non
             if holdout_every and n % holdout_every == holdout_every - 1:
                 told = holdout[(n // holdout_every) % len(holdout)]
                 f.write(json.dumps({"id": f"growth-{n:06d}", "url": f"https://bench.example/{n}",
-                                    "title": told["title"], "published": told["published"],
+                                    "title": told.get("title"), "published": told.get("published"),
                                     "text": f"Dispatch {n} from our correspondents.\n\n{told['text']}"}) + "\n")
                 continue
             sentences = draw.sample(pool, draw.randint(8, 20))
