@@ -216,7 +216,7 @@ class Ledger:
                                               battalions_per_regiment=self.settings.battalions_per_regiment,
                                               categories=self._categories())
                 touched.update(item.deal.id for item in reconciled)
-            self.store.refresh_statistics()
+            self.store.refresh_statistics(written=len(batch))
             log.info("committed %d articles (%d read so far)", len(batch), read)
             batch.clear()
 

@@ -37,8 +37,8 @@ class Settings:
     )
     batch_size: int = _option(200, "Articles stored per database transaction during ingest.")
     jobs: int = _option(
-        1, "Processes that clean and extract articles during extract and ingest: 1 works in one "
-           "process, 0 uses every core. The output is the same for any number."
+        0, "Processes that clean and extract articles during extract and ingest: 0 (the default) uses "
+           "every core this process may run on, 1 works in one process. The output is the same for any number."
     )
     scheduler: str = _option(
         "local", "Dask scheduler that backfill runs on: 'local' starts two worker processes on this machine; "

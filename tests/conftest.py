@@ -28,6 +28,15 @@ def article() -> Callable[..., Article]:
     return load
 
 
+@pytest.fixture(autouse=True)
+def one_core(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run each test as on a one-core machine, so that the default --workers (every core) is one
+    process and a test's outcome does not depend on the machine; a test marked `every_core` sees
+    the real count (or sets its own)."""
+    if request.node.get_closest_marker("every_core") is None:
+        monkeypatch.setattr("armsledger.workers.cores", lambda: 1)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/data/golden/ from today's extraction (review the diff before committing)")

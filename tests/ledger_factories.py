@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import create_engine, exc, select, text
 
 from armsledger.ledger import Ledger
 from armsledger.models import Article, Claim, Document, Money, PartialDate, Quantity
 from armsledger.pipeline import Result
 from armsledger.settings import Settings
+from armsledger.store.engine import database_url
 from armsledger.store.tables import claims as claims_table
 from armsledger.store.tables import deals as deals_table
 
@@ -54,6 +55,18 @@ def ledger_content(url: str) -> tuple[list[tuple[object, ...]], list[tuple[objec
         stored_claims = [tuple(row) for row in connection.execute(select(claims_table).order_by(claims_table.c.id))]
         stored_deals = [tuple(row) for row in connection.execute(select(deals_table).order_by(deals_table.c.id))]
     return stored_claims, stored_deals
+
+
+def stored_articles(url: str) -> int:
+    """Return how many articles a ledger holds, 0 before its tables exist (a run just started)."""
+    engine = create_engine(database_url(url))
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM articles")).scalar_one())
+    except exc.SQLAlchemyError:
+        return 0
+    finally:
+        engine.dispose()
 
 
 TR_DELIVERY = "Russia began delivering S-400 air defence systems to Turkey on July 12, 2019."

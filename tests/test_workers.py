@@ -70,6 +70,7 @@ def test_map_in_order_raises_what_the_function_raises_at_its_turn() -> None:
     assert got == list(range(12))
 
 
+@pytest.mark.every_core
 def test_jobs_zero_means_every_core_and_negative_is_refused() -> None:
     assert worker_count(0) == len(os.sched_getaffinity(0)) and worker_count(3) == 3
     with pytest.raises(ConfigError, match="jobs must be 0"):
@@ -102,11 +103,34 @@ def test_run_with_jobs_gives_the_results_and_errors_of_one_process(tmp_path: Pat
 @pytest.mark.parametrize("flag", ["--jobs", "--workers"])
 def test_extract_cli_output_is_byte_identical_with_jobs(tmp_path: Path, flag: str) -> None:
     corpus = _corpus(tmp_path)
-    one = CliRunner().invoke(main, ["extract", str(corpus), "--format", "jsonl"])
+    one = CliRunner().invoke(main, ["extract", str(corpus), "--format", "jsonl", flag, "1"])
     two = CliRunner().invoke(main, ["extract", str(corpus), "--format", "jsonl", flag, "2"])
     assert one.exit_code == two.exit_code == 1
     assert two.stdout == one.stdout and one.stdout.count("\n") > 40
     assert sorted(two.stderr.splitlines()) == sorted(one.stderr.splitlines())
+
+
+@pytest.mark.every_core
+def test_extract_and_ingest_use_every_core_by_default_and_give_the_output_of_one_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path)
+    one = CliRunner().invoke(main, ["extract", str(corpus), "--format", "jsonl", "--workers", "1"])
+    ingested_one = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(tmp_path / "one.db"), "--workers", "1"])
+    pools: list[int] = []
+
+    def counted(*args: object, workers: int, **kwargs: object) -> object:
+        pools.append(workers)
+        return map_in_order(*args, workers=workers, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("armsledger.workers.cores", lambda: 2)  # two cores on any machine, so the pool is used
+    monkeypatch.setattr("armsledger.pipeline.map_in_order", counted)
+    default = CliRunner().invoke(main, ["extract", str(corpus), "--format", "jsonl"])
+    ingested = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(tmp_path / "default.db")])
+    assert pools == [2, 2], "with no --workers, extract and ingest ran in one process per core"
+    assert default.exit_code == one.exit_code == 1 and default.stdout == one.stdout and one.stdout.count("\n") > 40
+    assert sorted(default.stderr.splitlines()) == sorted(one.stderr.splitlines())
+    assert ingested.stdout == ingested_one.stdout and ingested.stdout.startswith("read 87 articles"), ingested.output
+    assert ledger_content(str(tmp_path / "default.db")) == ledger_content(str(tmp_path / "one.db"))
 
 
 def test_extract_cli_refuses_negative_jobs(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
               help="A folder of extra gazetteer CSV files that extend the bundled catalogues.")
 @click.option("--workers", "--jobs", "jobs", type=click.IntRange(min=0), default=None,
               help="Processes that clean and extract articles; 0 for one per core. The output is the same "
-                   "for any number.  [default: 1]")
+                   "for any number.  [default: 0]")
 def extract_command(corpus: str, fmt: str, explain: bool, gazetteer_dir: str | None, jobs: int | None) -> None:
     """Print every arms-transfer claim in CORPUS.
 

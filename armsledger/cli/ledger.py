@@ -128,7 +128,7 @@ def _value(deal: Deal) -> str:
               help="Extract stored articles again and replace their claims (after an extractor or gazetteer update).")
 @click.option("--workers", "--jobs", "jobs", type=click.IntRange(min=0), default=None,
               help="Processes that clean and extract articles (one process writes); 0 for one per core. "
-                   "The ledger is the same for any number.  [default: 1]")
+                   "The ledger is the same for any number.  [default: 0]")
 def ingest_command(corpus: str | None, db: str | None, from_parquet: str | None, batch_size: int | None,
                    reextract: bool, jobs: int | None) -> None:
     """Extract and store every article of CORPUS and reconcile the deals it touches.
@@ -147,7 +147,7 @@ def ingest_command(corpus: str | None, db: str | None, from_parquet: str | None,
     if from_parquet is not None:
         if importlib.util.find_spec("pyarrow") is None:
             raise click.UsageError("--from-parquet needs pyarrow: pip install 'armsledger[parquet]'")
-        if jobs not in (None, 1):
+        if jobs not in (None, 0, 1):
             log.warning("--jobs %d has no effect with --from-parquet: the shards are extracted already", jobs)
     errors: list[SourceError] = []
     with _ledger(db, create=True, batch_size=batch_size, jobs=jobs) as ledger:

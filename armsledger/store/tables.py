@@ -46,7 +46,7 @@ article_bands = Table(
     Column("band", Integer, nullable=False),
     Column("hash", String(16), nullable=False),
     PrimaryKeyConstraint("article_id", "band"),
-    Index("ix_article_bands_hash", "hash"),
+    Index("ix_article_bands_hash_article", "hash", "article_id"),  # migration 0009
 )
 """Each article's near-duplicate sketch (syndication.py): band = rank, hash = the value in hex."""
 

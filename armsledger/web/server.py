@@ -31,8 +31,11 @@ def build_app(settings: Settings, *, allow_ingest: bool = False, cache: bool = T
 
     if settings.jobs != 1:
         # POST /api/ingest runs in a thread of the server; forking worker processes from a threaded
-        # server can deadlock them, and the articles of one request are few.
-        log.warning("jobs=%d is ignored by the web server: POST /api/ingest extracts in one process", settings.jobs)
+        # server can deadlock them, and the articles of one request are few. The default (0) is no
+        # request of the user's, so it passes without a warning.
+        if settings.jobs != 0:
+            log.warning("jobs=%d is ignored by the web server: POST /api/ingest extracts in one process",
+                        settings.jobs)
         settings = dataclasses.replace(settings, jobs=1)
     # Read-only, the web never creates a ledger: a mistyped --db is an error, not an empty register.
     app = create_app(Ledger(settings.db, settings=settings, create=allow_ingest), allow_ingest=allow_ingest,

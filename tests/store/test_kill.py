@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, exc, text
+from ledger_factories import stored_articles
+from sqlalchemy import create_engine, text
 
 from armsledger.ledger import Ledger
 from armsledger.settings import Settings
@@ -43,17 +44,6 @@ def _ingest(corpus: Path, url: str) -> subprocess.Popen[bytes]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def _articles(url: str) -> int:
-    engine = create_engine(database_url(url))
-    try:
-        with engine.connect() as connection:
-            return int(connection.execute(text("SELECT count(*) FROM articles")).scalar_one())
-    except exc.SQLAlchemyError:
-        return 0  # not created yet
-    finally:
-        engine.dispose()
-
-
 def _snapshot(url: str) -> tuple[list[tuple[str, str]], int]:
     with Ledger(url, settings=Settings()) as ledger:
         deals = sorted((d.id, d.status) for d in ledger.deals())
@@ -67,13 +57,13 @@ def test_killed_ingest_keeps_committed_batches_and_rerun_completes(db_url: str, 
     corpus = _corpus(tmp_path)
     process = _ingest(corpus, db_url)
     deadline = time.monotonic() + 120
-    while _articles(db_url) == 0:
+    while stored_articles(db_url) == 0:
         assert process.poll() is None, process.communicate()[1].decode()
         assert time.monotonic() < deadline, "ingest committed nothing within 120 s"
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.communicate()
-    kept = _articles(db_url)
+    kept = stored_articles(db_url)
     assert 0 < kept < ARTICLES, "the kill must land mid-run"
     assert kept % BATCH == 0, "a batch is committed whole or not at all"
     if not db_url.startswith("postgresql"):
@@ -86,7 +76,7 @@ def test_killed_ingest_keeps_committed_batches_and_rerun_completes(db_url: str, 
     out, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err.decode()
     assert f"{kept} already stored" in out.decode()
-    assert _articles(db_url) == ARTICLES
+    assert stored_articles(db_url) == ARTICLES
 
     clean = str(tmp_path / "clean.db")
     once = _ingest(corpus, clean)

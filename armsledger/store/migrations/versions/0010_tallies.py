@@ -10,7 +10,7 @@ On fill_db.py --claims 100000 (60,572 deals) the facets of the whole register to
 flows 180 ms and a page of conflicts with its count 220 ms before; see benchmarks/RESULTS.md.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
