@@ -242,6 +242,9 @@ def _fitting_topic(doc: Doc, head: int, ctx: Context) -> Mention | None:
     categories = NOUN_CATEGORIES.get(tok.lemma_.lower()) or NOUN_CATEGORIES.get(tok.lower_.rstrip("s"))
     if not categories or not any(c.dep_ in ("det", "nummod") for c in tok.children):
         return None
+    # a generic head takes its kind from its compounds ("an air defence missile system")
+    categories = tuple(categories) + tuple(k for c in tok.children if c.dep_ == "compound"
+                                           for k in NOUN_CATEGORIES.get(c.lemma_.lower(), ()))
     entry = ctx.gazetteers.systems.get(ctx.topic.system.entity)
     if entry is None or not any(c.lower() in entry.category.lower() for c in categories if c):
         return None

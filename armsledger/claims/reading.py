@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from armsledger.claims.grammar import Frame, Predicate
-from armsledger.claims.vocabulary import TIME_WORDS
+from armsledger.claims.vocabulary import TIME_WORDS, WEAPON_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -72,11 +72,19 @@ def relation_keys(child: Token) -> tuple[str, ...]:
         # "Vietnam was offered the Akash by India": a passive that keeps its object made the
         # indirect object its subject
         return ("iobj", dep)
+    if dep == "obj" and any(c.dep_ == "obl" and c.i > child.i and _is_goods(c) and any(
+            g.dep_ == "case" and g.lower_ == "with" for g in c.children) for c in child.head.children):
+        # "supplying Iran with an air defence system": the object of 'supply X with Y' is who gets Y
+        return ("iobj", dep)
     case = next((c.lower_ for c in child.children if c.dep_ in ("case", "mark") and c.i < child.i), None)
     base = dep.split(":")[0]
     if case is None:
         return (dep,)
     return (dep, f"{base}:{case}") if dep == base else (dep, f"{base}:{case}", f"{dep}:{case}")
+
+
+def _is_goods(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS
 
 
 def is_time_word(tok: Token) -> bool:

@@ -201,6 +201,13 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a state's adjective on the generic arms of an event noun is a side",
      "President Biden approved a $2 billion Moroccan arms sale on Monday.",
      {("negotiation", "US", "MA", None, False, False)}),
+    ("supplying a buyer with arms", "Russia supplied Syria with S-300 missiles.",
+     {("delivery", "RU", "SY", "S-300", False, False)}),
+    ("a ban imposed on deliveries cancels them", "Germany imposed a ban on arms deliveries to Saudi Arabia in 2018.",
+     {("cancellation", "DE", "SA", None, False, False)}),
+    ("a ban lifted on a sale is a negotiation",
+     "Russia signed a contract for the S-300 with Iran in 2007. Moscow has now lifted its ban on supplying Iran with the air defence system.",
+     {("agreement", "RU", "IR", "S-300", False, False), ("negotiation", "RU", "IR", "S-300", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
