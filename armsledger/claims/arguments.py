@@ -160,6 +160,13 @@ DESIGNATION_BREAKS = frozenset(["DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "S
 """Words that end the run of modifiers before a noun: no designation reaches past them."""
 
 
+NOT_NAMES = frozenset("""navy army air force guard coast marine marines defence defense ministry pentagon kremlin
+western eastern northern southern soviet european gulf pacific atlantic arctic baltic black red sea ocean nato
+january february march april june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday state states national royal federal republic people""".split())
+"""Capitalised words before a weapon noun that name no weapon ("Navy ships", "Pacific Fleet vessels")."""
+
+
 def designation(doc: Doc, tokens: list[int], head: int, *, avoid: tuple[tuple[int, int], ...] = ()) -> str | None:
     """Return a designation-shaped name in a weapon phrase that the catalogue lacks: a class
     ("Miguel Malvar-class frigates"), letters with a number ("TC-20 jets", "Type-041 submarines"),
@@ -186,6 +193,19 @@ def designation(doc: Doc, tokens: list[int], head: int, *, avoid: tuple[tuple[in
             if re.fullmatch(r"[A-Za-z]2[A-Za-z]", name):
                 continue  # "G2G", "B2B": 'to' abbreviations ("government-to-government"), not names
             return re.sub(r"\s*-\s*", "-", name)
+    return _proper_name_before(doc, head, start)
+
+
+def _proper_name_before(doc: Doc, head: int, start: int) -> str | None:
+    """A capitalised proper noun right before a weapon noun names it ("the Guardian aircraft",
+    "Kaan fighters"), unless it is an institution, a place or a time (a state's and an organisation's
+    names are cut off before this by `start`)."""
+    if head == 0:
+        return None
+    tok = doc[head - 1]
+    if (tok.pos_ == "PROPN" and tok.idx >= start and tok.dep_ in ("compound", "flat", "amod")
+            and re.fullmatch(r"[A-Z][a-z]{3,}", tok.text) and tok.lower_ not in NOT_NAMES):
+        return tok.text
     return None
 
 

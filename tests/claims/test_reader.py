@@ -208,6 +208,10 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a ban lifted on a sale is a negotiation",
      "Russia signed a contract for the S-300 with Iran in 2007. Moscow has now lifted its ban on supplying Iran with the air defence system.",
      {("agreement", "RU", "IR", "S-300", False, False), ("negotiation", "RU", "IR", "S-300", False, False)}),
+    ("a proper name right before a weapon noun names a system", "Washington will offer the Guardian drones to India.",
+     {("interest", "US", "IN", "Guardian", False, False)}),
+    ("an institution before a weapon noun is no name", "The Navy ships that Japan sold to Manila arrived with missiles.",
+     {("delivery", "JP", "PH", None, False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
