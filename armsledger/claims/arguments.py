@@ -160,10 +160,7 @@ DESIGNATION_BREAKS = frozenset(["DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "S
 """Words that end the run of modifiers before a noun: no designation reaches past them."""
 
 
-NOT_NAMES = frozenset("""navy army air force guard coast marine marines defence defense ministry pentagon kremlin
-western eastern northern southern soviet european gulf pacific atlantic arctic baltic black red sea ocean nato
-january february march april june july august september october november december monday tuesday wednesday
-thursday friday saturday sunday state states national royal federal republic people""".split())
+NOT_NAMES = frozenset(["navy", "army", "air", "force", "guard", "coast", "marine", "marines", "defence", "defense", "ministry", "pentagon", "kremlin", "western", "eastern", "northern", "southern", "soviet", "european", "gulf", "pacific", "atlantic", "arctic", "baltic", "black", "red", "sea", "ocean", "nato", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "state", "states", "national", "royal", "federal", "republic", "people"])
 """Capitalised words before a weapon noun that name no weapon ("Navy ships", "Pacific Fleet vessels")."""
 
 
