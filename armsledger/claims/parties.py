@@ -115,11 +115,16 @@ def read_parties(reading: Reading, view: SentenceView,
                     found[side if role == "party" else role].append(m.state or m.entity)
                     notes.append(f"{role} {m.state}: '{doc[t].text}' is what '{m.text}' is said to be")
                 continue
-            if side is not None and not states_in(view, phrase(doc, t)) and not _exemplified(view, t):
+            if side is not None and role in (side, "party") and not states_in(view, phrase(doc, t)) \
+                    and not _exemplified(view, t):
                 state = ctx.topic.recipient if side == "recipient" else ctx.topic.supplier
                 if state and ctx.topic.claim_age <= TOPIC_MEMORY_SENTENCES:
                     found[side if role == "party" else role].append(state)
                     notes.append(f"{role} {state}: '{doc[t].text}' names the article's {side}")
+                elif side == "supplier" and (firm := _firm_before(view, t, ctx)) is not None:
+                    # "CEO Haluk Bayraktar of Baykar reiterated that the company won't be selling"
+                    found[side].append(firm.state or firm.entity)
+                    notes.append(f"{role} {firm.state}: '{doc[t].text}' is {firm.text}, named before it")
                 continue
             for m in states_in(view, phrase(doc, t)) or _exemplified(view, t):
                 found[role].append(m.state or m.entity)
@@ -220,6 +225,13 @@ def _antecedent(doc: Doc, pronoun: int, view: SentenceView) -> str | None:
         if states:
             return states[0].state
     return None
+
+
+def _firm_before(view: SentenceView, token: int, ctx: Context) -> Mention | None:
+    """The last company its sentence names before a word that stands for one ("the company")."""
+    firms = [m for i, m in sorted(view.by_token.items()) if i < token and m.kind == "org"
+             and getattr(ctx.gazetteers.orgs.get(m.entity), "kind", None) == "company"]
+    return firms[-1] if firms else None
 
 
 def made_where(suppliers: list[str], item: Item, view: SentenceView, ctx: Context) -> list[str]:

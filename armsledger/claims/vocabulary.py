@@ -64,9 +64,11 @@ FINAL_WORDS = frozenset(["last", "final", "remaining", "remainder"])
 PARTY_NOUNS = {
     "client": "recipient", "customer": "recipient", "buyer": "recipient", "importer": "recipient",
     "purchaser": "recipient", "seller": "supplier", "supplier": "supplier", "exporter": "supplier",
-    "manufacturer": "supplier", "maker": "supplier", "vendor": "supplier",
+    "manufacturer": "supplier", "maker": "supplier", "vendor": "supplier", "company": "supplier", "firm": "supplier",
+    "contractor": "supplier", "shipyard": "supplier", "shipbuilder": "supplier",
 }
-"""Nouns that name a side by its role ("the client also received..."): the article's party of that side."""
+"""Nouns that name a side by its role ("the client also received...", "the company won't sell"): the
+article's party of that side, where the sentence gives the noun that side's role."""
 
 VALUE_VERBS = frozenset(["value", "worth", "cost", "price", "estimate", "total", "amount"])
 """Verbs that state a deal's value with the deal as their subject ("the contract is valued at")."""

@@ -88,7 +88,30 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
     for doc in parsed:
         _name_as_subject(doc)
         _particle_of_verb(doc)
+        _weapon_noun_as_object(doc)
     return parsed
+
+
+PLURAL_WEAPON_NOUNS = frozenset(["drones", "jets", "tanks", "missiles", "rockets", "ships", "guns", "fighters",
+                                 "helicopters", "launchers", "howitzers", "vessels", "systems"])
+"""Plural weapon nouns the tagger may read as a verb's third person ("Bayraktar TB2 drones")."""
+
+
+def _weapon_noun_as_object(doc: Doc) -> None:
+    """A plural weapon noun read as a verb right after the name that modifies it ("sold Bayraktar TB2
+    drones to Pakistan" parsed as "sold [TB2] [drones to Pakistan]") is the object, the name its
+    compound, and its prepositional phrases the noun's."""
+    for tok in doc:
+        if tok.i == 0 or tok.pos_ != "VERB" or tok.lower_ not in PLURAL_WEAPON_NOUNS:
+            continue
+        name, verb = doc[tok.i - 1], tok.head
+        if name.pos_ in ("PROPN", "NUM") and name.head.i == verb.i and verb.i < name.i \
+                and name.dep_ in ("obj", "iobj") and verb.pos_ == "VERB":
+            tok.head, tok.dep_, tok.pos_ = verb, "obj", "NOUN"
+            name.head, name.dep_ = tok, "compound"
+            for child in tok.children:
+                if child.dep_ == "obl":
+                    child.dep_ = "nmod"
 
 
 PARTICLES = frozenset(["up", "off", "out", "down", "back", "through"])

@@ -212,6 +212,11 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("interest", "US", "IN", "Guardian", False, False)}),
     ("an institution before a weapon noun is no name", "The Navy ships that Japan sold to Manila arrived with missiles.",
      {("delivery", "JP", "PH", None, False, False)}),
+    ("'the company' is the firm its sentence named before it",
+     "The chief of Poland's WB Group said the company will never sell its drones to Belarus.",
+     {("interest", "PL", "BY", None, True, False)}),
+    ("a plural weapon noun the tagger made a verb", "Turkey sold Bayraktar TB2 drones to Pakistan.",
+     {("delivery", "TR", "PK", "Bayraktar TB2", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 

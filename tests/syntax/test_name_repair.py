@@ -38,3 +38,11 @@ def test_a_true_preposition_after_a_verb_stays() -> None:
                 ("Kyiv", "PROPN", "obl", 1)])
     _particle_of_verb(doc)
     assert doc[2].dep_ == "case" and doc[3].dep_ == "obl"
+
+
+def test_a_plural_weapon_noun_read_as_a_verb_is_the_object() -> None:
+    from armsledger.syntax import _weapon_noun_as_object
+    doc = tree([("Turkey", "PROPN", "nsubj", 1), ("sold", "VERB", "ROOT", 1), ("TB2", "PROPN", "iobj", 1),
+                ("drones", "VERB", "ccomp", 1), ("to", "ADP", "case", 5), ("Pakistan", "PROPN", "obl", 3)])
+    _weapon_noun_as_object(doc)
+    assert (doc[3].dep_, doc[3].head.i, doc[2].dep_, doc[2].head.i, doc[5].dep_) == ("obj", 1, "compound", 3, "nmod")
