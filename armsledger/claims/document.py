@@ -147,7 +147,7 @@ def _candidates(doc: Document, headline: tuple[int, int, list[Mention]] | None,
         recent = k - last_system <= TOPIC_REACH_SENTENCES
         if not _is_title(doc, s0, s1) and stems.search(text) and (
                 has_system or (local and (recent or ARMS_WORDS.search(text)))
-                or (recent and (_CLIENT.search(text) or _PRONOUN_OPENING.match(text)))):
+                or (recent and (_CLIENT.search(text) or _PRONOUN_OPENING.match(text) or _EVENT_NOUN.search(text)))):
             out.append(k)
         if has_system:
             last_system = k
@@ -185,6 +185,11 @@ def _subject_state(view: SentenceView) -> str | None:
 
 _CLIENT = re.compile(r"(?i)\b(?:" + "|".join(PARTY_NOUNS) + r")s?\b")
 """A sentence naming no state may still name a side by its role ("The client also received...")."""
+
+
+_EVENT_NOUN = re.compile(r"(?i)\b(?:deliver(?:y|ies)|shipments?|contract|deal)\b")
+"""A sentence naming no side may still carry on the topic's deal ("deliveries would continue in the
+coming days", "The contract is valued at..."): its parties are the topic's."""
 
 
 _PRONOUN_OPENING = re.compile(r"\s*(?:It|They|We)\b")

@@ -58,7 +58,8 @@ def read_modality(reading: Reading, doc: Doc, grammar: Grammar) -> None:
     for _ in range(12):
         for child in tok.children:
             word = child.lower_.replace("\u2019", "'")
-            cue = _cue_of(child, tok, word, grammar) if same_clause else None
+            cue = _cue_of(child, tok, word, grammar) if same_clause and not (
+                child.dep_ == "det" and tok.i != start.i) else None  # "No fixed timeline, but we will sign"
             if cue is None and child.dep_ == "mark" and tok.dep_ in ("advcl", "ccomp", "csubj", "xcomp", "acl"):
                 cue = grammar.cue_for("mark", word)
             if cue is not None:

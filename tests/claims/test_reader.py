@@ -217,6 +217,12 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("interest", "PL", "BY", None, True, False)}),
     ("a plural weapon noun the tagger made a verb", "Turkey sold Bayraktar TB2 drones to Pakistan.",
      {("delivery", "TR", "PK", "Bayraktar TB2", False, False)}),
+    ("a negation on another clause's noun does not deny the event",
+     "Manila ordered BrahMos missiles from India in 2022. No date is set, but we expect that we will sign a second contract, he said.",
+     {("agreement", "IN", "PH", "BrahMos", False, False), ("negotiation", "IN", "PH", "BrahMos", False, False)}),
+    ("a sentence naming no side carries on the topic's deal",
+     "Norway ordered 24 K9 howitzers from South Korea in 2017. Deliveries will continue next year.",
+     {("agreement", "KR", "NO", "K9", False, False), ("delivery", "KR", "NO", "K9", False, True)}),
 ]
 XFAIL: dict[str, str] = {}
 
@@ -273,7 +279,7 @@ def test_reader(name: str, text: str, expected: set[Key], gaz: object, request: 
     if name in XFAIL:
         request.applymarker(pytest.mark.xfail(reason=XFAIL[name], strict=True))
     title = "Russia to ship S-300 missiles to Syria" if not text else None
-    body = text or "The shipment was discussed by officials on Monday."
+    body = text or "Officials spoke to reporters on Monday."
     assert keys(body, gaz, title=title) == expected
 
 
