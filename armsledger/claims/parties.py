@@ -1,6 +1,7 @@
 """Who sells and who buys: the states of a reading's role phrases, pronouns, party nouns and the item's maker."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from armsledger.claims.arguments import (
@@ -44,8 +45,13 @@ def _is_civil_phrase(doc: Doc, head: int) -> bool:
     start, end = span_text(doc, phrase(doc, head))
     # the words just before the phrase too: "flag carrier Air India" parsed with 'carrier' apart
     start = doc[max(0, doc[head].left_edge.i - CIVIL_LOOKBACK_TOKENS)].idx
-    text = text_of(doc)[start:end].lower()
-    return any(word in text for word in CIVIL_BUYERS)
+    text = text_of(doc)[start:end]
+    return any(word in text.lower() for word in CIVIL_BUYERS) or _AIRLINE_NAME.search(text) is not None
+
+
+_AIRLINE_NAME = re.compile(r"\bAir\s+(?!Force|Forces|Defen[cs]e|Command|Wing|Arm|Corps|Staff|Chief|Marshal|Mobility|Combat|"
+                           r"National|Guard)[A-Z][a-z]{2,}")
+"""'Air' before a name is an airline ("Air Deccan", "Air India"), not an air force or command."""
 
 
 def is_armed_service_buyer(reading: Reading, view: SentenceView, orgs: Mapping[str, Organisation]) -> bool:

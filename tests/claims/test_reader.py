@@ -315,3 +315,9 @@ def test_what_an_armed_service_considers_from_arms_makers_is_unnamed_arms(gaz: o
     assert ("interest", "SE", "IN", "Rafale", False, False) not in found  # Saab does not offer Rafales
     found = keys(base + "The Indian Air Force is now considering proposals for new uniforms from a Swedish tailor.", gaz)
     assert not any(k[1] == "SE" for k in found)  # uniforms are goods, and no arms
+
+
+def test_an_air_name_is_an_airline_but_an_air_force_is_not(gaz: object) -> None:
+    assert keys("Air Lanka will buy ten ATR 72-600 aircraft from France under the deal.", gaz) == set()
+    assert ("agreement", "ES", "IN", "C-295", False, True) in keys(
+        "The Indian Air Force will buy 56 C-295 transport aircraft from Spain.", gaz)
