@@ -9,7 +9,7 @@ from armsledger.claims.grammar import Frame, Predicate
 from armsledger.claims.vocabulary import TIME_WORDS, WEAPON_NOUNS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 SUBJECTS = ("nsubj", "nsubj:pass")
@@ -47,8 +47,16 @@ def lemmas_of(tok: Token) -> list[str]:
     model's lemma, the word, and the word without a regular English ending (the lemmatizer misses
     some: "canceled", "supplying")."""
     found = list(_lemma_candidates(tok.lemma_.lower(), tok.lower_))
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "compound:prt"), None)
+    particle = _particles(tok.doc).get(tok.i)
     return [f"{found[0]} {particle}", *found] if particle else found  # "held up": 'hold up' first
+
+
+def _particles(doc: Doc) -> dict[int, str]:
+    """Each verb's particle ("held up"), found once per sentence."""
+    found: dict[int, str] | None = doc.user_data.get("particles")
+    if found is None:
+        found = doc.user_data["particles"] = {t.head.i: t.lower_ for t in doc if t.dep_ == "compound:prt"}
+    return found
 
 
 @lru_cache(maxsize=65536)
