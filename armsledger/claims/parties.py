@@ -105,7 +105,7 @@ def read_parties(reading: Reading, view: SentenceView,
     notes = []
     for role in list(found):
         for t in reading.roles.get(role, []):
-            if doc[t].pos_ == "PRON":
+            if doc[t].pos_ == "PRON" and t not in view.by_token:  # not "IAF" tagged a pronoun
                 if _has_civil_antecedent(doc, t):
                     continue  # "the airline lost money on the planes it bought": no state's purchase
                 state = _antecedent(doc, t, view) or (ctx.topic.subject if doc[t].lower_ in ("it", "they") else None)

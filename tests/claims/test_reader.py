@@ -223,6 +223,8 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a sentence naming no side carries on the topic's deal",
      "Norway ordered 24 K9 howitzers from South Korea in 2017. Deliveries will continue next year.",
      {("agreement", "KR", "NO", "K9", False, False), ("delivery", "KR", "NO", "K9", False, True)}),
+    ("a name the tagger calls a pronoun is still a name", "IAF is looking to procure more C-295 aircraft from Spain.",
+     {("interest", "ES", "IN", "C-295", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
