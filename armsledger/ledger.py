@@ -82,6 +82,7 @@ class Ledger:
         self.settings = settings or Settings.load()
         self.url = url or self.settings.db
         self._gazetteers = gazetteers
+        self._category_cache: dict[str, str] | None = None
         self.store = Store(self.url, lock_timeout_s=lock_timeout_s, create=create)
 
     def close(self) -> None:
@@ -242,8 +243,11 @@ class Ledger:
                                         categories=self._categories()))
 
     def _categories(self) -> dict[str, str]:
-        """System designation and family -> category, from the gazetteer."""
+        """System designation, code and family -> category, from the gazetteer (built once per ledger)."""
+        if self._category_cache is not None:
+            return self._category_cache
         found: dict[str, str] = {}
+        self._category_cache = found
         for system in self.gazetteers.systems.values():
             found[system.designation] = system.category
             found.setdefault(system.code, system.category)  # what a claim prints ("C-130J")

@@ -15,7 +15,7 @@ from armsledger.claims.absorb import absorb
 from armsledger.claims.arguments import case_of
 from armsledger.claims.grammar import Frame, Grammar, Predicate
 from armsledger.claims.modality import read_deadline, read_headline, read_modality
-from armsledger.claims.reading import SUBJECTS, Reading, is_time_word, lemmas_of, relation_keys
+from armsledger.claims.reading import SUBJECTS, Reading, is_time_phrase, lemmas_of, relation_keys
 from armsledger.claims.repairs import (
     is_misread_infinitive_object,
     misread_object_of,
@@ -68,9 +68,10 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         readings.append(reading)
     _share_coordinated_governors(readings, doc)
     _bind_loose_phrases(readings, doc)
+    items_before = [len(r.roles.get("item", [])) for r in readings]
     absorb(readings, doc)
-    for reading in readings:
-        if reading.absorbed_into is None and reading.predicate.is_nominal:
+    for reading, before in zip(readings, items_before):
+        if reading.absorbed_into is None and reading.predicate.is_nominal and len(reading.roles.get("item", [])) > before:
             # an item lent by an absorbed clause brings its own dependents ("got the contract to
             # supply 18 jets from the Malaysian air force": 'from' under the jets names the buyer)
             _bind_item_dependents(reading, doc)
@@ -145,7 +146,7 @@ def _bind_roles(reading: Reading, tok: Token, roles: dict[str, str]) -> None:
             continue  # "sealed a deal to address an imbalance with India": 'with India' is the clause's
         for key in relation_keys(child):
             found = roles.get(key)
-            if found is not None and _is_time(child):
+            if found is not None and is_time_phrase(child):
                 continue  # "signed a contract on Friday", "this year had approved": when, not who or what
             if found is not None:
                 reading.add(found, child.i, key)
@@ -159,12 +160,6 @@ def _after_own_clause(head: Token, child: Token) -> bool:
     """True when an oblique follows a clause of the same head that opens after the head: by late
     closure the phrase belongs to that clause, whatever the parse attached it to."""
     return any(c.dep_ in CLAUSE_RELATIONS and head.i < c.left_edge.i and c.i < child.i for c in head.children)
-
-
-def _is_time(tok: Token) -> bool:
-    """A short phrase headed by or holding a time word ("Friday", "March 3", "last year") or a year."""
-    words = list(tok.subtree)
-    return len(words) <= 4 and any(is_time_word(w) for w in words)
 
 
 def _bind_copular_phrase(reading: Reading, tok: Token) -> None:
@@ -239,7 +234,7 @@ def _complete_roles(reading: Reading, tok: Token, grammar: Grammar) -> None:
             reading.add(roles["obj"], noun.i, "head of the relative clause its report is in")
     if reading.predicate.is_nominal:
         return
-    if not any(c.dep_ in SUBJECTS and not _is_time(c) for c in tok.children):
+    if not any(c.dep_ in SUBJECTS and not is_time_phrase(c) for c in tok.children):
         subject = _inherited_subject(tok, grammar)
         role = roles.get("nsubj")
         if subject is not None and role is not None:

@@ -32,6 +32,8 @@ from armsledger.models import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from armsledger.mentions.entries import System
+
 
 def read_items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item] | None:
     doc = view.doc
@@ -223,14 +225,21 @@ def _noun_after_number(doc: Doc, num: Token) -> Token | None:
     return None
 
 
+def _noun_kinds(tok: Token) -> tuple[str, ...]:
+    """The catalogue categories a generic weapon noun can name ("guns": gun, howitzer, artillery)."""
+    return NOUN_CATEGORIES.get(tok.lemma_.lower()) or NOUN_CATEGORIES.get(tok.lower_.rstrip("s")) or ()
+
+
+def _fits(kinds: tuple[str, ...], entry: System) -> bool:
+    """True when a catalogue entry's category is one of the kinds (an empty kind fits any)."""
+    return any(k.lower() in entry.category.lower() for k in kinds)
+
+
 def _kind_fits(doc: Doc, head: int, system: Mention | None, ctx: Context) -> bool:
     """True unless the noun's kind rules the system out ("the guns" cannot point back to a tank)."""
-    tok = doc[head]
-    categories = NOUN_CATEGORIES.get(tok.lemma_.lower()) or NOUN_CATEGORIES.get(tok.lower_.rstrip("s"))
+    kinds = _noun_kinds(doc[head])
     entry = ctx.gazetteers.systems.get(system.entity) if system is not None else None
-    if not categories or entry is None:
-        return True
-    return any(c.lower() in entry.category.lower() for c in categories)
+    return not kinds or entry is None or _fits(kinds, entry)
 
 
 def _fitting_topic(doc: Doc, head: int, ctx: Context) -> Mention | None:
@@ -239,16 +248,15 @@ def _fitting_topic(doc: Doc, head: int, ctx: Context) -> Mention | None:
     if not is_topic_recent(ctx) or ctx.topic.system is None:
         return None
     tok = doc[head]
-    categories = NOUN_CATEGORIES.get(tok.lemma_.lower()) or NOUN_CATEGORIES.get(tok.lower_.rstrip("s"))
-    if not categories or not any(c.dep_ in ("det", "nummod") for c in tok.children):
+    kinds = _noun_kinds(tok)
+    if not kinds or not any(c.dep_ in ("det", "nummod") for c in tok.children):
         return None
-    # a generic head takes its kind from its compounds ("an air defence missile system")
-    categories = tuple(categories) + tuple(k for c in tok.children if c.dep_ == "compound"
-                                           for k in NOUN_CATEGORIES.get(c.lemma_.lower(), ()))
+    # a generic head takes its kind from its compounds ("an air defence missile system"); here the
+    # empty kind of "system" alone fits nothing
+    kinds = tuple(k for k in kinds + tuple(k for c in tok.children if c.dep_ == "compound"
+                                           for k in NOUN_CATEGORIES.get(c.lemma_.lower(), ())) if k)
     entry = ctx.gazetteers.systems.get(ctx.topic.system.entity)
-    if entry is None or not any(c.lower() in entry.category.lower() for c in categories if c):
-        return None
-    return ctx.topic.system
+    return ctx.topic.system if entry is not None and _fits(kinds, entry) else None
 
 
 def _named_before_in_sentence(view: SentenceView, head: int, tokens: list[int], ctx: Context) -> Mention | None:
@@ -257,8 +265,8 @@ def _named_before_in_sentence(view: SentenceView, head: int, tokens: list[int], 
     one before it whose category fits the noun, unless the phrase gives another maker."""
     doc = view.doc
     tok = doc[head]
-    categories = NOUN_CATEGORIES.get(tok.lemma_.lower()) or NOUN_CATEGORIES.get(tok.lower_.rstrip("s"))
-    if not categories or any(c.dep_ == "nmod:poss" for c in tok.children):
+    kinds = _noun_kinds(tok)
+    if not kinds or any(c.dep_ == "nmod:poss" for c in tok.children):
         return None  # "their drones": a maker's products in general, not the system just named
     makers = {m.state for m in states_in(view, tokens)}
     before = sorted({m.start: m for i, m in view.by_token.items() if m.kind == "system" and i < head}.values(),
@@ -270,7 +278,7 @@ def _named_before_in_sentence(view: SentenceView, head: int, tokens: list[int], 
         if not any(view.by_token.get(i) is m for i in items):
             continue
         entry = ctx.gazetteers.systems.get(m.entity)
-        if entry is None or not any(c.lower() in entry.category.lower() for c in categories):
+        if entry is None or not _fits(kinds, entry):
             continue
         return m if not makers or entry.origin in makers else None
     return None

@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from armsledger.claims.arguments import is_weapon_phrase
 from armsledger.claims.grammar import Frame, Predicate
-from armsledger.claims.vocabulary import TIME_WORDS, WEAPON_NOUNS
+from armsledger.claims.vocabulary import TIME_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -92,7 +93,13 @@ def relation_keys(child: Token) -> tuple[str, ...]:
 
 
 def _is_goods(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS
+    return tok.pos_ == "PROPN" or is_weapon_phrase(tok.doc, tok.i)
+
+
+def is_time_phrase(tok: Token) -> bool:
+    """A short phrase headed by or holding a time word ("Friday", "March 3", "last year") or a year."""
+    words = list(tok.subtree)
+    return len(words) <= 4 and any(is_time_word(w) for w in words)
 
 
 def is_time_word(tok: Token) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from armsledger.claims.reading import is_time_word
+from armsledger.claims.reading import is_time_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -83,7 +83,7 @@ def object_before_infinitive(verb: Token) -> Token | None:
     # only the verb's prepositional phrases may stand between ("signed a contract with Peru to supply")
     between = {t.i for t in head.doc[obj.right_edge.i + 1:verb.left_edge.i]}
     phrases = {t.i for c in head.children if c.dep_.split(":")[0] == "obl" and obj.i < c.i < verb.i
-               and any(g.dep_ == "case" for g in c.children) and not any(is_time_word(w) for w in c.subtree)
+               and any(g.dep_ == "case" for g in c.children) and not is_time_phrase(c)
                for t in c.subtree}  # not "cancelled the deal last week to save money"
     return obj if between <= phrases else None
 
