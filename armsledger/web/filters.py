@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -58,7 +58,7 @@ class DealFilters:
 
     def where(self) -> dict[str, object]:
         """Return the keyword arguments that select deals: `Ledger.count_deals(**where)`."""
-        return {k: v for k, v in asdict(self).items() if k not in PAGING}
+        return {k: getattr(self, k) for k in _FILTER_FIELDS}
 
     def restart(self, **changes: object) -> str:
         """Return the query string of this view from its first page, with some fields changed."""
@@ -66,10 +66,17 @@ class DealFilters:
 
     def query(self, **changes: object) -> str:
         """Return the query string of this view with some fields changed, empty fields left out."""
-        view = replace(self, **changes)  # type: ignore[arg-type]  # changes name DealFilters fields
-        defaults = DealFilters()
-        pairs = [(k, ("yes" if v else "no") if isinstance(v, bool) else v) for k, v in asdict(view).items()
-                 if v is not None and v != "" and v != getattr(defaults, k)]
+        # A register page links to a hundred views of itself (facets, sorts, pages): the fields are
+        # read by name rather than through dataclasses.asdict and replace, which copy each value deeply
+        # and took 60% of the page's render (benchmarks/page_cost.py).
+        unknown = changes.keys() - _FIELD_DEFAULTS.keys()
+        if unknown:
+            raise TypeError(f"DealFilters has no field {min(unknown)!r}")
+        pairs = []
+        for name, default in _FIELD_DEFAULTS.items():
+            value = changes[name] if name in changes else getattr(self, name)
+            if value is not None and value != "" and value != default:
+                pairs.append((name, ("yes" if value else "no") if isinstance(value, bool) else value))
         return urlencode(pairs)
 
     def facet_query(self, facet: str, value: str) -> str:
@@ -97,6 +104,11 @@ class DealFilters:
     def is_filtered(self) -> bool:
         """Whether any filter (not only order or page) is set."""
         return any(v is not None for v in self.where().values())
+
+
+_FIELD_DEFAULTS: dict[str, object] = {f.name: f.default for f in fields(DealFilters)}
+"""Each field of DealFilters and its default, in the order a query string lists them."""
+_FILTER_FIELDS = tuple(name for name in _FIELD_DEFAULTS if name not in PAGING)
 
 
 async def deal_filters(
