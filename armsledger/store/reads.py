@@ -12,7 +12,6 @@ from sqlalchemy import (
     Numeric,
     Select,
     and_,
-    case,
     cast,
     false,
     func,
@@ -20,7 +19,9 @@ from sqlalchemy import (
     or_,
     select,
     true,
+    union_all,
 )
+from sqlalchemy.sql.elements import True_
 
 from armsledger.errors import ConfigError
 from armsledger.ledger_models import (
@@ -37,7 +38,15 @@ from armsledger.ledger_models import (
     TimelineEvent,
 )
 from armsledger.models import Money, Quantity
-from armsledger.store.tables import articles, claims, deal_conflicts, deal_denials, deal_figures, deals
+from armsledger.store.tables import (
+    USD_FIRST,
+    articles,
+    claims,
+    deal_conflicts,
+    deal_denials,
+    deal_figures,
+    deals,
+)
 
 SORTS = ("last_reported", "first_reported", "ordered_on", "first_delivered_on", "supplier", "recipient",
          "system", "status", "sources", "claims", "value", "quantity", "id")
@@ -99,12 +108,11 @@ def deal_filter(*, supplier: str | None = None, recipient: str | None = None, sy
             deals.c.id.in_(select(claims.c.deal_id).where(or_(
                 func.lower(claims.c.evidence).contains(needle, autoescape=True), text_match if text_match is not None else false()))),
         ))
-    return and_(true(), *terms)
+    return and_(*terms) if terms else true()  # true() alone tells select_deals that nothing is filtered
 
 
 SortKey = tuple[ColumnElement[Any], bool]  # Any: a number or a text
 """One term of a deal order: the expression, and whether it runs descending (nulls last either way)."""
-
 
 def sort_keys(sort: str) -> list[SortKey]:
     """Return the terms a sort orders deals by, before the deal id that breaks ties.
@@ -119,15 +127,69 @@ def sort_keys(sort: str) -> list[SortKey]:
     if field == "value":
         # Amounts in US dollars first, then the rest by amount in their own currency: the ledger
         # keeps the currency a source stated and converts nothing.
-        is_other_currency = case((deals.c.value_currency == "USD", 0), else_=1)
-        return [(is_other_currency, False), (cast(deals.c.value_amount, Numeric(30, 2)), is_descending)]
+        return [(USD_FIRST, False), (cast(deals.c.value_amount, Numeric(30, 2)), is_descending)]
     return [(deals.c["quantity_value" if field == "quantity" else field], is_descending)]
+
+
+Segment = tuple[list[ColumnElement[bool]], list[ColumnElement[Any]]]  # Any: order terms of any type
+"""A stretch of an order: the condition on the deals in it, and the order within it."""
+
+
+def _ordered(expr: ColumnElement[Any], is_descending: bool, *, is_backward: bool) -> ColumnElement[Any]:  # Any: any
+    return expr.desc() if is_descending != is_backward else expr.asc()
+
+
+def _segments(keys: list[SortKey], values: Sequence[object] | None, deal_id: str | None, *,
+              is_backward: bool) -> list[Segment]:
+    """Cut the order of keys, from a deal onwards (backwards: before it), into stretches each read by index.
+
+    An order with nulls last reads in one statement only by testing every deal (`k > v OR k IS NULL
+    OR ...`), and the database then sorts all that pass. Cut into the deals whose key equals the
+    deal's (by id), those past it (by key) and the nulls (by id), each stretch is one range of an
+    index on (key, id): a page deep in the ledger reads its rows instead of every deal after it.
+    values: the deal's values of the keys; None reads the whole order (no deal to start from).
+    """
+    if not keys:
+        if deal_id is None or values is None:
+            return [([], [deals.c.id.desc() if is_backward else deals.c.id.asc()])]
+        return [([deals.c.id < deal_id if is_backward else deals.c.id > deal_id],
+                 [deals.c.id.desc() if is_backward else deals.c.id.asc()])]
+    (expr, is_descending), rest = keys[0], keys[1:]
+    within = _segments(rest, None, None, is_backward=is_backward)
+    if expr is USD_FIRST:
+        # Two values, never null: each is its own stretch (a range of key 1 followed by a null of key
+        # 2 is no range of the index), and past one value is the other.
+        order = [0, 1] if is_descending == is_backward else [1, 0]
+        later = order[order.index(int(str(values[0]))) + 1:] if values is not None else order
+        same = [] if values is None else [
+            ([expr == literal(int(str(values[0]))), *cond], o)
+            for cond, o in _segments(rest, values[1:], deal_id, is_backward=is_backward)]
+        return same + [([expr == literal(choice), *cond], o) for choice in later for cond, o in within]
+    known = [([expr.is_not(None), *cond], [_ordered(expr, is_descending, is_backward=is_backward), *order])
+             for cond, order in within]
+    nulls = [([expr.is_(None), *cond], order) for cond, order in within]
+    if values is None:
+        return nulls + known if is_backward else known + nulls
+    value = values[0]
+    if value is None:  # among the nulls, which come last: backwards every known value comes after them
+        inner = [([expr.is_(None), *cond], order)
+                 for cond, order in _segments(rest, values[1:], deal_id, is_backward=is_backward)]
+        return inner + known if is_backward else inner
+    bound = literal(value, type_=expr.type)
+    same = [([expr == bound, *cond], order)
+            for cond, order in _segments(rest, values[1:], deal_id, is_backward=is_backward)]
+    past = expr < bound if is_descending != is_backward else expr > bound
+    beyond_known = [([past, *cond], order) for cond, order in known]
+    return same + beyond_known + ([] if is_backward else nulls)
 
 
 def select_deals(condition: ColumnElement[bool], *, sort: str = "-last_reported", limit: int | None = None,
                  offset: int = 0, after: str | None = None, before: str | None = None,
                  cursor: Sequence[object] = (), is_backward: bool = False) -> Select[Any]:  # Any: the row type
     """Return the query for deals matching a condition, sorted and paged by offset or by key.
+
+    Over every deal, each stretch of the order (_segments) is read by its own subquery, the ids of
+    at most offset + limit deals of it, and the few deals they name are put in order.
 
     Args:
         after: a deal id: only the deals that come after it in this order (keyset paging).
@@ -141,13 +203,25 @@ def select_deals(condition: ColumnElement[bool], *, sort: str = "-last_reported"
     """
     keys = sort_keys(sort)
     is_backward = is_backward or before is not None
+    start = after if after is not None else before
     ordered = [(expr.asc() if is_descending == is_backward else expr.desc()) for expr, is_descending in keys]
     ordered = [term.nulls_first() if is_backward else term.nulls_last() for term in ordered]
-    query = select(deals).where(condition)
-    if after is not None or before is not None:
-        query = query.where(beyond(keys, after if after is not None else str(before), cursor,
-                                   is_backward=is_backward))
-    query = query.order_by(*ordered, deals.c.id.desc() if is_backward else deals.c.id).offset(offset)
+    order = [*ordered, deals.c.id.desc() if is_backward else deals.c.id]
+    if not isinstance(condition, True_):
+        # Filtered, the deals are found by the filter's index and the few that match sorted; by
+        # stretches, the database would walk an order's index testing the filter on every deal.
+        query = select(deals).where(condition)
+        if start is not None:
+            query = query.where(beyond(keys, start, cursor, is_backward=is_backward))
+        query = query.order_by(*order).offset(offset)
+        return query.limit(limit) if limit is not None else query
+    wanted = None if limit is None else limit + offset
+    stretches = []
+    for cond, within in _segments(keys, list(cursor) if start is not None else None, start, is_backward=is_backward):
+        stretch = select(deals.c.id).where(*cond).order_by(*within)
+        stretches.append(select(stretch.limit(wanted).subquery() if wanted is not None else stretch.subquery()))
+    chosen = union_all(*stretches).subquery("chosen") if len(stretches) > 1 else stretches[0].subquery("chosen")
+    query = select(deals).where(deals.c.id.in_(select(chosen.c.id))).order_by(*order).offset(offset)
     return query.limit(limit) if limit is not None else query
 
 
@@ -165,27 +239,11 @@ def beyond(keys: list[SortKey], deal_id: str, values: Sequence[object], *,
            is_backward: bool = False) -> ColumnElement[bool]:
     """Return the condition on a deal to come after deal_id in the order of keys (before it if is_backward).
 
-    The keyset condition `(k1, k2, id) > (v1, v2, id0)`, spelt out term by term because the order
-    puts nulls last. values are the deal's own (cursor_values), bound as parameters of the key's
-    type, so that the database can seek its index to them rather than test every deal.
+    The keyset condition `(k1, k2, id) > (v1, v2, id0)` with nulls last, as the stretches of
+    _segments, each a range of an index: counting the deals before a deep page reads the index.
+    values are the deal's own (cursor_values), bound as parameters of the key's type.
     """
-    terms: list[ColumnElement[bool]] = []
-    equal: list[ColumnElement[bool]] = []
-    for (expr, is_descending), value in zip(keys, values, strict=True):
-        if value is None:  # nulls come last: after a null only nulls, before it every value
-            past: ColumnElement[bool] = expr.is_not(None) if is_backward else false()
-            same: ColumnElement[bool] = expr.is_(None)
-        else:
-            bound = literal(value, type_=expr.type)
-            if is_backward:
-                past = expr > bound if is_descending else expr < bound
-            else:
-                past = or_(expr < bound if is_descending else expr > bound, expr.is_(None))
-            same = expr == bound
-        terms.append(and_(*equal, past))
-        equal.append(same)
-    terms.append(and_(*equal, deals.c.id < deal_id if is_backward else deals.c.id > deal_id))
-    return or_(*terms)
+    return or_(*(and_(*cond) for cond, _ in _segments(keys, values, deal_id, is_backward=is_backward)))
 
 
 def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table

@@ -12,12 +12,16 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Numeric,
     PrimaryKeyConstraint,
     String,
     Table,
     Text,
+    case,
+    cast,
     false,
     func,
+    literal_column,
 )
 
 metadata = MetaData()
@@ -104,7 +108,10 @@ deals = Table(
     Index("ix_deals_supplier", "supplier", "last_reported"),
     Index("ix_deals_recipient", "recipient", "last_reported"),
     Index("ix_deals_status", "status", "last_reported"),
-    Index("ix_deals_ordered_on", "ordered_on"),
+    # migration 0011: every order of the register, by (key, id); ordered_on's replaces (ordered_on)
+    *(Index(f"ix_deals_sort_{name}", name, "id") for name in (
+        "first_reported", "ordered_on", "first_delivered_on", "supplier", "recipient", "system", "status",
+        "sources", "claims", "quantity_value")),
 )
 Index("ix_deals_system_family_lower", func.lower(deals.c.system_family))
 Index("ix_deals_system_family", deals.c.system_family)  # migration 0007: the facets
@@ -113,6 +120,14 @@ Index("ix_claims_denied_deal", claims.c.deal_id, sqlite_where=claims.c.denied, p
 Index("ix_claims_planned_deal", claims.c.deal_id, sqlite_where=claims.c.planned, postgresql_where=claims.c.planned)
 Index("ix_deals_system_lower", func.lower(deals.c.system))
 Index("ix_deals_category_lower", func.lower(deals.c.category))  # migration 0010: the category filter
+USD_FIRST = case((deals.c.value_currency == literal_column("'USD'"), literal_column("0")), else_=literal_column("1"))
+"""0 for an amount in US dollars, else 1: the value order's first key (reads.sort_keys), spelt with
+literals, not bound parameters, so that SQLite matches it to the expression of ix_deals_sort_value."""
+# migration 0011: the descending orders of the values many deals share, and both orders of the value
+for _name in ("supplier", "recipient", "system", "status", "sources", "claims", "quantity_value"):
+    Index(f"ix_deals_sort_{_name}_desc", deals.c[_name].desc(), deals.c.id)
+Index("ix_deals_sort_value", USD_FIRST, cast(deals.c.value_amount, Numeric(30, 2)), deals.c.id)
+Index("ix_deals_sort_value_desc", USD_FIRST, cast(deals.c.value_amount, Numeric(30, 2)).desc(), deals.c.id)
 
 deal_figures = Table(
     "deal_figures", metadata,

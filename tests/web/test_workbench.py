@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from armsledger.ledger import Ledger
+from armsledger.ledger_models import Deal
 from armsledger.store import search
 from armsledger.web import create_app
 from armsledger.web.filters import SORTS
@@ -242,3 +243,30 @@ def test_keyset_paging_keeps_the_filters(bench: Ledger) -> None:
     first = bench.deals(supplier="RU", sort="value", limit=1)
     rest = bench.deals(supplier="RU", sort="value", after=first[0].id)
     assert [d.id for d in first + rest] == russian and len(russian) == 3
+
+
+def _sort_value(deal: Deal, field: str) -> object:
+    if field == "value":
+        return deal.value.amount if deal.value else None
+    if field == "quantity":
+        return deal.quantity.value if deal.quantity else None
+    return getattr(deal, field)
+
+
+@pytest.mark.parametrize("sort", SORTS)
+def test_every_order_reads_the_deals_as_python_sorts_them_with_nulls_last(bench: Ledger, sort: str) -> None:
+    """The register's stretches (reads._segments) against a sort in Python: every page after and
+    before each deal, and each deal's position."""
+    field, is_descending = sort.lstrip("-"), sort.startswith("-")
+    every = sorted(bench.deals(), key=lambda d: d.id)
+    known = [d for d in every if _sort_value(d, field) is not None]
+    known.sort(key=lambda d: _sort_value(d, field), reverse=is_descending)  # stable: ties stay by id
+    if field == "value":  # amounts in US dollars first, in either direction
+        known.sort(key=lambda d: d.value is None or d.value.currency != "USD")
+    expected = [d.id for d in known + [d for d in every if _sort_value(d, field) is None]]
+    assert [d.id for d in bench.deals(sort=sort)] == expected
+    assert [d.id for d in bench.deals(sort=sort, limit=3, offset=2)] == expected[2:5]
+    for place, deal_id in enumerate(expected):
+        assert bench.deal_position(deal_id, sort=sort) == place
+        assert [d.id for d in bench.deals(sort=sort, limit=2, after=deal_id)] == expected[place + 1:place + 3]
+        assert [d.id for d in bench.deals(sort=sort, limit=2, before=deal_id)] == expected[max(0, place - 2):place]
