@@ -260,9 +260,17 @@ def categories(connection: Connection) -> list[str]:
 
 def flows(connection: Connection, scope: Scope) -> list[Flow]:
     """Return a scope's deal counts per supplier and recipient, largest first."""
-    found = []
-    for value, n in _counts(connection, scope, ["flow"]).get("flow", {}).items():
-        supplier, _, recipient = value.partition(">")
-        found.append(Flow(supplier, recipient, n))
-    return sorted(found, key=lambda f: (-f.deals, f.supplier, f.recipient))
+    # Thousands of pairs: read as plain tuples and sorted as tuples (a sort key function per Flow
+    # and a row object per pair took most of /flows' 90 ms).
+    n = func.sum(deal_tallies.c.n) if scope[1] != "=" else deal_tallies.c.n
+    query = select(deal_tallies.c.value, n).where(_where(scope), deal_tallies.c.facet == "flow")
+    if scope[1] != "=":
+        query = query.group_by(deal_tallies.c.value)
+    pairs = []
+    for value, count in connection.execute(query):
+        if count > 0:
+            supplier, _, recipient = value.partition(">")
+            pairs.append((-int(count), supplier, recipient))
+    pairs.sort()
+    return [Flow(supplier, recipient, -count) for count, supplier, recipient in pairs]
 

@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import quote_plus
 
 from armsledger.ledger_models import STATUSES, Flow, TimelineEvent, YearCount
 from armsledger.models import EVENTS
@@ -140,9 +141,45 @@ def flow_matrix(flows: Sequence[Flow]) -> FlowMatrix:
     heat = {key: 1 + min(HEAT_LEVELS - 1, int(HEAT_LEVELS * math.log1p(n) / math.log1p(top + 1)))
             for key, n in counts.items()}
     column_names = recipients[:MAX_MATRIX_COLUMNS] + ([OTHER] if folded else [])
-    column_totals = {c: sum(n for (_, r), n in counts.items() if r == c) for c in column_names}
+    column_totals = dict.fromkeys(column_names, 0)
+    for (_, recipient), n in counts.items():
+        column_totals[recipient] += n
     ordered = sorted(flows, key=lambda f: (-f.deals, f.supplier, f.recipient))
     return FlowMatrix(suppliers, column_names, dict(counts), heat, dict(rows), column_totals, ordered, folded)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of the flow matrix as the page shows it: the count, its heat level and the register's address."""
+
+    deals: int = 0
+    heat: int = 0
+    href: str = ""
+    """The register filtered to this supplier and recipient; empty for the `other` column."""
+
+
+EMPTY_CELL = Cell()
+
+
+def matrix_cells(matrix: FlowMatrix, suppliers: Sequence[str], query: str) -> list[list[Cell]]:
+    """Return the cells of the rows of these suppliers, each linking the register with query appended.
+
+    Computed here, not looked up cell by cell in the template: a page's 50 rows of 41 columns
+    took 80 ms to render that way (benchmarks/page_cost.py).
+    """
+    quoted = {code: quote_plus(code) for code in (*suppliers, *matrix.recipients)}
+    rows = []
+    for supplier in suppliers:
+        row = []
+        for recipient in matrix.recipients:
+            n = matrix.counts.get((supplier, recipient))
+            if not n:
+                row.append(EMPTY_CELL)
+                continue
+            href = "" if recipient == OTHER else f"/?supplier={quoted[supplier]}&recipient={quoted[recipient]}{query}"
+            row.append(Cell(n, matrix.heat[(supplier, recipient)], href))
+        rows.append(row)
+    return rows
 
 
 BAR_CHART_HEIGHT_PX = 300

@@ -212,9 +212,11 @@ def flows(request: Request, offset: ResultOffset, since: str | None = Query(None
     matrix = charts.flow_matrix(request.app.state.ledger.flows(since=first, until=last, category=chosen))
     pages = _pager("/flows", {"since": first, "until": last, "category": chosen}, offset, FLOW_ROWS_PER_PAGE,
                    is_more=offset + FLOW_ROWS_PER_PAGE < len(matrix.suppliers))
+    shown = matrix.suppliers[offset:offset + FLOW_ROWS_PER_PAGE]
+    narrowed = urlencode({k: v for k, v in (("since", first), ("until", last), ("category", chosen)) if v})
     return render_page(request, "flows.html", matrix=matrix, since=first, until=last, category=chosen,
-                       suppliers=matrix.suppliers[offset:offset + FLOW_ROWS_PER_PAGE], start=offset, pages=pages,
-                       nav="flows")
+                       suppliers=shown, cells=charts.matrix_cells(matrix, shown, "&" + narrowed if narrowed else ""),
+                       start=offset, pages=pages, nav="flows")
 
 
 @router.get("/sipri", response_class=HTMLResponse)
