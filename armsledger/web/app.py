@@ -32,6 +32,7 @@ from armsledger.web.cache import PageCache, Revision, file_revision
 from armsledger.web.errors import on_http_error, on_ledger_error, on_unexpected_error, on_validation_error
 from armsledger.web.guard import HeadAsGet, RequestGuard, SecurityHeaders
 from armsledger.web.present import is_web_url, show, show_figure
+from armsledger.web.shared_pages import SharedPages
 from armsledger.web.states import StateNames
 
 log = logging.getLogger("armsledger.web")
@@ -76,7 +77,7 @@ class LedgerReader(Protocol):
 def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None = None,
                cache_size: int = DEFAULTS.page_cache_entries, cache_bytes: int = DEFAULTS.page_cache_bytes,
                max_page_bytes: int = DEFAULTS.page_cache_max_page_bytes,
-               max_body_bytes: int = DEFAULTS.max_request_bytes) -> FastAPI:
+               max_body_bytes: int = DEFAULTS.max_request_bytes, shared_pages: str | None = None) -> FastAPI:
     """Build the web application over a ledger.
 
     Args:
@@ -87,6 +88,8 @@ def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None 
         cache_bytes: the most bytes the kept responses take together.
         max_page_bytes: larger responses are not kept.
         max_body_bytes: larger request bodies are refused with 413 before they are read.
+        shared_pages: a file through which the processes of one server share the pages they
+            render (shared_pages.py); None keeps them to this process.
 
     Raises:
         ConfigError: allow_ingest without a token.
@@ -99,8 +102,9 @@ def create_app(ledger: object, *, allow_ingest: bool = False, token: str | None 
     app.state.states = StateNames(lambda: getattr(ledger, "gazetteers", None) or load_gazetteers())
     app.state.templates = _templates(app.state.states)
     app.state.token = token if allow_ingest else None
+    shared = SharedPages(shared_pages, max_bytes=cache_bytes) if shared_pages and cache_size > 0 else None
     app.state.cache = PageCache(cache_size, max_bytes=cache_bytes, max_entry_bytes=max_page_bytes,
-                                revision=_revision_of(ledger))
+                                revision=_revision_of(ledger), shared=shared)
     app.state.max_body_bytes = max_body_bytes
     app.add_exception_handler(HTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)

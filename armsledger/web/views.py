@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
+from markupsafe import Markup
 
 from armsledger.deal_row import COLUMNS
 from armsledger.errors import NotFound, StoreError
@@ -77,7 +78,8 @@ def register(request: Request, view: View,
         return RedirectResponse("/?" + view.restart(), status_code=303)
     if view.before and len(deals) < view.limit:  # fewer than a page before it: show the first page
         deals, view = ledger.deals(**where, sort=view.sort, limit=view.limit), replace(view, before=None)
-    total = ledger.count_deals(**where)
+    remembered, counted = request.app.state.cache.remembered, tuple(sorted(where.items()))
+    total = remembered(("total", counted), lambda: ledger.count_deals(**where))
     is_placed = bool(deals) and (view.after or view.before or is_last)
     start = ledger.deal_position(deals[0].id, sort=view.sort, **where) if is_placed else 0
     pages = {"first": "/?" + view.restart(), "last": "/?" + _joined(view.restart(), "page=last")} | (
@@ -87,8 +89,15 @@ def register(request: Request, view: View,
                   for field in SORTABLE_COLUMNS}
     return render_page(request, "register.html", view=view, deals=deals, total=total, start=start, pages=pages,
                        sorts=SORTS, statuses=STATUSES, page_sizes=PAGE_SIZES, sort_links=sort_links,
-                       nav="register", facets=ledger.facets(**where), facet_labels=FACET_LABELS,
-                       categories=ledger.categories())
+                       nav="register", categories=remembered(("categories",), ledger.categories),
+                       facets_html=remembered(("facets", view.restart()), lambda: _facets_html(request, view, where)))
+
+
+def _facets_html(request: Request, view: DealFilters, where: dict[str, object]) -> Markup:
+    """Render the register's facets for a view: the counts and a link narrowing the view to each value."""
+    facets = request.app.state.ledger.facets(**where)
+    template = request.app.state.templates.get_template("_facets.html")
+    return Markup(template.render(view=view, facets=facets, facet_labels=FACET_LABELS))
 
 
 def _keyset_address(ledger: Any, view: DealFilters, page: str | None) -> str | None:  # Any: the ledger

@@ -93,3 +93,16 @@ def desk(browser: object) -> Iterator[object]:
     context = browser.new_context(viewport=DESK)  # type: ignore[attr-defined]
     yield context.new_page()
     context.close()
+
+
+def counted_calls(monkeypatch: pytest.MonkeyPatch, ledger: Ledger, method: str) -> list[str]:
+    """Make a ledger's read method note each call in the returned list (then call the real one)."""
+    calls: list[str] = []
+    real = getattr(ledger, method)
+
+    def counted(**arguments: object) -> object:
+        calls.append(method)
+        return real(**arguments)
+
+    monkeypatch.setattr(ledger, method, counted)
+    return calls

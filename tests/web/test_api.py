@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from armsledger.errors import ConfigError
 from armsledger.ledger import Ledger
 from armsledger.web import create_app
+from tests.web.conftest import counted_calls
 from tests.web.seeded import TOKEN, build_ledger_db
 from tests.web.test_abuse import assert_secured
 
@@ -182,14 +183,7 @@ def test_ingest_with_token_stores_articles_and_empties_the_page_cache(ingest_cli
 
 def test_cached_page_is_served_without_reading_the_ledger(ledger: Ledger,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    real = ledger.conflicts
-
-    def counted(**paging: object) -> object:
-        calls.append("conflicts")
-        return real(**paging)  # type: ignore[arg-type]  # the page the route asks for
-
-    monkeypatch.setattr(ledger, "conflicts", counted)
+    calls = counted_calls(monkeypatch, ledger, "conflicts")
     with TestClient(create_app(ledger)) as client:
         first, second = client.get("/conflicts"), client.get("/conflicts")
     assert first.text == second.text and calls == ["conflicts"]
