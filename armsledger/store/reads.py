@@ -114,6 +114,7 @@ def deal_filter(*, supplier: str | None = None, recipient: str | None = None, sy
 SortKey = tuple[ColumnElement[Any], bool]  # Any: a number or a text
 """One term of a deal order: the expression, and whether it runs descending (nulls last either way)."""
 
+
 def sort_keys(sort: str) -> list[SortKey]:
     """Return the terms a sort orders deals by, before the deal id that breaks ties.
 
