@@ -76,7 +76,9 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
     names = [sorted([(m.start - leads[k], m.end - leads[k]) for m in sentences[k][2]
                      if m.start >= leads[k] and m.end - leads[k] <= len(text)]
                     + [(v.start, v.end) for v in find_values(text)]) for k, text in zip(wanted, texts)]
-    parsed = dict(zip(wanted, parse(texts, names=names)))
+    proper = [[(m.start - leads[k], m.end - leads[k]) for m in sentences[k][2]
+               if m.start >= leads[k] and (m.kind == "org" or m.role in PROPER_STATE_ROLES)] for k in wanted]
+    parsed = dict(zip(wanted, parse(texts, names=names, proper=proper)))
     topic = Topic()
     topic.headline_states = tuple(dict.fromkeys(m.state for m in title_mentions if m.kind != "system" and m.state))
     out: list[Claim] = []
@@ -127,6 +129,8 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
     return _distinct(out)
 
 
+PROPER_STATE_ROLES = frozenset(["name", "seat", "capital"])
+"""A state's mentions that are proper nouns ("Estonia", "Kyiv", "the Kremlin"); a demonym is an adjective."""
 OPENING_CHARS = 40
 """A state named this early in an unparsed sentence is taken as what it is about ("Greece is the
 latest buyer..."), for a pronoun that opens the next sentence."""

@@ -201,6 +201,12 @@ def _bind_item_dependents(reading: Reading, doc: Doc) -> None:
     # "the last of 36 Rafale jets to India": the 'of' phrase of a collective head holds the dependents too
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "nmod" and case_of(c) == "of"]
     for head_tok in heads:
+        if head_tok.dep_ == "nsubj:pass":
+            # "India's MiG-29K jets were bought from Russia": the owner of what was transferred is a
+            # side of it (which one, the other parties decide)
+            for child in head_tok.children:
+                if child.dep_ == "nmod:poss" and child.pos_ in ("PROPN", "NOUN"):
+                    reading.add("party", child.i, "owner of the item")
         for child in head_tok.children:
             for key in relation_keys(child):
                 if not key.startswith("nmod:") or key == "nmod:poss":
@@ -295,7 +301,7 @@ def _shared_subject(tok: Token, grammar: Grammar) -> Token | None:
         seen += 1
         head = tok.head
         if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and any(
-                c.lower_ in ("to", "in", "by") and c.dep_ in ("mark", "case") for c in tok.children)):
+                c.lower_ in ("to", "in", "by", "on", "about") and c.dep_ in ("mark", "case") for c in tok.children)):
             obj = next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
             if tok.dep_ == "xcomp" and obj is not None and _predicate_of(obj, grammar) is None:
                 return obj  # "urged Turkey to buy": object control (not "started talks to procure")
@@ -419,6 +425,6 @@ GOVERNED_OBL_CASES = frozenset(["on", "with", "for", "to"])
 
 def _governor_frame(head: Token, reading: Reading, grammar: Grammar) -> Frame | None:
     return next((f for lemma in lemmas_of(head) for f in grammar.governors_for(lemma)
-                 if reading.predicate.id in f.nominals), None)
+                 if reading.predicate.id in f.nominals and (not f.pos or head.pos_ in f.pos)), None)
 
 

@@ -77,7 +77,8 @@ def read_modality(reading: Reading, doc: Doc, grammar: Grammar) -> None:
         same_clause = link in ("xcomp", "conj") and same_clause
         if link in ("parataxis",):
             break
-        modal = _modal_of(tok, grammar, link)
+        modal = _modal_of(tok, grammar, "xcomp" if link == "advcl" and _is_prepositional_complement(
+            doc[_child_on_path(doc, start, tok)]) else link)
         if modal is None and (link == "advcl" or link == "acl" and tok.pos_ == "NOUN"):
             # "trips to buy jets", "in an advanced stage of talks to procure drones": a 'to' clause on
             # an action or a noun that is no modal word says what is aimed at
@@ -102,6 +103,17 @@ def read_modality(reading: Reading, doc: Doc, grammar: Grammar) -> None:
 ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "only", "last", "latest", "sole", "largest",
                       "biggest", "newest"])
 """'The first NATO state to purchase': a 'to' clause under a ranked noun says what happened, not an aim."""
+
+
+COMPLEMENT_PREPOSITIONS = frozenset(["in", "on", "about", "of"])
+"""Prepositions that open a gerund complement of a modal word ("interested in buying", "keen on
+acquiring", "thinking about selling"): the clause is what the word is about, as a 'to' clause is."""
+
+
+def _is_prepositional_complement(clause: Token) -> bool:
+    """True when a clause is a gerund under a complement preposition ("in buying")."""
+    return clause.tag_ == "VBG" and any(c.dep_ == "mark" and c.lower_ in COMPLEMENT_PREPOSITIONS
+                                        for c in clause.children if c.i < clause.i)
 
 
 def _child_on_path(doc: Doc, start: Token, ancestor: Token) -> int:

@@ -21,6 +21,7 @@ from armsledger.claims.vocabulary import (
     GENERIC_ARMS_NOUNS,
     OFFER_NOUNS,
     PARTY_NOUNS,
+    PLATFORM_PART_NOUNS,
 )
 from armsledger.models import Mention
 
@@ -264,7 +265,9 @@ def place_sides(suppliers: list[str], recipients: list[str], parties: list[str],
     if maker is not None:
         sup.append(maker)
         how.append(f"{maker} made the item: the supplier")
-    side = rec if (sup or origin is not None) else sup if rec else None
+    # a party beside a named buyer and no named seller is the seller ("Greece's Mirage jets will be
+    # sold to India"); beside a named seller, or the maker, the buyer
+    side = sup if (rec and not sup) else rec if (sup or origin is not None) else None
     if side is not None:
         for p in undecided:
             if p != maker:
@@ -274,11 +277,38 @@ def place_sides(suppliers: list[str], recipients: list[str], parties: list[str],
 
 
 def origin_of(item: Item, view: SentenceView, ctx: Context) -> str | None:
-    """The item's maker: a state qualifying it in the phrase ("Russian S-400"), else the catalogue's."""
-    for m in states_in(view, list(item.tokens)):
+    """The item's maker: a state qualifying it in its own noun phrase ("Russian S-400 missiles",
+    "the Russian-made S-400"), else the catalogue's. A state in a wider phrase ("the breakup of the
+    Soviet Union, S-300P systems") or owning it ("Turkey's S-400 deal") is no maker."""
+    scope = list(item.tokens)
+    if item.system is not None:
+        scope = [i for i in _noun_of(view, item.system) if i in scope or not scope]
+    for m in states_in(view, scope):
         if item.system is None or m.start < item.system.start:
             return m.state
     if item.system is not None:
         entry = ctx.gazetteers.systems.get(item.system.entity)
         return entry.origin if entry else item.system.state
     return None
+
+
+NOUN_MODIFIERS = frozenset(["compound", "amod", "flat", "nummod", "det"])
+"""Relations by which a name qualifies the noun it is part of ("S-400 [compound] missiles")."""
+
+
+def _noun_of(view: SentenceView, system: Mention) -> list[int]:
+    """The tokens of the noun phrase a system's name heads or qualifies, without its possessor."""
+    doc = view.doc
+    own = [i for i, m in view.by_token.items() if m is system]
+    if not own:
+        return []
+    tok = doc[own[0]]
+    while tok.dep_ in NOUN_MODIFIERS and tok.head.i != tok.i and tok.head.lower_ not in PLATFORM_PART_NOUNS:
+        tok = tok.head  # not into "the Pakistani F-16 fleet": its state owns the fleet
+    out: list[int] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        stack.extend(c for c in t.children if c.dep_ in NOUN_MODIFIERS or c.dep_ == "case" and c.head.i != tok.i)
+    return out

@@ -64,7 +64,8 @@ def load_model(path: str | None = None) -> Language:
     return nlp
 
 
-def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]] | None = None) -> list[Doc]:
+def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]] | None = None,
+          proper: Sequence[Sequence[tuple[int, int]]] | None = None) -> list[Doc]:
     """Parse sentences: tokens with tag, UPOS, morphology, lemma, head and relation.
 
     Args:
@@ -72,6 +73,9 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
         names: for each sentence, the character spans of names to keep as one token each
             ("Hindustan Aeronautics Limited", "S-400 Triumf"): a catalogued name is one word to the
             grammar, and the parser errs less on short sentences than on long ones.
+        proper: for each sentence, the character spans of the names that are proper nouns whatever
+            the tagger says (states, capitals, organisations): the model, trained on web text of the
+            2000s, has seen few of them and tags some by their shape ("Kyiv" as an adverb).
 
     Returns:
         One spaCy Doc per sentence, in order.
@@ -85,11 +89,45 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
     for doc in docs:
         _merge_hyphenated(doc)
     parsed = list(nlp.pipe(docs, batch_size=PARSE_BATCH_SENTENCES))
+    for doc, spans in zip(parsed, (proper or ())):
+        _names_are_proper_nouns(doc, spans)
     for doc in parsed:
+        _clause_read_as_modifier(doc)
+        _count_split_from_noun(doc)
         _name_as_subject(doc)
         _particle_of_verb(doc)
         _weapon_noun_as_object(doc)
     return parsed
+
+
+def _clause_read_as_modifier(doc: Doc) -> None:
+    """A verb with a subject of its own, read as the adjective of the noun after it ("Kenya bought
+    Chinese-made Z-9 helicopters" parsed as one noun phrase, "[Kenya bought] ... helicopters"), is the
+    sentence's root, and the noun its object."""
+    for tok in doc:
+        noun = tok.head
+        if (tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN") and noun.dep_ == "ROOT"
+                and noun.i > tok.i and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)):
+            for child in list(noun.children):
+                if child.dep_ == "punct":
+                    child.head = tok  # the noun keeps its own dependents ("contracts for K9 howitzers")
+            tok.head, tok.dep_ = tok, "ROOT"
+            noun.head, noun.dep_ = tok, "obj"
+            return
+
+
+def _count_split_from_noun(doc: Doc) -> None:
+    """A count read as the verb's object, its noun as a bare oblique of the same verb ("bought [12]
+    [used Rafale jets]"), is the noun's count, and the noun the object."""
+    for tok in doc:
+        verb = tok.head
+        if tok.dep_ != "obj" or tok.pos_ != "NUM" or verb.pos_ != "VERB":
+            continue
+        noun = next((c for c in verb.children if c.i > tok.i and c.dep_ in ("obl", "dep") and c.pos_ == "NOUN"
+                     and c.left_edge.i == tok.i + 1 and not any(g.dep_ == "case" for g in c.children)), None)
+        if noun is not None:
+            noun.dep_ = "obj"
+            tok.head, tok.dep_ = noun, "nummod"
 
 
 PLURAL_WEAPON_NOUNS = frozenset(["drones", "jets", "tanks", "missiles", "rockets", "ships", "guns", "fighters",
@@ -130,8 +168,16 @@ def _particle_of_verb(doc: Doc) -> None:
             noun.dep_ = "obj"
 
 
-FUNCTION_RELATIONS = frozenset(["mark", "case", "cc", "aux", "det", "cop"])
-"""Relations of function words: a name ("South Korea", merged into one token) never has one."""
+def _names_are_proper_nouns(doc: Doc, spans: Sequence[tuple[int, int]]) -> None:
+    """Tag each token that is exactly one of the spans a proper noun (its relation is left to the repairs)."""
+    wanted = set(spans)
+    for tok in doc:
+        if tok.pos_ != "PROPN" and (tok.idx, tok.idx + len(tok.text)) in wanted:
+            tok.pos_, tok.tag_ = "PROPN", "NNP"
+
+
+FUNCTION_RELATIONS = frozenset(["mark", "case", "cc", "aux", "det", "cop", "advmod"])
+"""Relations of function words and adverbs: a name ("South Korea", merged into one token) never has one."""
 
 
 def _name_as_subject(doc: Doc) -> None:

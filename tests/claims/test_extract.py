@@ -296,7 +296,6 @@ def test_a_system_of_another_buyer_is_not_carried_into_a_clause_about_someone_el
     assert [c for c in claims_of(text, gaz) if c.recipient == "NP"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="the model parses 'had previously procured weapons' with 'procured' as a modifier of 'weapons'")
 def test_unnamed_weapons_from_a_named_seller_make_a_claim(gaz: object) -> None:
     [claim] = claims_of("The Nepali Army had previously procured weapons from Korea.", gaz)
     assert (claim.event, claim.supplier, claim.recipient, claim.system) == ("delivery", "KR", "NP", None)
