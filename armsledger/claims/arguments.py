@@ -71,7 +71,7 @@ def phrase(doc: Doc, head: int, *, with_conjuncts: bool = True) -> list[int]:
         for child in tok.children:
             dep = child.dep_
             if dep in PHRASE_LINKS or (dep in OF_LINKS and case_of(child) == "of") or (
-                    with_conjuncts and dep in ("conj", "cc")):
+                    with_conjuncts and (dep == "cc" or dep == "conj" and not _is_contrast(child))):
                 stack.append(child)
     return sorted(out)
 
@@ -80,9 +80,18 @@ def conjuncts(doc: Doc, head: int) -> list[int]:
     """Return a head and the heads coordinated with it ("S-400 and Su-35"): one claim each."""
     out = [head]
     for child in doc[head].children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and not _is_contrast(child):
             out.extend(conjuncts(doc, child.i))
     return out
+
+
+def _is_contrast(conjunct: Token) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ in CONTRASTS for c in conjunct.children)
+
+
+CONTRASTS = frozenset(["but", "yet", "whereas", "while"])
+"""Conjunctions that contrast rather than list: "offered jets to Turkey, but Germany opposed the sale"
+parsed with 'Germany' a conjunct of 'Turkey' opens a clause of its own."""
 
 
 def case_of(tok: Token) -> str | None:

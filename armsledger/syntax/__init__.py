@@ -154,6 +154,9 @@ def _weapon_noun_as_object(doc: Doc) -> None:
 
 PARTICLES = frozenset(["up", "off", "out", "down", "back", "through"])
 """Words that make phrasal verbs ("hold up", "call off", "back out")."""
+HANDING_VERBS = frozenset(["hand", "turn", "sign", "give", "pass"])
+"""Verbs that take "over" as a particle ("handed over the last batch"); after others it is a
+preposition ("flew over Kyiv")."""
 
 
 def _particle_of_verb(doc: Doc) -> None:
@@ -161,7 +164,8 @@ def _particle_of_verb(doc: Doc) -> None:
     parsed as "held [up the sales]"), is the verb's particle, and the noun its object."""
     for tok in doc:
         noun, verb = tok.head, doc[tok.i - 1] if tok.i > 0 else tok
-        if (tok.dep_ == "case" and tok.lower_ in PARTICLES and verb.pos_ == "VERB" and noun.i > tok.i
+        if (tok.dep_ == "case" and (tok.lower_ in PARTICLES or tok.lower_ == "over" and verb.lemma_ in HANDING_VERBS)
+                and verb.pos_ == "VERB" and noun.i > tok.i
                 and noun.head.i == verb.i and noun.dep_ in ("obl", "obj")
                 and not any(c.dep_ == "obj" and c.i != noun.i for c in verb.children)):
             tok.head, tok.dep_ = verb, "compound:prt"

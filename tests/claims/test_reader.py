@@ -252,6 +252,14 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("negotiation", "FR", "RS", "Rafale", False, False)}),
     ("closing a deal is the agreement", "France closed a deal with Serbia for twelve Rafale jets.",
      {("agreement", "FR", "RS", "Rafale", False, False)}),
+    ("handing over the last of an order completes it",
+     "France has handed over the last of the 30 Rafale jets to Egypt.",
+     {("completion", "FR", "EG", "Rafale", False, False)}),
+    ("handing over is a delivery", "Russia handed over two more Su-30 fighters to Myanmar.",
+     {("delivery", "RU", "MM", "Su-30", False, False)}),
+    ("a state after 'but' opens its own clause, not a list",
+     "Italy offered Eurofighter jets to Qatar, but France criticised the offer.",
+     {("interest", "IT", "QA", "Eurofighter Typhoon", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 

@@ -46,3 +46,12 @@ def test_a_plural_weapon_noun_read_as_a_verb_is_the_object() -> None:
                 ("drones", "VERB", "ccomp", 1), ("to", "ADP", "case", 5), ("Pakistan", "PROPN", "obl", 3)])
     _weapon_noun_as_object(doc)
     assert (doc[3].dep_, doc[3].head.i, doc[2].dep_, doc[2].head.i, doc[5].dep_) == ("obj", 1, "compound", 3, "nmod")
+
+
+def test_over_after_a_handing_verb_is_its_particle() -> None:
+    from armsledger.syntax import _particle_of_verb
+    doc = tree([("Spain", "PROPN", "nsubj", 1), ("handed", "VERB", "ROOT", 1), ("over", "ADP", "case", 4),
+                ("the", "DET", "det", 4), ("jets", "NOUN", "obl", 1)])
+    doc[1].lemma_ = "hand"
+    _particle_of_verb(doc)
+    assert (doc[2].dep_, doc[2].head.i, doc[4].dep_) == ("compound:prt", 1, "obj")
