@@ -213,6 +213,8 @@ def _bind_item_dependents(reading: Reading, doc: Doc) -> None:
                     continue
                 prep = key.split(":", 1)[1]
                 role = roles.get("obl:" + prep) or roles.get("nmod:" + prep)
+                if role not in ("supplier", "recipient", "party") and prep == "for" and child.pos_ == "PROPN":
+                    role = "recipient"  # "40 AIM-9X missiles for Denmark": arms for a state go to it
                 if role in ("supplier", "recipient", "party"):
                     reading.add(role, child.i, f"{key} of the item")
                     break
@@ -301,7 +303,8 @@ def _shared_subject(tok: Token, grammar: Grammar) -> Token | None:
         seen += 1
         head = tok.head
         if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and any(
-                c.lower_ in ("to", "in", "by", "on", "about") and c.dep_ in ("mark", "case") for c in tok.children)):
+                c.lower_ in ("to", "in", "by", "on", "about", "without") and c.dep_ in ("mark", "case")
+                for c in tok.children)):
             obj = next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
             if tok.dep_ == "xcomp" and obj is not None and _predicate_of(obj, grammar) is None:
                 return obj  # "urged Turkey to buy": object control (not "started talks to procure")
@@ -334,6 +337,27 @@ def _reduced_relative(tok: Token, reading: Reading, grammar: Grammar) -> Token |
                 and _governor_frame(child, reading, grammar) is not None):
             return child
     return None
+
+
+def _relative_governor(tok: Token, reading: Reading, grammar: Grammar) -> Token | None:
+    """A relative clause on a nominal whose pronoun is the clause verb's object ("an order that
+    Lithuania placed with France", "the sale, which the State Department approved"): the clause's
+    verb governs the nominal, as it would the object it stands for."""
+    # "an order for 12 howitzers that Lithuania placed": the clause may hang from the nominal's item
+    items = [c for c in tok.children if c.dep_ == "nmod" and case_of(c) in ("for", "of")]
+    for child in [c for t in (tok, *items) for c in t.children]:
+        if child.dep_ not in ("acl:relcl", "acl") or child.i < tok.i or _governor_frame(child, reading, grammar) is None:
+            continue
+        objects = [c for c in child.children if c.dep_ in ("obj", "nsubj:pass")]
+        relative = any(c.lower_ in RELATIVE_WORDS and c.i < child.i for c in child.children)
+        if relative and all(c.lower_ in RELATIVE_WORDS for c in objects) and any(
+                c.dep_ == "nsubj" for c in child.children):
+            return child
+    return None
+
+
+RELATIVE_WORDS = frozenset(["that", "which"])
+"""Words that open a relative clause on a thing ("the contract that Egypt signed")."""
 
 
 def _measured_verb(tok: Token) -> Token | None:
@@ -381,12 +405,15 @@ def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
     """A nominal's governing verb ("signed a contract", "deliveries began") sets its event and roles."""
     misread = misread_verb_of(tok)
     measured = _measured_verb(tok)
+    relative = None
     if misread is not None and _governor_frame(misread[0], reading, grammar) is not None:
         head = misread[0]  # "Poland signed deals" parsed with 'signed' a modifier of 'deals'
     elif measured is not None and _governor_frame(measured, reading, grammar) is not None:
         head = measured  # "signed $15 billion in contracts": the sum is the verb's object
     elif (reduced := _reduced_relative(tok, reading, grammar)) is not None:
         head = reduced  # "under a contract signed in 2010": the participle says what was done to it
+    elif (relative := _relative_governor(tok, reading, grammar)) is not None:
+        head = relative  # "an order that Lithuania placed with France"
     elif tok.head.i == tok.i or tok.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl", "iobj") or (
             tok.dep_ == "obl" and case_of(tok) not in GOVERNED_OBL_CASES | {None}):
         return
@@ -400,6 +427,11 @@ def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
             head = raised
     if frame is None:
         return
+    if relative is not None and head.i == relative.i and tok.dep_ in SUBJECTS and tok.head.i != tok.i:
+        # "the contract that Egypt signed covers 30 jets": the main verb still says what it holds
+        holds = _governor_frame(tok.head, reading, grammar)
+        if holds is not None and holds.event is None and holds.roles:
+            _bind_roles(reading, tok.head, holds.roles)
     reading.governor, reading.governor_token = frame, head.i
     is_progressive = head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
     reading.event = (frame.progressive_event if is_progressive and frame.progressive_event else frame.event) \

@@ -180,7 +180,7 @@ def test_peace_talks_and_troop_deals_are_not_arms_talks(gaz: object) -> None:
 
 def test_a_visit_concluded_without_an_agreement_is_no_agreement(gaz: object) -> None:
     text = "The leaders concluded a visit without achieving an agreement on the F-35 jets for Turkey."
-    assert [c for c in claims_of(text, gaz) if c.event == "agreement"] == []
+    assert [c.denied for c in claims_of(text, gaz) if c.event == "agreement"] in ([], [True])
 
 
 @pytest.mark.xfail(strict=True, reason="the model parses '$1 billion arms deal' with 'deal' as a verb, so the approval has no nominal to govern")

@@ -257,9 +257,19 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("completion", "FR", "EG", "Rafale", False, False)}),
     ("handing over is a delivery", "Russia handed over two more Su-30 fighters to Myanmar.",
      {("delivery", "RU", "MM", "Su-30", False, False)}),
+    ("a clause under 'without' did not happen", "Egypt ended the talks without signing a deal for more Rafale jets.",
+     {("agreement", "FR", "EG", "Rafale", True, False)}),
     ("a state after 'but' opens its own clause, not a list",
      "Italy offered Eurofighter jets to Qatar, but France criticised the offer.",
      {("interest", "IT", "QA", "Eurofighter Typhoon", False, False)}),
+    ("a relative clause signs the deal it qualifies", "The contract that Serbia signed with France covers twelve Rafale jets.",
+     {("agreement", "FR", "RS", "Rafale", False, False)}),
+    ("a relative clause on the item places the order",
+     "It follows an earlier order for 18 Caesar howitzers that Belgium placed with France in 2021.",
+     {("agreement", "FR", "BE", "Caesar", False, False)}),
+    ("a relative clause approves the sale, the main verb lists its items",
+     "The sale, which the State Department cleared on Friday, includes 32 AIM-9X missiles for Norway.",
+     {("negotiation", "US", "NO", "AIM-9", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
