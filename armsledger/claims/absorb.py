@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from armsledger.claims.arguments import case_of
+from armsledger.claims.arguments import case_of, is_weapon_phrase
 from armsledger.claims.reading import Reading
 from armsledger.claims.repairs import (
     misread_object_of,
@@ -131,6 +131,10 @@ def absorb(readings: list[Reading], doc: Doc) -> None:
         if tok.dep_.split(":")[0] in ("obl", "nmod") and not inner.predicate.is_nominal:
             continue
         inner.absorbed_into = outer.token
+        if tok.head.i in outer.roles.get("item", []) and inner.roles.get("item") \
+                and not is_weapon_phrase(doc, tok.head.i):
+            # "approved a plan to buy 54 tanks": the plan is what was approved, the tanks what it is about
+            outer.roles["item"] = []
         for role, tokens in inner.roles.items():
             if role == "party" and any(r in outer.roles for r in ("supplier", "recipient")):
                 continue

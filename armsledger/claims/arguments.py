@@ -203,12 +203,16 @@ def designation(doc: Doc, tokens: list[int], head: int, *, avoid: tuple[tuple[in
 
 
 def _proper_name_before(doc: Doc, head: int, start: int) -> str | None:
-    """A capitalised proper noun right before a weapon noun names it ("the Guardian aircraft",
-    "Kaan fighters"), unless it is an institution, a place or a time (a state's and an organisation's
+    """A capitalised proper noun right before a weapon noun, or before its lowercase modifiers, names
+    it ("the Guardian aircraft", "Kaan fighters", "Redback infantry fighting vehicles"), unless it is an institution, a place or a time (a state's and an organisation's
     names are cut off before this by `start`)."""
-    if head == 0:
+    k = head - 1
+    # past the weapon noun's own lowercase modifiers ("Redback infantry fighting vehicles")
+    while k > 0 and head - k < DESIGNATION_REACH and doc[k].text.islower() and doc[k].dep_ in ("compound", "amod"):
+        k -= 1
+    if k < 0:
         return None
-    tok = doc[head - 1]
+    tok = doc[k]
     if (tok.pos_ == "PROPN" and tok.idx >= start and tok.dep_ in ("compound", "flat", "amod")
             and re.fullmatch(r"[A-Z][a-z]{3,}", tok.text) and tok.lower_ not in NOT_NAMES):
         return tok.text

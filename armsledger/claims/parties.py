@@ -312,3 +312,24 @@ def _noun_of(view: SentenceView, system: Mention) -> list[int]:
         out.append(t.i)
         stack.extend(c for c in t.children if c.dep_ in NOUN_MODIFIERS or c.dep_ == "case" and c.head.i != tok.i)
     return out
+
+
+REPORTING_VERBS = frozenset(["say", "announce", "confirm", "report", "state", "tell", "disclose", "reveal"])
+"""Verbs by which a firm reports a sale: "Airbus said Poland had ordered 24 helicopters"."""
+
+
+def reporting_firm(reading: Reading, view: SentenceView) -> Mention | None:
+    """The company that reports a purchase in its own words ("Airbus said Poland had ordered 24 H145M
+    helicopters"): in news a maker announcing an order is announcing its own sale."""
+    doc = view.doc
+    tok = doc[reading.token]
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "conj", "parataxis") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in REPORTING_VERBS:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            firm = view.by_token.get(subject.i) if subject is not None else None
+            return firm if firm is not None and firm.kind == "org" and firm.role == "company" else None
+    return None
+

@@ -25,6 +25,7 @@ from armsledger.claims.parties import (
     origin_of,
     place_sides,
     read_parties,
+    reporting_firm,
 )
 from armsledger.claims.reading import Reading
 from armsledger.models import Claim, Money, PartialDate
@@ -66,6 +67,9 @@ def resolve(reading: Reading, view: SentenceView, ctx: Context) -> tuple[list[Cl
         if not sup and origin:
             sup = [origin]
             item_notes.append(f"supplier from the item's origin: {origin}")
+        if not sup and rec and (firm := reporting_firm(reading, view)) is not None and firm.state not in rec:
+            sup = [firm.state or firm.entity]
+            item_notes.append(f"supplier {sup[0]}: {firm.text} reports the purchase, its own sale")
         carried = carries_topic(item, ctx)
         if not sup and carried and ctx.topic.supplier:
             sup = [ctx.topic.supplier]

@@ -270,6 +270,15 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a relative clause approves the sale, the main verb lists its items",
      "The sale, which the State Department cleared on Friday, includes 32 AIM-9X missiles for Norway.",
      {("negotiation", "US", "NO", "AIM-9", False, False)}),
+    ("a name before a weapon noun's lowercase modifiers names it",
+     "Otokar won a contract from Romania to supply 1,059 Tulpar infantry fighting vehicles.",
+     {("agreement", "TR", "RO", "Tulpar", False, False)}),
+    ("a maker reporting a purchase is its seller",
+     "Embraer said Portugal had ordered six KC-390 transport aircraft.",
+     {("agreement", "BR", "PT", "C-390", False, False)}),
+    ("approving a plan to buy approves the purchase",
+     "Bulgaria's parliament approved a plan to buy eight F-16 jets from the United States.",
+     {("negotiation", "US", "BG", "F-16", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
