@@ -79,6 +79,8 @@ def read_items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item]
             out.append(Item(None, name, tuple(tokens), quantity, f"a designation the catalogue lacks: {name}"))
         elif is_weapon_phrase(doc, head):
             fitting = _fitting_topic(doc, head, ctx) or _named_before_in_sentence(view, head, tokens, ctx)
+            if fitting is not None and not _same_maker(view, tokens, fitting, ctx):
+                fitting = None  # "16 Russian helicopters" after an Indian one: other helicopters
             if fitting is not None:
                 out.append(Item(fitting, None, tuple(tokens), quantity,
                                 f"'{doc[head].text}' fits the article's topic, {fitting.text}", is_reference=True))
@@ -257,6 +259,13 @@ def _fitting_topic(doc: Doc, head: int, ctx: Context) -> Mention | None:
                                            for k in NOUN_CATEGORIES.get(c.lemma_.lower(), ())) if k)
     entry = ctx.gazetteers.systems.get(ctx.topic.system.entity)
     return ctx.topic.system if entry is not None and _fits(kinds, entry) else None
+
+
+def _same_maker(view: SentenceView, tokens: list[int], system: Mention, ctx: Context) -> bool:
+    """False when the generic phrase names a maker other than the system's ("Russian helicopters")."""
+    makers = {m.state for m in states_in(view, tokens)}
+    entry = ctx.gazetteers.systems.get(system.entity)
+    return not makers or entry is None or entry.origin in makers
 
 
 def _named_before_in_sentence(view: SentenceView, head: int, tokens: list[int], ctx: Context) -> Mention | None:

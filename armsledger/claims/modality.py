@@ -167,7 +167,8 @@ def _apply(reading: Reading, effect: str, name: str) -> None:
         if event in ("delivery", "agreement", "interest"):
             reading.event, reading.is_planned = "negotiation", False
     elif effect == "agreement":
-        if event in ("delivery", "interest"):
+        # "agreed to buy" signs; "agreed to make a combined offer" is still an offer
+        if event in ("delivery", "interest") and reading.predicate.event != "interest":
             reading.event, reading.is_planned = "agreement", False
     elif effect == "planned":
         if event in ("agreement", "delivery", "completion", "cancellation"):

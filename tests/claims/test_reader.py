@@ -279,6 +279,12 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("approving a plan to buy approves the purchase",
      "Bulgaria's parliament approved a plan to buy eight F-16 jets from the United States.",
      {("negotiation", "US", "BG", "F-16", False, False)}),
+    ("a generic noun with another maker is not the topic's system",
+     "India offered Dhruv helicopters to the Philippines. Manila instead signed a contract for 16 Russian transport helicopters.",
+     {("interest", "IN", "PH", "Dhruv", False, False), ("agreement", "RU", "PH", None, False, False)}),
+    ("agreeing to make an offer is an offer",
+     "Saab and the Swedish government agreed to make a joint offer of Gripen fighter jets to Bulgaria.",
+     {("interest", "SE", "BG", "Gripen-E", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
