@@ -45,15 +45,18 @@ _CUE = re.compile(r"\b([a-z]+(?:[.-][a-z]+)+)\.v\d+\b")
 
 def _cached_parse() -> None:
     """Parse each sentence once for the whole report."""
-    memo: dict[tuple[str, tuple[tuple[int, int], ...]], object] = {}
+    memo: dict[tuple[str, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]], object] = {}
     original = document.parse
 
-    def parse(texts, *, names=None):  # type: ignore[no-untyped-def]
+    def parse(texts, *, names=None, proper=None):  # type: ignore[no-untyped-def]
         names = names or [[] for _ in texts]
-        todo = [(t, tuple(n)) for t, n in zip(texts, names) if (t, tuple(n)) not in memo]
-        for key, doc in zip(todo, original([t for t, _ in todo], names=[list(n) for _, n in todo])):
+        proper = proper or [[] for _ in texts]
+        keys = [(t, tuple(n), tuple(p)) for t, n, p in zip(texts, names, proper)]
+        todo = list(dict.fromkeys(k for k in keys if k not in memo))
+        for key, doc in zip(todo, original([t for t, _, _ in todo], names=[list(n) for _, n, _ in todo],
+                                           proper=[list(p) for _, _, p in todo])):
             memo[key] = doc
-        return [memo[(t, tuple(n))] for t, n in zip(texts, names)]
+        return [memo[k] for k in keys]
 
     document.parse = parse  # type: ignore[assignment]
 
