@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from armsledger import Article, extract  # noqa: E402
-from armsledger.mentions import Gazetteers, load_gazetteers  # noqa: E402
+from armsledger import Article, extract
+from armsledger.mentions import Gazetteers, load_gazetteers
 
 SETS = ROOT / "benchmarks" / "sentences"
 
