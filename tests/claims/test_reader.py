@@ -285,6 +285,9 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("agreeing to make an offer is an offer",
      "Saab and the Swedish government agreed to make a joint offer of Gripen fighter jets to Bulgaria.",
      {("interest", "SE", "BG", "Gripen-E", False, False)}),
+    ("a participle after a comma signs the deal it follows",
+     "Under the contract, signed in May, Peru will receive 24 Gripen fighters from Sweden.",
+     {("agreement", "SE", "PE", "Gripen-E", False, False), ("delivery", "SE", "PE", "Gripen-E", False, True)}),
 ]
 XFAIL: dict[str, str] = {}
 
