@@ -23,7 +23,7 @@ STATUS_OF_STAGE = ("offered", "negotiating", "ordered", "delivering", "delivered
 
 _WHOLE_ORDER = re.compile(
     r"\b(?:complet(?:ed|es|ion\s+of)\s+(?:the\s+)?deliver(?:y|ies)"
-    r"|all\s+(?:of\s+)?(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:contracted|ordered)"
+    r"|all\s+(?:of\s+)?(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,4}?(?:contracted|ordered)"
     r"|(?:the\s+)?(?:last|final)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:batch|unit|delivery|aircraft|jet|ship|squadron|regiment|battalion|battery|vessel)s?\s+"
     r"(?:was|were|has\s+been|have\s+been|arrived|reached)\b)",

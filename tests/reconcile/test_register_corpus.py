@@ -30,12 +30,12 @@ def ledger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 def test_the_corpus_is_read_whole(ledger: Ledger) -> None:
     assert len({e.article_id for d in ledger.deals() for e in ledger.deal(d.id).timeline}) == \
-        len(list(CORPUS.glob("*.txt"))) == 28
+        len(list(CORPUS.glob("*.txt"))) == 31
 
 
 def test_the_register_has_one_deal_per_order(ledger: Ledger) -> None:
     assert sorted(d.id for d in ledger.deals()) == [
-        "de-si-iris-t-1", "fr-cz-caesar-1", "kr-no-k2-1", "kr-no-k9-1", "kr-no-k9-2", "kr-no-k9-3", "us-pl-mq-9-1", "us-pl-mq-9-2",
+        "de-si-iris-t-1", "fr-cz-caesar-1", "fr-hr-rafale-1", "kr-no-k2-1", "kr-no-k9-1", "kr-no-k9-2", "kr-no-k9-3", "us-pl-mq-9-1", "us-pl-mq-9-2",
         "us-ro-himars-1", "us-ro-himars-2", "us-tr-f-16-1"]
 
 
@@ -156,3 +156,11 @@ def test_a_programme_a_budget_and_a_contracts_total_are_not_the_orders_value(led
     assert {v.value: v.kind for v in value.values} == {
         "EUR 400000000": None, "EUR 3000000000": "programme total", "EUR 900000000": "budget",
         "EUR 1200000000": "contracts total"}
+
+
+def test_a_completion_of_deliveries_is_not_the_first_delivery(ledger: Ledger) -> None:
+    """"Completed deliveries of all 12 Rafale jets" and "has now received all 12 ... it ordered": the
+    deal is delivered, completed on the completion's day, and no first delivery is dated."""
+    deal = ledger.deal("fr-hr-rafale-1").deal
+    assert (deal.status, deal.first_delivered_on, deal.completed_on) == ("delivered", None, "2025-04-24")
+    assert not deal.has_conflict

@@ -110,3 +110,23 @@ def test_cancelling_a_batch_does_not_cancel_the_order() -> None:
     assert _one(_ev(1, SIGNED), _ev(2, whole)).status == "cancelled"
     last_year = claim("cancellation", "FR", "GR", "Rafale", "Greece cancelled last year's Rafale order.", date="2022")
     assert _one(_ev(1, SIGNED), _ev(2, last_year)).status == "cancelled"
+
+
+def test_a_completion_is_no_first_delivery_and_makes_the_deal_delivered() -> None:
+    deal = _one(
+        _ev(1, SIGNED, published="2021-01-25"),
+        _ev(2, claim("completion", "FR", "GR", "Rafale", "France completed deliveries of all 18 Rafale jets.",
+                     date="2024-04", quantity=(18, "unit")), published="2024-04-20"),
+    )
+    assert (deal.status, deal.first_delivered_on, deal.completed_on) == ("delivered", None, "2024-04")
+
+
+def test_a_delivery_of_the_whole_order_dates_the_completion_not_the_first_delivery() -> None:
+    deal = _one(
+        _ev(1, SIGNED, published="2021-01-25"),
+        _ev(2, claim("delivery", "FR", "GR", "Rafale", "Greece has received the first six Rafale jets.",
+                     date="2022-05", quantity=(6, "unit")), published="2022-05-10"),
+        _ev(3, claim("delivery", "FR", "GR", "Rafale", "Greece has now received all 18 Rafale jets it ordered.",
+                     date="2024-04", quantity=(18, "unit")), published="2024-04-20"),
+    )
+    assert (deal.status, deal.first_delivered_on, deal.completed_on) == ("delivered", "2022-05", "2024-04")
