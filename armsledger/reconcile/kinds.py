@@ -140,4 +140,11 @@ def _is_part(claim: Claim) -> bool:
     around = _around(claim, words)
     if _PART_OF_WHOLE.search(claim.evidence) or _MORE.search(words):
         return True
-    return around is not None and bool(_PART_BEFORE.search(around[0]) or _MORE.match(around[1]))
+    return around is not None and bool(_PART_BEFORE.search(around[0]) or _MORE.match(around[1])
+                                       or _PART_BEFORE.search(f" {_leading_word(words)}"))
+
+
+def _leading_word(words: str) -> str:
+    """The first word of a count's words and the space after it: the reader may keep "first" in the
+    words of a count it reads from "its first NASAMS battery"."""
+    return words.split(maxsplit=1)[0] + " " if words.strip() else ""

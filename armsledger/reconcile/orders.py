@@ -154,7 +154,54 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
     grouped: dict[float, list[tuple[Evidence, str]]] = defaultdict(list)
     for item in items:
         grouped[assigned[item.claim_id]].append((item, reasons[item.claim_id]))
-    return [part for index in sorted(grouped) for part in _part_by_quantity(grouped[index])]
+    return _split_off_earlier([part for index in sorted(grouped) for part in _part_by_quantity(grouped[index])])
+
+
+def _reported_on(item: Evidence) -> str | None:
+    """When an event happened at the latest: its date, else its article's publication."""
+    date = item.claim.date
+    return date.value if date is not None and date.year is not None else item.published
+
+
+def _is_before(a: str, b: str) -> bool:
+    """Whether one partial date is wholly before another (2019 is not before 2019-05)."""
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
+def _split_off_earlier(orders: list[list[tuple[Evidence, str]]]) -> list[list[tuple[Evidence, str]]]:
+    """Move deliveries dated before every signing of their order to an earlier order.
+
+    An order delivers nothing before it is signed: such a delivery is of an earlier order, the latest
+    one signed before it, else one the texts do not tell (an order of its own, first in time).
+    """
+    def signed(order: list[tuple[Evidence, str]]) -> str | None:
+        return min((d for i, _ in order if _is_signing(i) for d in [_dated_or_year(i)] if d), default=None)
+
+    moved: list[tuple[Evidence, str]] = []
+    kept: list[list[tuple[Evidence, str]]] = []
+    for order in orders:
+        start = signed(order)
+        early = [] if start is None else [
+            (i, why) for i, why in order if i.claim.event in ("delivery", "completion") and not i.claim.denied
+            and not i.claim.planned and (when := _reported_on(i)) is not None and _is_before(when, start)]
+        moved.extend((i, f"delivered by {_reported_on(i)}, before its order's signing ({start}): an earlier order's")
+                     for i, _ in early)
+        kept.append([pair for pair in order if pair not in early])
+    earlier: list[tuple[Evidence, str]] = []
+    for item, why in moved:
+        when = _reported_on(item) or ""
+        before = [order for order in kept if (start := signed(order)) is not None and not _is_before(when, start)]
+        if before:
+            max(before, key=lambda order: signed(order) or "").append((item, why))
+        else:
+            earlier.append((item, f"{why}, which the texts do not report signed"))
+    return ([earlier] if earlier else []) + [order for order in kept if order]
+
+
+def _dated_or_year(item: Evidence) -> str | None:
+    date = item.claim.date
+    return date.value if date is not None and date.year is not None else None
 
 
 def _generic_orders(items: Sequence[Evidence], cues: Mapping[str, int], start: float) -> dict[str, float]:

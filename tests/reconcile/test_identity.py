@@ -199,3 +199,31 @@ def test_a_delivery_larger_than_an_order_is_not_of_it() -> None:
                      quantity=(20, "unit")), published="2023-05-02"),
     ])
     assert [(d.deal.status, d.claim_ids) for d in deals] == [("delivering", ["a1#1", "a3#1"]), ("ordered", ["a2#1"])]
+
+
+def test_a_delivery_before_every_signing_is_of_an_earlier_order() -> None:
+    """The first battery arrived in 2020; a 2024 contract cannot have delivered it."""
+    deals = reconcile([
+        _ev(1, claim("delivery", "NO", "LT", "NASAMS", "Lithuania took delivery of its first NASAMS battery.",
+                     date="2020-10-27"), published="2020-10-27"),
+        _ev(2, claim("agreement", "NO", "LT", "NASAMS", "Lithuania signed for three NASAMS batteries.",
+                     date="2024-05-15", quantity=(3, "battery")), published="2024-05-15"),
+        _ev(3, claim("delivery", "NO", "LT", "NASAMS", "The first of the three new batteries arrived.",
+                     date="2025-09"), published="2025-09-02"),
+    ])
+    assert [(d.deal.status, d.deal.ordered_on, d.deal.first_delivered_on) for d in deals] == [
+        ("delivering", None, "2020-10-27"), ("delivering", "2024-05-15", "2025-09")]
+    assert deals[0].reasons["a1#1"].startswith("delivered by 2020-10-27, before its order's signing (2024-05-15)")
+
+
+def test_a_delivery_before_a_later_signing_stays_with_the_order_signed_before_it() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "NO", "LT", "NASAMS", "Lithuania signed for two NASAMS batteries.",
+                     date="2018-03", quantity=(2, "battery")), published="2018-03-01"),
+        _ev(2, claim("delivery", "NO", "LT", "NASAMS", "Lithuania took delivery of its first NASAMS battery.",
+                     date="2020-10-27"), published="2020-10-27"),
+        _ev(3, claim("agreement", "NO", "LT", "NASAMS", "Lithuania signed for three NASAMS batteries.",
+                     date="2024-05-15", quantity=(3, "battery")), published="2024-05-15"),
+    ])
+    assert [(d.deal.ordered_on, d.deal.first_delivered_on) for d in deals] == [
+        ("2018-03", "2020-10-27"), ("2024-05-15", None)]

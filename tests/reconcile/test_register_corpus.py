@@ -30,13 +30,14 @@ def ledger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 def test_the_corpus_is_read_whole(ledger: Ledger) -> None:
     assert len({e.article_id for d in ledger.deals() for e in ledger.deal(d.id).timeline}) == \
-        len(list(CORPUS.glob("*.txt"))) == 31
+        len(list(CORPUS.glob("*.txt"))) == 33
 
 
 def test_the_register_has_one_deal_per_order(ledger: Ledger) -> None:
     assert sorted(d.id for d in ledger.deals()) == [
-        "de-si-iris-t-1", "fr-cz-caesar-1", "fr-hr-rafale-1", "kr-no-k2-1", "kr-no-k9-1", "kr-no-k9-2", "kr-no-k9-3", "us-pl-mq-9-1", "us-pl-mq-9-2",
-        "us-ro-himars-1", "us-ro-himars-2", "us-tr-f-16-1"]
+        "de-si-iris-t-1", "fr-cz-caesar-1", "fr-hr-rafale-1", "kr-no-k2-1", "kr-no-k9-1", "kr-no-k9-2",
+        "kr-no-k9-3", "no-lt-nasams-1", "no-lt-nasams-2", "us-pl-mq-9-1", "us-pl-mq-9-2", "us-ro-himars-1",
+        "us-ro-himars-2", "us-tr-f-16-1"]
 
 
 def test_the_register_scores_right_against_the_orders_written_down(ledger: Ledger) -> None:
@@ -164,3 +165,14 @@ def test_a_completion_of_deliveries_is_not_the_first_delivery(ledger: Ledger) ->
     deal = ledger.deal("fr-hr-rafale-1").deal
     assert (deal.status, deal.first_delivered_on, deal.completed_on) == ("delivered", None, "2025-04-24")
     assert not deal.has_conflict
+
+
+def test_a_delivery_before_every_signing_is_split_off_as_an_earlier_order(ledger: Ledger) -> None:
+    """A NASAMS battery delivered in 2020 is not of the three signed for in 2024."""
+    earlier, signed = ledger.deal("no-lt-nasams-1"), ledger.deal("no-lt-nasams-2")
+    assert (earlier.deal.status, earlier.deal.ordered_on, earlier.deal.first_delivered_on) == (
+        "delivering", None, "2020-10-27")
+    assert earlier.deal.quantity is None, "its first battery is a part of an order the texts do not count"
+    assert "before its order's signing (2024-05-15)" in (earlier.timeline[0].reason or "")
+    assert (signed.deal.status, signed.deal.ordered_on, signed.deal.first_delivered_on) == ("ordered", "2024-05-15", None)
+    assert signed.deal.quantity is not None and signed.deal.quantity.value == 3
