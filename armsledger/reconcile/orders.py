@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from armsledger.reconcile.status import is_end_of_talks
+
 if TYPE_CHECKING:
     from armsledger.reconcile import Evidence
 
@@ -144,9 +146,21 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
     for item in items:
         if item.claim_id in assigned and _is_signing(item):
             signed_in[item.article_id].add(assigned[item.claim_id])
+    signed_on: dict[float, str] = {}
+    for item in items:
+        date = _dated_or_year(item)
+        if item.claim_id in assigned and _is_signing(item) and date is not None:
+            index = assigned[item.claim_id]
+            signed_on[index] = min(date, signed_on.get(index, date))
+    prospective = max(o.index for o in ranked) + 1.0
     for item in items:
         if item.claim_id not in assigned:
             fitting = _fitting(item, ranked, counts, signed_in)
+            talks = _talks_after_signing(item, fitting, signed_on, assigned, items)
+            if talks is not None:
+                assigned[item.claim_id] = talks[0] if talks[0] >= 0 else prospective
+                reasons[item.claim_id] = talks[1]
+                continue
             assigned[item.claim_id], reasons[item.claim_id] = _place(item, fitting)
             if len(fitting) < len(ranked):
                 reasons[item.claim_id] += ("; the order whose count it fits" if _is_signing(item)
@@ -314,6 +328,43 @@ def _is_fewer(signed: Sequence[tuple[int, str]], delivered: tuple[int, str]) -> 
     """Whether an order's signed counts (in the delivery's unit) are all short of what was delivered."""
     same_unit = [n for n, unit in signed if unit == delivered[1]]
     return bool(same_unit) and max(same_unit) < delivered[0]
+
+
+def _is_year_after(later: str, signed: str) -> bool:
+    """Whether a date is more than a year after a signing (by month where both name one)."""
+    gap_years = int(later[:4]) - int(signed[:4])
+    if len(later) >= 7 and len(signed) >= 7:
+        return gap_years * 12 + int(later[5:7]) - int(signed[5:7]) > 12
+    return gap_years > ORDER_YEAR_GAP
+
+
+def _talks_after_signing(item: Evidence, orders: list[_Order], signed_on: Mapping[float, str],
+                         assigned: Mapping[str, float], items: Sequence[Evidence]) -> tuple[float, str] | None:
+    """Place talks, offers or an end of talks told after a signing, or None to place it as any claim.
+
+    Talks or offers reported more than a year after the last order was signed (and before no other
+    signing) are a prospective order, not that order. An end of talks after a signing ends the
+    latest unsigned talks reported before it, else talks of their own: never the signed order. The
+    group's prospective order is returned as -1.
+    """
+    when = _reported_on(item)
+    signings = [signed_on[o.index] for o in orders if o.index in signed_on]
+    before = [d for d in signings if when is not None and not _is_before(when, d)]
+    if when is None or not before:
+        return None
+    last = max(before)
+    if is_end_of_talks(item.claim):
+        talks = [(_reported_on(i) or "", assigned[i.claim_id]) for i in items if i.claim_id in assigned
+                 and assigned[i.claim_id] not in signed_on and i.claim.event in ("interest", "negotiation")
+                 and not _is_before(when, _reported_on(i) or "")]
+        if talks:
+            return max(talks)[1], f"ends talks reported before it, after the {last} signing: those talks' order"
+        return -1.0, f"ends talks after the {last} signing: talks of their own, not the signed order"
+    is_talk = item.claim.event in PRE_ORDER_EVENTS and not _is_signing(item)
+    if is_talk and len(before) == len(signings) and _is_year_after(when, last):
+        return -1.0, (f"{item.claim.event} of {when}, more than a year after the last signing ({last}): "
+                      "a prospective order")
+    return None
 
 
 def _place(item: Evidence, orders: list[_Order]) -> tuple[float, str]:

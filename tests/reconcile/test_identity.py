@@ -227,3 +227,37 @@ def test_a_delivery_before_a_later_signing_stays_with_the_order_signed_before_it
     ])
     assert [(d.deal.ordered_on, d.deal.first_delivered_on) for d in deals] == [
         ("2018-03", "2020-10-27"), ("2024-05-15", None)]
+
+
+def test_talks_more_than_a_year_after_a_signing_open_a_prospective_deal() -> None:
+    deals = reconcile([
+        _ev(1, claim("negotiation", "SE", "CZ", "Gripen", "Czechia is in talks to buy 14 Gripen jets.",
+                     quantity=(14, "unit")), published="2021-11-16"),
+        _ev(2, claim("agreement", "SE", "CZ", "Gripen", "Czechia signed for 14 Gripen jets.", date="2022-03-14",
+                     quantity=(14, "unit")), published="2022-03-14"),
+        _ev(3, claim("negotiation", "SE", "CZ", "Gripen", "Czechia is in talks on buying Gripen jets.",
+                     date="2022-11"), published="2022-11-20"),
+        _ev(4, claim("negotiation", "SE", "CZ", "Gripen", "Czechia is in talks to buy 24 Gripen jets.",
+                     quantity=(24, "unit")), published="2025-10-09"),
+        _ev(5, claim("interest", "SE", "CZ", "Gripen", "Sweden has offered 24 Gripen jets to Czechia.",
+                     quantity=(24, "unit")), published="2026-01-20"),
+    ])
+    assert [(d.deal.status, sorted(d.claim_ids)) for d in deals] == [
+        ("ordered", ["a1#1", "a2#1", "a3#1"]), ("negotiating", ["a4#1", "a5#1"])]
+    assert deals[1].reasons["a4#1"] == ("negotiation of 2025-10-09, more than a year after the last signing "
+                                        "(2022-03-14): a prospective order")
+
+
+def test_an_end_of_talks_after_a_signing_never_cancels_the_signed_order() -> None:
+    signed = _ev(1, claim("agreement", "DE", "LT", "Leopard-2", "Lithuania signed for 44 Leopard 2 tanks.",
+                          date="2023-12-18", quantity=(44, "unit")), published="2023-12-18")
+    ended = _ev(3, claim("cancellation", "DE", "LT", "Leopard-2",
+                         "Lithuania has ended talks with Germany on 30 Leopard 2 tanks.", date="2025-06-20",
+                         quantity=(30, "unit")), published="2025-06-20")
+    alone = reconcile([signed, ended])
+    assert [(d.deal.status, d.claim_ids) for d in alone] == [("ordered", ["a1#1"]), ("cancelled", ["a3#1"])]
+    talks = _ev(2, claim("negotiation", "DE", "LT", "Leopard-2", "Lithuania is negotiating to buy 30 Leopard 2 tanks.",
+                         quantity=(30, "unit")), published="2025-02-11")
+    with_talks = reconcile([signed, talks, ended])
+    assert [(d.deal.status, d.claim_ids) for d in with_talks] == [
+        ("ordered", ["a1#1"]), ("cancelled", ["a2#1", "a3#1"])]

@@ -30,14 +30,15 @@ def ledger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 def test_the_corpus_is_read_whole(ledger: Ledger) -> None:
     assert len({e.article_id for d in ledger.deals() for e in ledger.deal(d.id).timeline}) == \
-        len(list(CORPUS.glob("*.txt"))) == 33
+        len(list(CORPUS.glob("*.txt"))) == 41
 
 
 def test_the_register_has_one_deal_per_order(ledger: Ledger) -> None:
     assert sorted(d.id for d in ledger.deals()) == [
-        "de-si-iris-t-1", "fr-cz-caesar-1", "fr-hr-rafale-1", "kr-no-k2-1", "kr-no-k9-1", "kr-no-k9-2",
-        "kr-no-k9-3", "no-lt-nasams-1", "no-lt-nasams-2", "us-pl-mq-9-1", "us-pl-mq-9-2", "us-ro-himars-1",
-        "us-ro-himars-2", "us-tr-f-16-1"]
+        "de-lt-leopard-2-1", "de-lt-leopard-2-2", "de-si-iris-t-1", "fr-cz-caesar-1", "fr-hr-rafale-1",
+        "kr-no-k2-1", "kr-no-k9-1", "kr-no-k9-2", "kr-no-k9-3", "no-lt-nasams-1", "no-lt-nasams-2",
+        "se-cz-gripen-1", "se-cz-gripen-2", "us-pl-mq-9-1", "us-pl-mq-9-2", "us-ro-himars-1", "us-ro-himars-2",
+        "us-tr-f-16-1"]
 
 
 def test_the_register_scores_right_against_the_orders_written_down(ledger: Ledger) -> None:
@@ -176,3 +177,23 @@ def test_a_delivery_before_every_signing_is_split_off_as_an_earlier_order(ledger
     assert "before its order's signing (2024-05-15)" in (earlier.timeline[0].reason or "")
     assert (signed.deal.status, signed.deal.ordered_on, signed.deal.first_delivered_on) == ("ordered", "2024-05-15", None)
     assert signed.deal.quantity is not None and signed.deal.quantity.value == 3
+
+
+def test_talks_years_after_a_signing_are_a_prospective_deal(ledger: Ledger) -> None:
+    """Talks in 2021 lead to the 2022 order; talks and an offer in 2025-26 on 24 jets are a deal of their own."""
+    order, prospective = ledger.deal("se-cz-gripen-1"), ledger.deal("se-cz-gripen-2")
+    assert (order.deal.status, order.deal.ordered_on, order.deal.first_delivered_on) == (
+        "delivering", "2022-03-14", "2024-06-04")
+    assert order.deal.quantity is not None and order.deal.quantity.value == 14 and not order.deal.has_conflict
+    assert (prospective.deal.status, prospective.deal.ordered_on) == ("negotiating", None)
+    assert prospective.deal.quantity is not None and prospective.deal.quantity.value == 24
+    assert all("more than a year after the last signing (2022-03-14)" in (e.reason or "") for e in prospective.timeline)
+
+
+def test_talks_that_ended_never_cancel_the_order_signed_before(ledger: Ledger) -> None:
+    """"Ended talks with Germany on the purchase of 30 Leopard 2A8 tanks": the 44 signed for stay delivering."""
+    order, talks = ledger.deal("de-lt-leopard-2-1"), ledger.deal("de-lt-leopard-2-2")
+    assert (order.deal.status, order.deal.first_delivered_on) == ("delivering", "2025-02-11")
+    assert order.deal.quantity is not None and order.deal.quantity.value == 44
+    assert talks.deal.status == "cancelled" and [e.event for e in talks.timeline] == ["cancellation"]
+    assert "not the signed order" in (talks.timeline[0].reason or "")

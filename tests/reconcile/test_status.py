@@ -5,6 +5,7 @@ from ledger_factories import claim
 
 from armsledger.models import Claim
 from armsledger.reconcile import Evidence, reconcile
+from armsledger.reconcile.status import standing
 
 
 def _ev(n: int, c: Claim, *, published: str | None = None, k: int = 1) -> Evidence:
@@ -130,3 +131,16 @@ def test_a_delivery_of_the_whole_order_dates_the_completion_not_the_first_delive
                      date="2024-04", quantity=(18, "unit")), published="2024-04-20"),
     )
     assert (deal.status, deal.first_delivered_on, deal.completed_on) == ("delivered", "2022-05", "2024-04")
+
+
+def test_talks_that_ended_do_not_cancel_an_order_signed_before() -> None:
+    """Even where both stand in one deal (the identity stage parts them: test_identity.py)."""
+    for words in ("Talks on more Rafale jets with France collapsed.", "Greece abandoned negotiations on Rafale jets.",
+                  "Athens has halted talks with Paris on Rafale jets."):
+        ended = claim("cancellation", "FR", "GR", "Rafale", words, date="2023-06")
+        assert standing([_ev(1, SIGNED, published="2021-01-25"), _ev(2, ended, published="2023-06-02")]).status == \
+            "ordered", words
+    cancelled = claim("cancellation", "FR", "GR", "Rafale", "Greece cancelled its order for 18 Rafale jets.",
+                      date="2023-06")
+    assert standing([_ev(1, SIGNED, published="2021-01-25"), _ev(2, cancelled, published="2023-06-02")]).status == \
+        "cancelled"
