@@ -24,8 +24,9 @@ from armsledger.reconcile.status import is_whole_order, standing
 
 __all__ = ["Evidence", "ReconciledDeal", "deal_key", "new_order_cue", "reconcile"]
 
-_FIGURE_EVENTS = ("agreement", "completion", "delivery", "negotiation", "interest")
-"""Where a deal's quantity and value are read from, best first: the order itself, then the rest."""
+_FIGURE_EVENTS = ("agreement", "completion", "delivery", "negotiation", "interest", "cancellation")
+"""Where a deal's quantity and value are read from, best first: the order itself, then the rest; a
+cancellation last ("ended talks on 30 tanks" is all a deal of ended talks may say)."""
 
 
 @dataclass(frozen=True, slots=True)

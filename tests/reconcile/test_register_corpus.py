@@ -196,4 +196,5 @@ def test_talks_that_ended_never_cancel_the_order_signed_before(ledger: Ledger) -
     assert (order.deal.status, order.deal.first_delivered_on) == ("delivering", "2025-02-11")
     assert order.deal.quantity is not None and order.deal.quantity.value == 44
     assert talks.deal.status == "cancelled" and [e.event for e in talks.timeline] == ["cancellation"]
+    assert talks.deal.quantity is not None and talks.deal.quantity.value == 30, "read from the end of the talks"
     assert "not the signed order" in (talks.timeline[0].reason or "")
