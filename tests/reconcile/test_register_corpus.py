@@ -30,15 +30,15 @@ def ledger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 def test_the_corpus_is_read_whole(ledger: Ledger) -> None:
     assert len({e.article_id for d in ledger.deals() for e in ledger.deal(d.id).timeline}) == \
-        len(list(CORPUS.glob("*.txt"))) == 41
+        len(list(CORPUS.glob("*.txt"))) == 43
 
 
 def test_the_register_has_one_deal_per_order(ledger: Ledger) -> None:
     assert sorted(d.id for d in ledger.deals()) == [
         "de-lt-leopard-2-1", "de-lt-leopard-2-2", "de-si-iris-t-1", "fr-cz-caesar-1", "fr-hr-rafale-1",
         "kr-no-k2-1", "kr-no-k9-1", "kr-no-k9-2", "kr-no-k9-3", "no-lt-nasams-1", "no-lt-nasams-2",
-        "se-cz-gripen-1", "se-cz-gripen-2", "us-pl-mq-9-1", "us-pl-mq-9-2", "us-ro-himars-1", "us-ro-himars-2",
-        "us-tr-f-16-1"]
+        "se-cz-gripen-1", "se-cz-gripen-2", "us-ch-patriot-1", "us-pl-mq-9-1", "us-pl-mq-9-2",
+        "us-ro-himars-1", "us-ro-himars-2", "us-tr-f-16-1"]
 
 
 def test_the_register_scores_right_against_the_orders_written_down(ledger: Ledger) -> None:
@@ -51,7 +51,7 @@ def test_the_register_scores_right_against_the_orders_written_down(ledger: Ledge
     found = module.score(ledger, orders)
     wrong = [line for line in found["lines"] if not line.endswith((": right", ": real"))]
     assert wrong == [] and found["right_deals"] == found["deals"] == found["orders"] == len(orders)
-    assert found["figures_right"] == found["figures_stated"] and found["conflicts_real"] == found["conflicts"] == 1
+    assert found["figures_right"] == found["figures_stated"] and found["conflicts_real"] == found["conflicts"] == 2
 
 
 def test_orders_are_numbered_in_time_order(ledger: Ledger) -> None:
@@ -118,7 +118,7 @@ def test_a_follow_on_order_is_its_own_deal_and_its_outlets_disagree(ledger: Ledg
     assert detail.deal.quantity is not None and detail.deal.quantity.value == 4
     assert detail.deal.status == "ordered" and detail.deal.ordered_on == "2022-11-10"
     assert all("'four more' in its sentence" in (e.reason or "") for e in detail.timeline)
-    (conflict,) = ledger.conflicts()
+    (conflict,) = [c for c in ledger.conflicts() if c.deal_id == "kr-no-k9-2"]
     assert (conflict.deal_id, conflict.figure, conflict.note) == ("kr-no-k9-2", "value", "independent outlets")
     assert {s.outlet for v in conflict.values for s in v.sources} == {"Harbour Times", "Fjord Post"}
 
@@ -198,3 +198,12 @@ def test_talks_that_ended_never_cancel_the_order_signed_before(ledger: Ledger) -
     assert talks.deal.status == "cancelled" and [e.event for e in talks.timeline] == ["cancellation"]
     assert talks.deal.quantity is not None and talks.deal.quantity.value == 30, "read from the end of the talks"
     assert "not the signed order" in (talks.timeline[0].reason or "")
+
+
+def test_one_outlet_against_itself_at_different_dates_is_a_conflict_marked_so(ledger: Ledger) -> None:
+    """Harbour Times told the Patriot order as five batteries in 2022 and as four in 2023."""
+    detail = ledger.deal("us-ch-patriot-1")
+    assert detail.deal.sources == 1 and detail.deal.ordered_on == "2022-09-26"
+    (conflict,) = [c for c in ledger.conflicts() if c.deal_id == "us-ch-patriot-1"]
+    assert (conflict.figure, conflict.note) == ("quantity", "one outlet at different dates")
+    assert {v.value for v in conflict.values} == {"5 battery", "4 battery"}
