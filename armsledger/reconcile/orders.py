@@ -39,11 +39,33 @@ _CUE = re.compile(
 )
 
 
-def cue_match(text: str) -> tuple[int, str] | None:
-    """Return the order a text names and the words naming it: (2, "second contract"), (0, "two more")."""
+_SYSTEM_CUE = re.compile(r"\b(?:another|additional|further|follow-on)\s+(?:\d+\s+)?([\w-]+)", re.IGNORECASE)
+SYSTEM_PREFIX_CHARS = 5
+"""How much of a system's name (letters and digits) a word after "additional" must start with to name
+it: "additional Rafales", "another K9s", "further Leopards" (Leopard-2)."""
+
+
+def _names(word: str, names: Sequence[str]) -> bool:
+    token = re.sub(r"[^a-z0-9]", "", word.lower())
+    for name in names:
+        joined = re.sub(r"[^a-z0-9]", "", name.lower())
+        if len(joined) >= 2 and token.startswith(joined[:SYSTEM_PREFIX_CHARS]):
+            return True
+    return False
+
+
+def cue_match(text: str, names: Sequence[str] = ()) -> tuple[int, str] | None:
+    """Return the order a text names and the words naming it: (2, "second contract"), (0, "two more").
+
+    Args:
+        text: the claim's sentence.
+        names: the claim's system and family; "additional" before one of them ("additional
+            Rafales") is a cue as "additional jets" is.
+    """
     match = _CUE.search(text)
     if match is None:
-        return None
+        by_name = next((m for m in _SYSTEM_CUE.finditer(text) if _names(m.group(1), names)), None)
+        return None if by_name is None else (0, by_name.group(0))
     word = next(g for g in match.groups() if g is not None)
     return _ORDINALS.get(word.lower(), 0), match.group(0)
 
@@ -87,7 +109,8 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
     cue_words: dict[str, str] = {}
     for item in items:
         if item.claim.event in PRE_ORDER_EVENTS or item.claim.event == "cancellation":
-            found = cue_match(item.claim.evidence)
+            found = cue_match(item.claim.evidence,
+                              [n for n in (item.claim.system, item.claim.system_family) if n])
             if found is not None:
                 cues[item.claim_id], cue_words[item.claim_id] = found
     clusters = _cluster(anchor_years(items, cues))

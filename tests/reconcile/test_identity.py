@@ -261,3 +261,17 @@ def test_an_end_of_talks_after_a_signing_never_cancels_the_signed_order() -> Non
     with_talks = reconcile([signed, talks, ended])
     assert [(d.deal.status, d.claim_ids) for d in with_talks] == [
         ("ordered", ["a1#1"]), ("cancelled", ["a2#1", "a3#1"])]
+
+
+def test_additional_before_the_systems_name_is_a_cue() -> None:
+    from armsledger.reconcile.orders import cue_match
+    assert cue_match("Croatia is in talks to buy additional Rafales.", ["Rafale"]) == (0, "additional Rafales")
+    assert cue_match("Lithuania wants another 20 Leopards.", ["Leopard-2A8", "Leopard-2"]) == (0, "another 20 Leopards")
+    assert cue_match("Croatia wants additional French support for its jets.", ["Rafale"]) is None
+    deals = reconcile([
+        _ev(1, claim("agreement", "FR", "HR", "Rafale", "Croatia signed for 12 Rafale jets.", date="2021-11-25",
+                     quantity=(12, "unit")), published="2021-11-25"),
+        _ev(2, claim("negotiation", "FR", "HR", "Rafale", "Croatia is in talks to buy additional Rafales.",
+                     date="2022-06"), published="2022-06-14"),
+    ])
+    assert [(d.deal.status, d.claim_ids) for d in deals] == [("ordered", ["a1#1"]), ("negotiating", ["a2#1"])]

@@ -30,15 +30,15 @@ def ledger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 def test_the_corpus_is_read_whole(ledger: Ledger) -> None:
     assert len({e.article_id for d in ledger.deals() for e in ledger.deal(d.id).timeline}) == \
-        len(list(CORPUS.glob("*.txt"))) == 43
+        len(list(CORPUS.glob("*.txt"))) == 44
 
 
 def test_the_register_has_one_deal_per_order(ledger: Ledger) -> None:
     assert sorted(d.id for d in ledger.deals()) == [
         "de-lt-leopard-2-1", "de-lt-leopard-2-2", "de-si-iris-t-1", "fr-cz-caesar-1", "fr-hr-rafale-1",
-        "kr-no-k2-1", "kr-no-k9-1", "kr-no-k9-2", "kr-no-k9-3", "no-lt-nasams-1", "no-lt-nasams-2",
-        "se-cz-gripen-1", "se-cz-gripen-2", "us-ch-patriot-1", "us-pl-mq-9-1", "us-pl-mq-9-2",
-        "us-ro-himars-1", "us-ro-himars-2", "us-tr-f-16-1"]
+        "fr-hr-rafale-2", "kr-no-k2-1", "kr-no-k9-1", "kr-no-k9-2", "kr-no-k9-3", "no-lt-nasams-1",
+        "no-lt-nasams-2", "se-cz-gripen-1", "se-cz-gripen-2", "us-ch-patriot-1", "us-pl-mq-9-1",
+        "us-pl-mq-9-2", "us-ro-himars-1", "us-ro-himars-2", "us-tr-f-16-1"]
 
 
 def test_the_register_scores_right_against_the_orders_written_down(ledger: Ledger) -> None:
@@ -207,3 +207,11 @@ def test_one_outlet_against_itself_at_different_dates_is_a_conflict_marked_so(le
     (conflict,) = [c for c in ledger.conflicts() if c.deal_id == "us-ch-patriot-1"]
     assert (conflict.figure, conflict.note) == ("quantity", "one outlet at different dates")
     assert {v.value for v in conflict.values} == {"5 battery", "4 battery"}
+
+
+def test_talks_on_additional_rafales_within_a_year_are_not_the_order(ledger: Ledger) -> None:
+    """"Additional Rafales" names the system, not a unit: the 2022 talks are a deal of their own."""
+    talks = ledger.deal("fr-hr-rafale-2")
+    assert talks.deal.status == "negotiating" and [e.event for e in talks.timeline] == ["negotiation"]
+    assert "'additional Rafales' in its sentence" in (talks.timeline[0].reason or "")
+    assert ledger.deal("fr-hr-rafale-1").deal.status == "delivered"
