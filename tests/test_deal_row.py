@@ -80,7 +80,7 @@ def test_web_csv_cli_csv_and_parquet_give_the_same_rows(export_db: str, web_rows
     cli_rows = _csv(_cli(export_db, "export", "--format", "csv"))
     listed = _csv(_cli(export_db, "deals", "--format", "csv", "--sort", "id"))
     assert list(web_rows[0]) == list(cli_rows[0]) == list(listed[0]) == list(COLUMNS) == parquet.column_names
-    assert len(web_rows) == 13
+    assert len(web_rows) == 23
     assert web_rows == cli_rows == listed
     assert [{c: _as_csv(v) for c, v in r.items()} for r in parquet.to_pylist()] == cli_rows
 

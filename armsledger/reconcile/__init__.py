@@ -20,12 +20,13 @@ from armsledger.reconcile import figures as _figures
 from armsledger.reconcile import kinds as _kinds
 from armsledger.reconcile.orders import ORDER_YEAR_GAP, anchor_years, new_order_cue, split
 from armsledger.reconcile.partition import partition
-from armsledger.reconcile.status import standing
+from armsledger.reconcile.status import is_whole_order, standing
 
 __all__ = ["Evidence", "ReconciledDeal", "deal_key", "new_order_cue", "reconcile"]
 
-_FIGURE_EVENTS = ("agreement", "completion", "delivery", "negotiation", "interest")
-"""Where a deal's quantity and value are read from, best first: the order itself, then the rest."""
+_FIGURE_EVENTS = ("agreement", "completion", "delivery", "negotiation", "interest", "cancellation")
+"""Where a deal's quantity and value are read from, best first: the order itself, then the rest; a
+cancellation last ("ended talks on 30 tanks" is all a deal of ended talks may say)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,7 @@ def _deal(key: str, ordinal: int, items: Sequence[Evidence], reasons: dict[str, 
         "value": value_figure,
         "ordered_on": _dates(_order_dating(items), ("agreement",), pick=min, is_conflict_checked=True),
         "first_delivered_on": _first_delivery(items),
-        "completed_on": _dates(items, ("completion",), pick=max, is_conflict_checked=True),
+        "completed_on": _completion(items),
     }
     systems = Counter(i.claim.system for i in items if i.claim.system)
     system = min(systems, key=lambda s: (-systems[s], s)) if systems else None
@@ -261,12 +262,23 @@ _FIRST_WORDS = re.compile(
 "The first since May" says when the last one was, not that this one began them."""
 
 
+def _completion(items: Sequence[Evidence]) -> Figure:
+    """Date the completion of deliveries: a completion's date, else a delivery of the whole order's
+    ("has now received all 12 jets it ordered", often dated by when it was said)."""
+    completions = [i for i in items if i.claim.event == "completion"]
+    if not any(i.claim.date is not None and i.claim.date.year is not None for i in completions):
+        completions = [i for i in items if i.claim.event == "delivery" and is_whole_order(i.claim)]
+    return _dates(completions, ("completion", "delivery"), pick=max, is_conflict_checked=True)
+
+
 def _first_delivery(items: Sequence[Evidence]) -> Figure:
-    """Date the first delivery: the earliest reported. Sources disagree only where each says when
-    deliveries *began* ("deliveries began on ...", "the first batch arrived in ..."): a later batch's
-    date is no conflict."""
-    figure = _dates(items, ("delivery", "completion"), pick=min, is_conflict_checked=False)
-    starts = [i for i in items if i.claim.event == "delivery" and (
+    """Date the first delivery: the earliest reported. A completion, or a delivery told as the whole
+    order's ("completed deliveries of all 12"), ends deliveries and dates no first one. Sources
+    disagree only where each says when deliveries *began* ("deliveries began on ...", "the first
+    batch arrived in ..."): a later batch's date is no conflict."""
+    deliveries = [i for i in items if i.claim.event == "delivery" and not is_whole_order(i.claim)]
+    figure = _dates(deliveries, ("delivery",), pick=min, is_conflict_checked=False)
+    starts = [i for i in deliveries if (
         i.claim.rule.rsplit(".v", 1)[0] in _START_RULES or _FIRST_WORDS.search(i.claim.evidence))]
     checked = _dates(starts, ("delivery",), pick=min, is_conflict_checked=True)
     return dataclasses.replace(figure, has_conflict=checked.has_conflict, conflict_note=checked.conflict_note)

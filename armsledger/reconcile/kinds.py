@@ -1,7 +1,8 @@
 """What a claim's figure is: a contract's value or quantity, or something else stated beside it.
 
 Only contract-level figures make a deal's value and quantity. A unit price ("$40 million each"), a
-programme's total cost, a fleet ("the air force flies 36 of the jets") or what has been delivered so
+programme's total cost ("a $10 billion modernisation programme"), a budget ("a defence budget of EUR
+900 million"), a sum over several contracts ("won $3 billion in contracts"), a fleet ("the air force flies 36 of the jets") or what has been delivered so
 far ("three squadrons have been handed over so far", "the first six launchers") is kept as evidence, with its kind, and never
 becomes the deal's figure nor conflicts with it. The kind is read from the words around the figure
 in its sentence.
@@ -16,6 +17,8 @@ from armsledger.reconcile import status as _status
 CONTRACT = "contract"
 UNIT_PRICE = "unit price"
 PROGRAMME_TOTAL = "programme total"
+BUDGET = "budget"
+CONTRACTS_TOTAL = "contracts total"
 FLEET = "fleet size"
 DELIVERED_SO_FAR = "delivered so far"
 
@@ -39,6 +42,24 @@ _PROGRAMME_BEFORE = re.compile(
     r"(?:\s+(?:of|at|is|was|put\s+at))?)\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
+_NOT_THE_CONTRACT = r"(?!(?:contract|deal|order|agreement|purchase|sale)s?\b)"
+_PROGRAMME_AFTER = re.compile(
+    rf"^[\s,]*(?:{_NOT_THE_CONTRACT}[\w-]+\s+){{0,2}}?(?:programme|program|project)s?\b",
+    re.IGNORECASE,
+)
+"""A sum naming a programme: "a $10 billion modernisation programme", "a EUR 3 billion fighter project"."""
+_BUDGET_BEFORE = re.compile(
+    r"\b(?:budgets?|budgeted|allocat(?:ed|es|ing|ion\s+of)|earmark(?:ed|s|ing)|set\s+aside)\s+(?:of\s+|at\s+)?"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+_BUDGET_AFTER = re.compile(rf"^[\s,]*(?:{_NOT_THE_CONTRACT}[\w-]+\s+){{0,2}}?budgets?\b", re.IGNORECASE)
+"""A sum named as a budget: "a defence budget of EUR 900 million", "a $5 billion procurement budget"."""
+_CONTRACTS_AFTER = re.compile(
+    r"^[\s,]*in\s+(?:[\w-]+\s+){0,2}?(?:contracts|deals|orders|sales|agreements|export\s+licences)\b",
+    re.IGNORECASE,
+)
+"""A sum over several contracts: "won $3 billion in contracts", "worth EUR 1.2 billion in new orders"."""
 _FLEET_BEFORE = re.compile(
     r"\b(?:fleet\s+of|(?:already\s+)?(?:operates|operating|flies|flying|fields|has|have)"
     r"|inventory\s+of|in\s+service\s+with)\s+(?:about\s+|some\s+|around\s+|nearly\s+)?$",
@@ -75,7 +96,8 @@ def _around(claim: Claim, words: str) -> tuple[str, str] | None:
 
 
 def value_kind(claim: Claim) -> str:
-    """Return what a claim's money figure is: CONTRACT, UNIT_PRICE or PROGRAMME_TOTAL."""
+    """Return what a claim's money figure is: CONTRACT, UNIT_PRICE, PROGRAMME_TOTAL, BUDGET or
+    CONTRACTS_TOTAL (a sum over several contracts)."""
     if claim.value is None:
         return CONTRACT
     around = _around(claim, claim.value.text)
@@ -84,8 +106,12 @@ def value_kind(claim: Claim) -> str:
     before, after = around
     if _UNIT_PRICE_AFTER.search(after) or _UNIT_PRICE_BEFORE.search(before):
         return UNIT_PRICE
-    if _PROGRAMME_BEFORE.search(before):
+    if _PROGRAMME_BEFORE.search(before) or _PROGRAMME_AFTER.search(after):
         return PROGRAMME_TOTAL
+    if _BUDGET_BEFORE.search(before) or _BUDGET_AFTER.search(after):
+        return BUDGET
+    if _CONTRACTS_AFTER.search(after):
+        return CONTRACTS_TOTAL
     return CONTRACT
 
 
@@ -114,4 +140,11 @@ def _is_part(claim: Claim) -> bool:
     around = _around(claim, words)
     if _PART_OF_WHOLE.search(claim.evidence) or _MORE.search(words):
         return True
-    return around is not None and bool(_PART_BEFORE.search(around[0]) or _MORE.match(around[1]))
+    return around is not None and bool(_PART_BEFORE.search(around[0]) or _MORE.match(around[1])
+                                       or _PART_BEFORE.search(f" {_leading_word(words)}"))
+
+
+def _leading_word(words: str) -> str:
+    """The first word of a count's words and the space after it: the reader may keep "first" in the
+    words of a count it reads from "its first NASAMS battery"."""
+    return words.split(maxsplit=1)[0] + " " if words.strip() else ""

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from armsledger.reconcile.status import is_end_of_talks
+
 if TYPE_CHECKING:
     from armsledger.reconcile import Evidence
 
@@ -37,11 +39,33 @@ _CUE = re.compile(
 )
 
 
-def cue_match(text: str) -> tuple[int, str] | None:
-    """Return the order a text names and the words naming it: (2, "second contract"), (0, "two more")."""
+_SYSTEM_CUE = re.compile(r"\b(?:another|additional|further|follow-on)\s+(?:\d+\s+)?([\w-]+)", re.IGNORECASE)
+SYSTEM_PREFIX_CHARS = 5
+"""How much of a system's name (letters and digits) a word after "additional" must start with to name
+it: "additional Rafales", "another K9s", "further Leopards" (Leopard-2)."""
+
+
+def _names(word: str, names: Sequence[str]) -> bool:
+    token = re.sub(r"[^a-z0-9]", "", word.lower())
+    for name in names:
+        joined = re.sub(r"[^a-z0-9]", "", name.lower())
+        if len(joined) >= 2 and token.startswith(joined[:SYSTEM_PREFIX_CHARS]):
+            return True
+    return False
+
+
+def cue_match(text: str, names: Sequence[str] = ()) -> tuple[int, str] | None:
+    """Return the order a text names and the words naming it: (2, "second contract"), (0, "two more").
+
+    Args:
+        text: the claim's sentence.
+        names: the claim's system and family; "additional" before one of them ("additional
+            Rafales") is a cue as "additional jets" is.
+    """
     match = _CUE.search(text)
     if match is None:
-        return None
+        by_name = next((m for m in _SYSTEM_CUE.finditer(text) if _names(m.group(1), names)), None)
+        return None if by_name is None else (0, by_name.group(0))
     word = next(g for g in match.groups() if g is not None)
     return _ORDINALS.get(word.lower(), 0), match.group(0)
 
@@ -85,7 +109,8 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
     cue_words: dict[str, str] = {}
     for item in items:
         if item.claim.event in PRE_ORDER_EVENTS or item.claim.event == "cancellation":
-            found = cue_match(item.claim.evidence)
+            found = cue_match(item.claim.evidence,
+                              [n for n in (item.claim.system, item.claim.system_family) if n])
             if found is not None:
                 cues[item.claim_id], cue_words[item.claim_id] = found
     clusters = _cluster(anchor_years(items, cues))
@@ -144,9 +169,21 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
     for item in items:
         if item.claim_id in assigned and _is_signing(item):
             signed_in[item.article_id].add(assigned[item.claim_id])
+    signed_on: dict[float, str] = {}
+    for item in items:
+        date = _dated_or_year(item)
+        if item.claim_id in assigned and _is_signing(item) and date is not None:
+            index = assigned[item.claim_id]
+            signed_on[index] = min(date, signed_on.get(index, date))
+    prospective = max(o.index for o in ranked) + 1.0
     for item in items:
         if item.claim_id not in assigned:
             fitting = _fitting(item, ranked, counts, signed_in)
+            talks = _talks_after_signing(item, fitting, signed_on, assigned, items)
+            if talks is not None:
+                assigned[item.claim_id] = talks[0] if talks[0] >= 0 else prospective
+                reasons[item.claim_id] = talks[1]
+                continue
             assigned[item.claim_id], reasons[item.claim_id] = _place(item, fitting)
             if len(fitting) < len(ranked):
                 reasons[item.claim_id] += ("; the order whose count it fits" if _is_signing(item)
@@ -154,7 +191,54 @@ def split(items: Sequence[Evidence]) -> list[list[tuple[Evidence, str]]]:
     grouped: dict[float, list[tuple[Evidence, str]]] = defaultdict(list)
     for item in items:
         grouped[assigned[item.claim_id]].append((item, reasons[item.claim_id]))
-    return [part for index in sorted(grouped) for part in _part_by_quantity(grouped[index])]
+    return _split_off_earlier([part for index in sorted(grouped) for part in _part_by_quantity(grouped[index])])
+
+
+def _reported_on(item: Evidence) -> str | None:
+    """When an event happened at the latest: its date, else its article's publication."""
+    date = item.claim.date
+    return date.value if date is not None and date.year is not None else item.published
+
+
+def _is_before(a: str, b: str) -> bool:
+    """Whether one partial date is wholly before another (2019 is not before 2019-05)."""
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
+def _split_off_earlier(orders: list[list[tuple[Evidence, str]]]) -> list[list[tuple[Evidence, str]]]:
+    """Move deliveries dated before every signing of their order to an earlier order.
+
+    An order delivers nothing before it is signed: such a delivery is of an earlier order, the latest
+    one signed before it, else one the texts do not tell (an order of its own, first in time).
+    """
+    def signed(order: list[tuple[Evidence, str]]) -> str | None:
+        return min((d for i, _ in order if _is_signing(i) for d in [_dated_or_year(i)] if d), default=None)
+
+    moved: list[tuple[Evidence, str]] = []
+    kept: list[list[tuple[Evidence, str]]] = []
+    for order in orders:
+        start = signed(order)
+        early = [] if start is None else [
+            (i, why) for i, why in order if i.claim.event in ("delivery", "completion") and not i.claim.denied
+            and not i.claim.planned and (when := _reported_on(i)) is not None and _is_before(when, start)]
+        moved.extend((i, f"delivered by {_reported_on(i)}, before its order's signing ({start}): an earlier order's")
+                     for i, _ in early)
+        kept.append([pair for pair in order if pair not in early])
+    earlier: list[tuple[Evidence, str]] = []
+    for item, why in moved:
+        when = _reported_on(item) or ""
+        before = [order for order in kept if (start := signed(order)) is not None and not _is_before(when, start)]
+        if before:
+            max(before, key=lambda order: signed(order) or "").append((item, why))
+        else:
+            earlier.append((item, f"{why}, which the texts do not report signed"))
+    return ([earlier] if earlier else []) + [order for order in kept if order]
+
+
+def _dated_or_year(item: Evidence) -> str | None:
+    date = item.claim.date
+    return date.value if date is not None and date.year is not None else None
 
 
 def _generic_orders(items: Sequence[Evidence], cues: Mapping[str, int], start: float) -> dict[str, float]:
@@ -267,6 +351,43 @@ def _is_fewer(signed: Sequence[tuple[int, str]], delivered: tuple[int, str]) -> 
     """Whether an order's signed counts (in the delivery's unit) are all short of what was delivered."""
     same_unit = [n for n, unit in signed if unit == delivered[1]]
     return bool(same_unit) and max(same_unit) < delivered[0]
+
+
+def _is_year_after(later: str, signed: str) -> bool:
+    """Whether a date is more than a year after a signing (by month where both name one)."""
+    gap_years = int(later[:4]) - int(signed[:4])
+    if len(later) >= 7 and len(signed) >= 7:
+        return gap_years * 12 + int(later[5:7]) - int(signed[5:7]) > 12
+    return gap_years > ORDER_YEAR_GAP
+
+
+def _talks_after_signing(item: Evidence, orders: list[_Order], signed_on: Mapping[float, str],
+                         assigned: Mapping[str, float], items: Sequence[Evidence]) -> tuple[float, str] | None:
+    """Place talks, offers or an end of talks told after a signing, or None to place it as any claim.
+
+    Talks or offers reported more than a year after the last order was signed (and before no other
+    signing) are a prospective order, not that order. An end of talks after a signing ends the
+    latest unsigned talks reported before it, else talks of their own: never the signed order. The
+    group's prospective order is returned as -1.
+    """
+    when = _reported_on(item)
+    signings = [signed_on[o.index] for o in orders if o.index in signed_on]
+    before = [d for d in signings if when is not None and not _is_before(when, d)]
+    if when is None or not before:
+        return None
+    last = max(before)
+    if is_end_of_talks(item.claim):
+        talks = [(_reported_on(i) or "", assigned[i.claim_id]) for i in items if i.claim_id in assigned
+                 and assigned[i.claim_id] not in signed_on and i.claim.event in ("interest", "negotiation")
+                 and not _is_before(when, _reported_on(i) or "")]
+        if talks:
+            return max(talks)[1], f"ends talks reported before it, after the {last} signing: those talks' order"
+        return -1.0, f"ends talks after the {last} signing: talks of their own, not the signed order"
+    is_talk = item.claim.event in PRE_ORDER_EVENTS and not _is_signing(item)
+    if is_talk and len(before) == len(signings) and _is_year_after(when, last):
+        return -1.0, (f"{item.claim.event} of {when}, more than a year after the last signing ({last}): "
+                      "a prospective order")
+    return None
 
 
 def _place(item: Evidence, orders: list[_Order]) -> tuple[float, str]:

@@ -2,8 +2,8 @@
 
 Only events that happened count: undenied, unhedged and unplanned. Planned events are kept as what
 the deal expects, with their dates. A cancellation counts only when it can be of this order (it is
-not dated before the order was signed, and it stops the order, not a batch of it) and nothing earned
-after it undoes it. A denial that no later report answers marks the status disputed.
+not dated before the order was signed, it stops the order, not a batch of it, and it does not end
+talks after the order was signed) and nothing earned after it undoes it. A denial that no later report answers marks the status disputed.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ STATUS_OF_STAGE = ("offered", "negotiating", "ordered", "delivering", "delivered
 
 _WHOLE_ORDER = re.compile(
     r"\b(?:complet(?:ed|es|ion\s+of)\s+(?:the\s+)?deliver(?:y|ies)"
-    r"|all\s+(?:of\s+)?(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:contracted|ordered)"
+    r"|all\s+(?:of\s+)?(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,4}?(?:contracted|ordered)"
     r"|(?:the\s+)?(?:last|final)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:batch|unit|delivery|aircraft|jet|ship|squadron|regiment|battalion|battery|vessel)s?\s+"
     r"(?:was|were|has\s+been|have\s+been|arrived|reached)\b)",
@@ -42,6 +42,23 @@ _PART_OF_ORDER = re.compile(
 )
 """Words by which a cancellation stops part of an order ("the second batch", "the remaining 12 jets"),
 not the order: the deal is not cancelled by it."""
+
+
+_TALKS = r"(?:talks|negotiations|discussions)"
+_END_OF_TALKS = re.compile(
+    rf"\b(?:end(?:ed|s)?|halt(?:ed|s)?|abandon(?:ed|s)?|broke(?:n)?\s+off|break(?:s)?\s+off|call(?:ed|s)?\s+off"
+    rf"|suspend(?:ed|s)?|froze|frozen|freez(?:es|ing)|walk(?:ed|s)?\s+away\s+from|pull(?:ed|s)?\s+out\s+of)"
+    rf"\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+){{0,2}}?{_TALKS}\b"
+    rf"|\b{_TALKS}\b[^.;]{{0,80}}?\b(?:collapsed|broke\s+down|(?:have|has)\s+failed|failed|ended|stalled"
+    rf"|(?:were|was|have\s+been|had\s+been)\s+(?:abandoned|halted|called\s+off|suspended|ended))\b",
+    re.IGNORECASE,
+)
+"""Words by which a cancellation ends talks, not an order: "ended talks on 30 tanks", "talks ... collapsed"."""
+
+
+def is_end_of_talks(claim: Claim) -> bool:
+    """Say whether a cancellation ends talks ("halted talks on", "negotiations collapsed"), not an order."""
+    return claim.event == "cancellation" and _END_OF_TALKS.search(claim.evidence) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +120,12 @@ def standing(items: Sequence[Evidence], *, ordered_on: str | None = None) -> Sta
     reached = max((s for i in earned for s in [stage(i.claim)] if s is not None), default=0)
     status = STATUS_OF_STAGE[reached]
     order_year = int(ordered_on[:4]) if ordered_on and ordered_on[:4].isdigit() else None
+    signed = [_when(i) for i in earned if i.claim.event == "agreement"]
     cancellations = [i for i in items if i.claim.event == "cancellation" and is_earned(i.claim)
                      and not (order_year is not None and (_year(i) or order_year) < order_year)
-                     and not _is_part_of_order(i.claim)]
+                     and not _is_part_of_order(i.claim)
+                     # Talks that end after a signing end other talks: a signed order is not cancelled by them.
+                     and not (is_end_of_talks(i.claim) and any(s <= _when(i) for s in signed))]
     if cancellations:
         last_cancelled = max(_when(i) for i in cancellations)
         undone = [i for i in earned if (stage(i.claim) or 0) >= STAGE["agreement"] and _when(i) > last_cancelled]

@@ -199,3 +199,79 @@ def test_a_delivery_larger_than_an_order_is_not_of_it() -> None:
                      quantity=(20, "unit")), published="2023-05-02"),
     ])
     assert [(d.deal.status, d.claim_ids) for d in deals] == [("delivering", ["a1#1", "a3#1"]), ("ordered", ["a2#1"])]
+
+
+def test_a_delivery_before_every_signing_is_of_an_earlier_order() -> None:
+    """The first battery arrived in 2020; a 2024 contract cannot have delivered it."""
+    deals = reconcile([
+        _ev(1, claim("delivery", "NO", "LT", "NASAMS", "Lithuania took delivery of its first NASAMS battery.",
+                     date="2020-10-27"), published="2020-10-27"),
+        _ev(2, claim("agreement", "NO", "LT", "NASAMS", "Lithuania signed for three NASAMS batteries.",
+                     date="2024-05-15", quantity=(3, "battery")), published="2024-05-15"),
+        _ev(3, claim("delivery", "NO", "LT", "NASAMS", "The first of the three new batteries arrived.",
+                     date="2025-09"), published="2025-09-02"),
+    ])
+    assert [(d.deal.status, d.deal.ordered_on, d.deal.first_delivered_on) for d in deals] == [
+        ("delivering", None, "2020-10-27"), ("delivering", "2024-05-15", "2025-09")]
+    assert deals[0].reasons["a1#1"].startswith("delivered by 2020-10-27, before its order's signing (2024-05-15)")
+
+
+def test_a_delivery_before_a_later_signing_stays_with_the_order_signed_before_it() -> None:
+    deals = reconcile([
+        _ev(1, claim("agreement", "NO", "LT", "NASAMS", "Lithuania signed for two NASAMS batteries.",
+                     date="2018-03", quantity=(2, "battery")), published="2018-03-01"),
+        _ev(2, claim("delivery", "NO", "LT", "NASAMS", "Lithuania took delivery of its first NASAMS battery.",
+                     date="2020-10-27"), published="2020-10-27"),
+        _ev(3, claim("agreement", "NO", "LT", "NASAMS", "Lithuania signed for three NASAMS batteries.",
+                     date="2024-05-15", quantity=(3, "battery")), published="2024-05-15"),
+    ])
+    assert [(d.deal.ordered_on, d.deal.first_delivered_on) for d in deals] == [
+        ("2018-03", "2020-10-27"), ("2024-05-15", None)]
+
+
+def test_talks_more_than_a_year_after_a_signing_open_a_prospective_deal() -> None:
+    deals = reconcile([
+        _ev(1, claim("negotiation", "SE", "CZ", "Gripen", "Czechia is in talks to buy 14 Gripen jets.",
+                     quantity=(14, "unit")), published="2021-11-16"),
+        _ev(2, claim("agreement", "SE", "CZ", "Gripen", "Czechia signed for 14 Gripen jets.", date="2022-03-14",
+                     quantity=(14, "unit")), published="2022-03-14"),
+        _ev(3, claim("negotiation", "SE", "CZ", "Gripen", "Czechia is in talks on buying Gripen jets.",
+                     date="2022-11"), published="2022-11-20"),
+        _ev(4, claim("negotiation", "SE", "CZ", "Gripen", "Czechia is in talks to buy 24 Gripen jets.",
+                     quantity=(24, "unit")), published="2025-10-09"),
+        _ev(5, claim("interest", "SE", "CZ", "Gripen", "Sweden has offered 24 Gripen jets to Czechia.",
+                     quantity=(24, "unit")), published="2026-01-20"),
+    ])
+    assert [(d.deal.status, sorted(d.claim_ids)) for d in deals] == [
+        ("ordered", ["a1#1", "a2#1", "a3#1"]), ("negotiating", ["a4#1", "a5#1"])]
+    assert deals[1].reasons["a4#1"] == ("negotiation of 2025-10-09, more than a year after the last signing "
+                                        "(2022-03-14): a prospective order")
+
+
+def test_an_end_of_talks_after_a_signing_never_cancels_the_signed_order() -> None:
+    signed = _ev(1, claim("agreement", "DE", "LT", "Leopard-2", "Lithuania signed for 44 Leopard 2 tanks.",
+                          date="2023-12-18", quantity=(44, "unit")), published="2023-12-18")
+    ended = _ev(3, claim("cancellation", "DE", "LT", "Leopard-2",
+                         "Lithuania has ended talks with Germany on 30 Leopard 2 tanks.", date="2025-06-20",
+                         quantity=(30, "unit")), published="2025-06-20")
+    alone = reconcile([signed, ended])
+    assert [(d.deal.status, d.claim_ids) for d in alone] == [("ordered", ["a1#1"]), ("cancelled", ["a3#1"])]
+    talks = _ev(2, claim("negotiation", "DE", "LT", "Leopard-2", "Lithuania is negotiating to buy 30 Leopard 2 tanks.",
+                         quantity=(30, "unit")), published="2025-02-11")
+    with_talks = reconcile([signed, talks, ended])
+    assert [(d.deal.status, d.claim_ids) for d in with_talks] == [
+        ("ordered", ["a1#1"]), ("cancelled", ["a2#1", "a3#1"])]
+
+
+def test_additional_before_the_systems_name_is_a_cue() -> None:
+    from armsledger.reconcile.orders import cue_match
+    assert cue_match("Croatia is in talks to buy additional Rafales.", ["Rafale"]) == (0, "additional Rafales")
+    assert cue_match("Lithuania wants another 20 Leopards.", ["Leopard-2A8", "Leopard-2"]) == (0, "another 20 Leopards")
+    assert cue_match("Croatia wants additional French support for its jets.", ["Rafale"]) is None
+    deals = reconcile([
+        _ev(1, claim("agreement", "FR", "HR", "Rafale", "Croatia signed for 12 Rafale jets.", date="2021-11-25",
+                     quantity=(12, "unit")), published="2021-11-25"),
+        _ev(2, claim("negotiation", "FR", "HR", "Rafale", "Croatia is in talks to buy additional Rafales.",
+                     date="2022-06"), published="2022-06-14"),
+    ])
+    assert [(d.deal.status, d.claim_ids) for d in deals] == [("ordered", ["a1#1"]), ("negotiating", ["a2#1"])]

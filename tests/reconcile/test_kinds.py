@@ -7,7 +7,9 @@ from ledger_factories import claim
 from armsledger.models import Claim, Money, Quantity
 from armsledger.reconcile import Evidence, reconcile
 from armsledger.reconcile.kinds import (
+    BUDGET,
     CONTRACT,
+    CONTRACTS_TOTAL,
     DELIVERED_SO_FAR,
     FLEET,
     PROGRAMME_TOTAL,
@@ -36,6 +38,13 @@ def _with_quantity(event: str, text: str, words: str, number: int) -> Claim:
     ("The programme, worth $40 billion over 30 years, covers support.", "$40 billion", PROGRAMME_TOTAL),
     ("Its life-cycle cost of $40 billion includes fuel.", "$40 billion", PROGRAMME_TOTAL),
     ("Warsaw signed a $4.6 billion contract for 32 jets.", "$4.6 billion", CONTRACT),
+    ("The jets are part of a $10 billion modernisation programme.", "$10 billion", PROGRAMME_TOTAL),
+    ("Warsaw will buy the jets under its $10 billion air force project.", "$10 billion", PROGRAMME_TOTAL),
+    ("Warsaw signed for 32 jets out of a defence budget of $40 billion.", "$40 billion", BUDGET),
+    ("The $40 billion procurement budget pays for 32 jets.", "$40 billion", BUDGET),
+    ("Lockheed has won $3 billion in contracts from Warsaw, including 32 jets.", "$3 billion", CONTRACTS_TOTAL),
+    ("Warsaw signed deals worth $3 billion in new orders this year.", "$3 billion", CONTRACTS_TOTAL),
+    ("Warsaw signed a $4.6 billion deal under the programme for 32 jets.", "$4.6 billion", CONTRACT),
     ("The deal, worth $4.6 billion, covers each jet's engines.", "$4.6 billion", CONTRACT),
 ])
 def test_value_kind_reads_the_words_around_the_figure(text: str, words: str, kind: str) -> None:

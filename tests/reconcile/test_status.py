@@ -5,6 +5,7 @@ from ledger_factories import claim
 
 from armsledger.models import Claim
 from armsledger.reconcile import Evidence, reconcile
+from armsledger.reconcile.status import standing
 
 
 def _ev(n: int, c: Claim, *, published: str | None = None, k: int = 1) -> Evidence:
@@ -110,3 +111,36 @@ def test_cancelling_a_batch_does_not_cancel_the_order() -> None:
     assert _one(_ev(1, SIGNED), _ev(2, whole)).status == "cancelled"
     last_year = claim("cancellation", "FR", "GR", "Rafale", "Greece cancelled last year's Rafale order.", date="2022")
     assert _one(_ev(1, SIGNED), _ev(2, last_year)).status == "cancelled"
+
+
+def test_a_completion_is_no_first_delivery_and_makes_the_deal_delivered() -> None:
+    deal = _one(
+        _ev(1, SIGNED, published="2021-01-25"),
+        _ev(2, claim("completion", "FR", "GR", "Rafale", "France completed deliveries of all 18 Rafale jets.",
+                     date="2024-04", quantity=(18, "unit")), published="2024-04-20"),
+    )
+    assert (deal.status, deal.first_delivered_on, deal.completed_on) == ("delivered", None, "2024-04")
+
+
+def test_a_delivery_of_the_whole_order_dates_the_completion_not_the_first_delivery() -> None:
+    deal = _one(
+        _ev(1, SIGNED, published="2021-01-25"),
+        _ev(2, claim("delivery", "FR", "GR", "Rafale", "Greece has received the first six Rafale jets.",
+                     date="2022-05", quantity=(6, "unit")), published="2022-05-10"),
+        _ev(3, claim("delivery", "FR", "GR", "Rafale", "Greece has now received all 18 Rafale jets it ordered.",
+                     date="2024-04", quantity=(18, "unit")), published="2024-04-20"),
+    )
+    assert (deal.status, deal.first_delivered_on, deal.completed_on) == ("delivered", "2022-05", "2024-04")
+
+
+def test_talks_that_ended_do_not_cancel_an_order_signed_before() -> None:
+    """Even where both stand in one deal (the identity stage parts them: test_identity.py)."""
+    for words in ("Talks on more Rafale jets with France collapsed.", "Greece abandoned negotiations on Rafale jets.",
+                  "Athens has halted talks with Paris on Rafale jets."):
+        ended = claim("cancellation", "FR", "GR", "Rafale", words, date="2023-06")
+        assert standing([_ev(1, SIGNED, published="2021-01-25"), _ev(2, ended, published="2023-06-02")]).status == \
+            "ordered", words
+    cancelled = claim("cancellation", "FR", "GR", "Rafale", "Greece cancelled its order for 18 Rafale jets.",
+                      date="2023-06")
+    assert standing([_ev(1, SIGNED, published="2021-01-25"), _ev(2, cancelled, published="2023-06-02")]).status == \
+        "cancelled"
