@@ -105,9 +105,10 @@ ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "only", "la
 """'The first NATO state to purchase': a 'to' clause under a ranked noun says what happened, not an aim."""
 
 
-COMPLEMENT_PREPOSITIONS = frozenset(["in", "on", "about", "of"])
+COMPLEMENT_PREPOSITIONS = frozenset(["in", "on", "about", "of", "to"])
 """Prepositions that open a gerund complement of a modal word ("interested in buying", "keen on
-acquiring", "thinking about selling"): the clause is what the word is about, as a 'to' clause is."""
+acquiring", "close to signing", "committed to buying"): the clause is what the word is about, as a
+'to' infinitive is."""
 
 
 def _is_prepositional_complement(clause: Token) -> bool:

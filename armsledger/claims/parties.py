@@ -134,6 +134,8 @@ def read_parties(reading: Reading, view: SentenceView,
                     notes.append(f"{role} {firm.state}: '{doc[t].text}' is {firm.text}, named before it")
                 continue
             for m in states_in(view, phrase(doc, t)) or _exemplified(view, t):
+                if _inside_compound(view, m):
+                    continue  # "its Soviet-era MiG-21 fleet": a time, not a side
                 found[role].append(m.state or m.entity)
                 notes.append(f"{role} {m.state} from '{m.text}' ({reading.relations.get(t, '')})")
     if reading.predicate.is_nominal:
@@ -253,6 +255,20 @@ def made_where(suppliers: list[str], item: Item, view: SentenceView, ctx: Contex
     return [entry.origin if s in makers and s != entry.origin else s for s in suppliers]
 
 
+def _inside_compound(view: SentenceView, m: Mention) -> bool:
+    """True when a state is named only inside a hyphenated word that is about something else
+    ("Soviet-era", "Cold War-vintage"), not as a word of its own or its maker ("Russian-made")."""
+    tok = next((view.doc[i] for i, found in view.by_token.items() if found is m), None)
+    if tok is None or len(tok.text) <= len(m.text) or "-" not in tok.text:
+        return False
+    rest = tok.text[tok.text.find(m.text) + len(m.text):].lstrip("-").lower()
+    return rest in TIME_COMPOUNDS
+
+
+TIME_COMPOUNDS = frozenset(["era", "vintage", "period", "style", "type", "designed", "pattern", "standard"])
+"""Second halves of a hyphenated word whose state is no party: "Soviet-era", "NATO-standard"."""
+
+
 def place_sides(suppliers: list[str], recipients: list[str], parties: list[str],
            origin: str | None) -> tuple[list[str], list[str], list[str]]:
     """Place the undecided parties: the item's maker sells, the other side buys.
@@ -261,6 +277,11 @@ def place_sides(suppliers: list[str], recipients: list[str], parties: list[str],
     ("Finland and Denmark halted sales to Riyadh") land on the same side, not on opposite ones."""
     sup, rec, how = list(suppliers), list(recipients), []
     undecided = [p for p in dict.fromkeys(parties) if p not in sup and p not in rec]
+    if sup and rec and undecided:
+        # "Britain's sale of jets to Turkey was blocked by Germany": both sides are named, a third
+        # state acting on the deal is neither
+        how.append(f"{', '.join(undecided)}: a third state, both sides already named")
+        return sup, rec, how
     maker = origin if origin in undecided and not sup else None
     if maker is not None:
         sup.append(maker)

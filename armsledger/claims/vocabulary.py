@@ -81,7 +81,7 @@ CIVIL_BUYERS = ("flag carrier", "national carrier", "state carrier", "airline", 
 """Buyers that make a purchase civilian ("flag carrier Air India is considering 50 new aircraft")."""
 
 
-ARMS_WORDS = re.compile(r"(?i)\b(?:" + GENERIC_ARMS + "|" + "|".join(
+ARMS_WORDS = re.compile(r"(?i)\b(?:" + GENERIC_ARMS + r"|air[\s-]defen[cs]e|" + "|".join(
     sorted(WEAPON_NOUNS - {"system", "systems", "unit", "units", "set", "sets", "piece", "pieces", "kit", "kits"},
            key=len, reverse=True)) + r")\b")
 """Unnamed arms ("weapons", "frigates", "military equipment"): a document with neither these nor a

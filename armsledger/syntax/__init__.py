@@ -94,6 +94,8 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
     for doc in parsed:
         _clause_read_as_modifier(doc)
         _count_split_from_noun(doc)
+        _case_hung_inside(doc)
+        _name_split_from_noun(doc)
         _name_as_subject(doc)
         _particle_of_verb(doc)
         _weapon_noun_as_object(doc)
@@ -114,6 +116,29 @@ def _clause_read_as_modifier(doc: Doc) -> None:
             tok.head, tok.dep_ = tok, "ROOT"
             noun.head, noun.dep_ = tok, "obj"
             return
+
+
+def _case_hung_inside(doc: Doc) -> None:
+    """A preposition that opens a noun phrase but hangs from a word inside it ("for [48 FA-50 light]
+    combat aircraft" with 'for' under 'light', the phrase an unmarked oblique) is the phrase's own."""
+    for tok in doc:
+        first = tok.left_edge
+        if (tok.dep_ in ("obl:unmarked", "obl", "nmod") and tok.pos_ in ("NOUN", "PROPN") and first.i < tok.i
+                and first.dep_ == "case" and first.head.i != tok.i and first.head.i in range(first.i, tok.i)):
+            first.head = tok
+            if tok.dep_ == "obl:unmarked":
+                tok.dep_ = "obl"
+
+
+def _name_split_from_noun(doc: Doc) -> None:
+    """A word joined by 'goeswith' to the adjective before it ("more [S-400] systems" with the name
+    under 'more') is a part of the noun the adjective qualifies: its compound."""
+    for tok in doc:
+        adjective = tok.head
+        noun = adjective.head
+        if (tok.dep_ == "goeswith" and adjective.dep_ in ("amod", "det", "nummod") and noun.i > tok.i
+                and noun.pos_ in ("NOUN", "PROPN")):
+            tok.head, tok.dep_ = noun, "compound"
 
 
 def _count_split_from_noun(doc: Doc) -> None:

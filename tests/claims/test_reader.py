@@ -288,6 +288,15 @@ CASES: list[tuple[str, str, set[Key]]] = [
     ("a participle after a comma signs the deal it follows",
      "Under the contract, signed in May, Peru will receive 24 Gripen fighters from Sweden.",
      {("agreement", "SE", "PE", "Gripen-E", False, False), ("delivery", "SE", "PE", "Gripen-E", False, True)}),
+    ("a preposition hung inside its phrase is the phrase's", "Poland's Armament Agency signed a deal with Seoul for 48 FA-50 light combat aircraft.",
+     {("agreement", "KR", "PL", "FA-50", False, False)}),
+    ("a name joined to 'more' belongs to the noun", "Officials denied that Hungary had bought more Leopard 2 tanks from Germany.",
+     {("delivery", "DE", "HU", "Leopard-2", True, False)}),
+    ("a state inside an '-era' word is no side", "Cairo refused to sell its Soviet-era MiG-21 fleet to an unnamed African buyer.", set()),
+    ("a third state acting on a deal is neither side", "Britain's sale of Typhoon jets to Turkey was blocked by Germany.",
+     {("cancellation", "GB", "TR", "Eurofighter Typhoon", False, False)}),
+    ("close to acquiring is a negotiation", "Nigeria is close to acquiring M-346 jets from Italy.",
+     {("negotiation", "IT", "NG", "M-346", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
