@@ -107,10 +107,30 @@ def _digest(url: str) -> tuple[int, int, str]:
     return len(claims), len(deals), hashlib.sha256(repr((claims, deals)).encode()).hexdigest()
 
 
-def _start(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    code = "import sys; from armsledger.cli import main; sys.exit(main())"
-    return subprocess.Popen([sys.executable, "-c", code, *args], env={**os.environ, **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+Start = Callable[..., subprocess.Popen[bytes]]
+
+
+@pytest.fixture
+def start() -> Iterator[Start]:
+    """Start `armsledger ARGS...` in a subprocess; every one still running at teardown is killed and waited.
+
+    A test that fails (a timeout included) never leaves a process, or a Popen whose garbage
+    collection warns inside a later test.
+    """
+    started: list[subprocess.Popen[bytes]] = []
+
+    def _start(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+        code = "import sys; from armsledger.cli import main; sys.exit(main())"
+        process = subprocess.Popen([sys.executable, "-c", code, *args], env={**os.environ, **(env or {})},
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        started.append(process)
+        return process
+
+    yield _start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()  # waits, and closes the pipes
 
 
 def _markers(shards: Path) -> int:
@@ -140,9 +160,9 @@ def _backfill(corpus: Corpus, out: Path) -> str:
 
 
 def test_a_backfill_whose_client_is_killed_mid_run_is_finished_by_a_rerun(
-        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str], tmp_path: Path) -> None:
+        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str], tmp_path: Path, start: Start) -> None:
     out = tmp_path / "shards"
-    client = _start("backfill", str(corpus.folder), "--out", str(out), "--scheduler", corpus.scheduler)
+    client = start("backfill", str(corpus.folder), "--out", str(out), "--scheduler", corpus.scheduler)
     _wait(lambda: _markers(out) >= 1, client, "finished shard")
     client.send_signal(signal.SIGKILL)
     client.communicate()
@@ -160,11 +180,11 @@ def test_a_backfill_whose_client_is_killed_mid_run_is_finished_by_a_rerun(
 
 
 def test_a_worker_killed_mid_run_is_replaced_and_its_shard_redone(
-        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str], tmp_path: Path) -> None:
+        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str], tmp_path: Path, start: Start) -> None:
     out = tmp_path / "shards"
     with Client(corpus.scheduler) as watcher:
         (worker_pid,) = watcher.run(os.getpid).values()
-        client = _start("backfill", str(corpus.folder), "--out", str(out), "--scheduler", corpus.scheduler)
+        client = start("backfill", str(corpus.folder), "--out", str(out), "--scheduler", corpus.scheduler)
         _wait(lambda: _markers(out) >= 1, client, "finished shard")
         os.kill(worker_pid, signal.SIGKILL)
         killed_at = _markers(out)
@@ -179,9 +199,9 @@ def test_a_worker_killed_mid_run_is_replaced_and_its_shard_redone(
 
 
 def test_an_ingest_from_parquet_killed_mid_run_is_finished_by_a_rerun(
-        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str]) -> None:
+        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str], start: Start) -> None:
     env = {"ARMSLEDGER_BATCH_SIZE": str(BATCH)}
-    load = _start("ingest", "--from-parquet", str(corpus.shards), "--db", ledger_url, env=env)
+    load = start("ingest", "--from-parquet", str(corpus.shards), "--db", ledger_url, env=env)
     _wait(lambda: stored_articles(ledger_url) > 0, load, "committed batch")
     load.send_signal(signal.SIGKILL)
     load.communicate()
@@ -189,7 +209,7 @@ def test_an_ingest_from_parquet_killed_mid_run_is_finished_by_a_rerun(
     total = SHARDS * ARTICLES_PER_SHARD
     assert 0 < kept < total, "the kill must land mid-run"
     assert kept % BATCH == 0, "a batch is committed whole or not at all"
-    rerun = _start("ingest", "--from-parquet", str(corpus.shards), "--db", ledger_url, env=env)
+    rerun = start("ingest", "--from-parquet", str(corpus.shards), "--db", ledger_url, env=env)
     out, err = rerun.communicate(timeout=KILL_WAIT_S)
     assert rerun.returncode == 0, err.decode()
     assert out.decode().startswith(f"read {total} articles: {kept} already stored"), out.decode()
