@@ -7,7 +7,10 @@ the ledger it ends with is compared with the ledger of an uninterrupted backfill
 counts of claims and deals, and a hash of every claim and deal row. On SQLite and PostgreSQL.
 
 One LocalCluster of one worker for the module (a worker loads the syntactic model once, and the
-machine is shared). The corpus is generated here: short distinct articles, a few reporting deals.
+machine is shared): the worker test waits for that worker to be registered, idle and run by its
+nanny before it kills it, and again for its replacement after. Every process a test starts is
+killed and waited at teardown. The corpus is generated here: short distinct articles, a few
+reporting deals.
 """
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ from click.testing import CliRunner
 
 pytest.importorskip("distributed")  # dask is an optional extra: the imports below come after the skip
 
-from distributed import Client, LocalCluster
+from distributed import Client, LocalCluster, Nanny, Worker
 from ledger_factories import ledger_content, stored_articles
 
 from armsledger.cli import main
@@ -107,10 +110,30 @@ def _digest(url: str) -> tuple[int, int, str]:
     return len(claims), len(deals), hashlib.sha256(repr((claims, deals)).encode()).hexdigest()
 
 
-def _start(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    code = "import sys; from armsledger.cli import main; sys.exit(main())"
-    return subprocess.Popen([sys.executable, "-c", code, *args], env={**os.environ, **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+Start = Callable[..., subprocess.Popen[bytes]]
+
+
+@pytest.fixture
+def start() -> Iterator[Start]:
+    """Start `armsledger ARGS...` in a subprocess; every one still running at teardown is killed and waited.
+
+    A test that fails (a timeout included) never leaves a process, or a Popen whose garbage
+    collection warns inside a later test.
+    """
+    started: list[subprocess.Popen[bytes]] = []
+
+    def _start(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+        code = "import sys; from armsledger.cli import main; sys.exit(main())"
+        process = subprocess.Popen([sys.executable, "-c", code, *args], env={**os.environ, **(env or {})},
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        started.append(process)
+        return process
+
+    yield _start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()  # waits, and closes the pipes
 
 
 def _markers(shards: Path) -> int:
@@ -140,9 +163,9 @@ def _backfill(corpus: Corpus, out: Path) -> str:
 
 
 def test_a_backfill_whose_client_is_killed_mid_run_is_finished_by_a_rerun(
-        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str], tmp_path: Path) -> None:
+        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str], tmp_path: Path, start: Start) -> None:
     out = tmp_path / "shards"
-    client = _start("backfill", str(corpus.folder), "--out", str(out), "--scheduler", corpus.scheduler)
+    client = start("backfill", str(corpus.folder), "--out", str(out), "--scheduler", corpus.scheduler)
     _wait(lambda: _markers(out) >= 1, client, "finished shard")
     client.send_signal(signal.SIGKILL)
     client.communicate()
@@ -159,29 +182,71 @@ def test_a_backfill_whose_client_is_killed_mid_run_is_finished_by_a_rerun(
     assert _digest(ledger_url) == expected
 
 
+def _worker_state(dask_worker: Worker) -> tuple[int, int]:
+    """Run on a worker: its process id, and how many tasks it is running (a cancelled one included)."""
+    return os.getpid(), dask_worker.state.executing_count
+
+
+def _nanny_state(dask_worker: Nanny) -> tuple[str, str, int | None]:
+    """Run on a nanny: its status, its worker process's status and that process's id."""
+    process = dask_worker.process
+    return dask_worker.status.name, process.status.name if process else "none", process.pid if process else None
+
+
+def _cluster_state(watcher: Client) -> str:
+    """What the scheduler, the worker and its nanny are doing, for a failure's message."""
+    return (f"workers {watcher.run(_worker_state, on_error='return')}, nannies "
+            f"{watcher.run(_nanny_state, nanny=True, on_error='return')}, processing {watcher.processing()}")
+
+
+def _healthy_worker(watcher: Client) -> int:
+    """Wait for the cluster's one worker to be up, registered and idle; return its process id.
+
+    Idle, and its nanny running the process registered: a kill then lands on a task of the run
+    that follows, never on a replacement still starting or on a task a killed client left behind.
+    """
+    deadline = time.monotonic() + KILL_WAIT_S
+    while True:
+        # A process that goes away while asked answers with an error: the next round asks again.
+        workers = list(watcher.run(_worker_state, on_error="return").values())
+        nannies = list(watcher.run(_nanny_state, nanny=True, on_error="return").values())
+        if len(workers) == 1 and isinstance(workers[0], tuple) and workers[0][1] == 0 \
+                and nannies == [("running", "running", workers[0][0])] and not any(watcher.processing().values()):
+            return int(workers[0][0])
+        assert time.monotonic() < deadline, f"no healthy worker within {KILL_WAIT_S} s: {_cluster_state(watcher)}"
+        time.sleep(0.1)
+
+
 def test_a_worker_killed_mid_run_is_replaced_and_its_shard_redone(
-        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str], tmp_path: Path) -> None:
+        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str], tmp_path: Path, start: Start) -> None:
     out = tmp_path / "shards"
     with Client(corpus.scheduler) as watcher:
-        (worker_pid,) = watcher.run(os.getpid).values()
-        client = _start("backfill", str(corpus.folder), "--out", str(out), "--scheduler", corpus.scheduler)
+        worker_pid = _healthy_worker(watcher)
+        client = start("backfill", str(corpus.folder), "--out", str(out), "--scheduler", corpus.scheduler)
         _wait(lambda: _markers(out) >= 1, client, "finished shard")
         os.kill(worker_pid, signal.SIGKILL)
         killed_at = _markers(out)
-        _, err = client.communicate(timeout=KILL_WAIT_S)
+        try:
+            _, err = client.communicate(timeout=KILL_WAIT_S)
+        except subprocess.TimeoutExpired:
+            state = _cluster_state(watcher)
+            client.kill()
+            _, err = client.communicate()
+            pytest.fail(f"the backfill did not end within {KILL_WAIT_S} s of the kill; {state}; its log: "
+                        f"{err.decode()[-4000:]}")
         assert killed_at < SHARDS, "the kill must land mid-run"
         assert client.returncode == 0, err.decode()
-        watcher.wait_for_workers(1, timeout=KILL_WAIT_S)
-        assert worker_pid not in watcher.run(os.getpid).values(), "the killed worker was replaced"
+        # Healthy again before the next test: it kills the replacement.
+        assert _healthy_worker(watcher) != worker_pid, "the killed worker was replaced"
     assert _markers(out) == SHARDS, "every shard, the one the worker was on included, is done"
     assert _load(out, ledger_url).startswith(f"read {SHARDS * ARTICLES_PER_SHARD} articles: 0 already stored")
     assert _digest(ledger_url) == expected
 
 
 def test_an_ingest_from_parquet_killed_mid_run_is_finished_by_a_rerun(
-        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str]) -> None:
+        corpus: Corpus, ledger_url: str, expected: tuple[int, int, str], start: Start) -> None:
     env = {"ARMSLEDGER_BATCH_SIZE": str(BATCH)}
-    load = _start("ingest", "--from-parquet", str(corpus.shards), "--db", ledger_url, env=env)
+    load = start("ingest", "--from-parquet", str(corpus.shards), "--db", ledger_url, env=env)
     _wait(lambda: stored_articles(ledger_url) > 0, load, "committed batch")
     load.send_signal(signal.SIGKILL)
     load.communicate()
@@ -189,7 +254,7 @@ def test_an_ingest_from_parquet_killed_mid_run_is_finished_by_a_rerun(
     total = SHARDS * ARTICLES_PER_SHARD
     assert 0 < kept < total, "the kill must land mid-run"
     assert kept % BATCH == 0, "a batch is committed whole or not at all"
-    rerun = _start("ingest", "--from-parquet", str(corpus.shards), "--db", ledger_url, env=env)
+    rerun = start("ingest", "--from-parquet", str(corpus.shards), "--db", ledger_url, env=env)
     out, err = rerun.communicate(timeout=KILL_WAIT_S)
     assert rerun.returncode == 0, err.decode()
     assert out.decode().startswith(f"read {total} articles: {kept} already stored"), out.decode()
