@@ -58,6 +58,9 @@ DO \$\$ BEGIN
     ALTER ROLE $ROLE LOGIN PASSWORD '$PASSWORD' CREATEDB;
   END IF;
 END \$\$;
+-- the tests drop each database they made WITH (FORCE); an autovacuum worker still on a freshly
+-- loaded one can only be stopped by a role that may signal backends
+GRANT pg_signal_backend TO $ROLE;
 SQL
 if [ "$(as_postgres "$bindir/psql" $psql_args -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != 1 ]; then
   as_postgres "$bindir/psql" $psql_args -d postgres -q -c "CREATE DATABASE $DB OWNER $ROLE" >&2
