@@ -297,6 +297,10 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("cancellation", "GB", "TR", "Eurofighter Typhoon", False, False)}),
     ("close to acquiring is a negotiation", "Nigeria is close to acquiring M-346 jets from Italy.",
      {("negotiation", "IT", "NG", "M-346", False, False)}),
+    ("asking a seller for arms is interest", "Kyiv appealed to Berlin for Taurus missiles.",
+     {("interest", "DE", "UA", "Taurus KEPD-350", False, False)}),
+    ("asking a state to buy is a demand, no claim", "Washington asked Turkey to buy Patriot missiles instead of the S-400.",
+     set()),
 ]
 XFAIL: dict[str, str] = {}
 
