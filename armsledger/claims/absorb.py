@@ -80,6 +80,17 @@ def absorb(readings: list[Reading], doc: Doc) -> None:
                         for t in inner.roles.get(role, []):
                             r.add(role, t, f"from the clause on the item, '{child.text}': {inner.relations.get(t, '')}")
     for r in readings:
+        # "Thailand rejected an offer of submarines": the offer a reading acts on, naming no side of
+        # its own, was made to the side the reading names (the rejection and the offer are two claims)
+        for head in r.roles.get("item", []):
+            offer = at.get(head)
+            if offer is None or offer is r or not offer.predicate.is_nominal or offer.governor is not None:
+                continue
+            if not any(offer.roles.get(role) for role in ("supplier", "recipient", "party")):
+                for role in ("supplier", "recipient"):
+                    for t in r.roles.get(role, []):
+                        offer.add(role, t, f"from '{doc[r.token].text}', which acts on it: {r.relations.get(t, '')}")
+    for r in readings:
         tok = doc[r.token]
         host = at.get(tok.head.i)
         if r.predicate.is_nominal and host is not None and host is not r and case_of(tok) in LENDING_CASES:

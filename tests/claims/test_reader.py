@@ -301,6 +301,8 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("interest", "DE", "UA", "Taurus KEPD-350", False, False)}),
     ("asking a state to buy is a demand, no claim", "Washington asked Turkey to buy Patriot missiles instead of the S-400.",
      set()),
+    ("a rejected offer is a refusal and still an offer", "Malaysia rejected an offer of Turkish corvettes.",
+     {("interest", "TR", "MY", None, True, False), ("interest", "TR", "MY", None, False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
