@@ -52,6 +52,10 @@ class SentenceView:
                     k -= 1
         return cls(doc, mentions, by_token)
 
+    def token_of(self, mention: Mention) -> Token | None:
+        """The first token a mention covers."""
+        return next((self.doc[i] for i, m in sorted(self.by_token.items()) if m is mention), None)
+
 
 def text_of(doc: Doc) -> str:
     """A parsed sentence's text, joined once (spaCy joins its tokens on every `doc.text`)."""

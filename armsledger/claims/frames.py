@@ -333,9 +333,8 @@ def _reduced_relative(tok: Token, reading: Reading, grammar: Grammar) -> Token |
     """A past participle right after a nominal, or after its comma, that governs it ("a contract signed
     in 2010", "the deal, concluded last year,"): a reduced relative clause, the nominal its object."""
     for child in tok.children:
-        between = tok.doc[tok.i + 1:child.i]
         if (child.dep_ == "acl" and child.tag_ == "VBN" and child.i > tok.i
-                and all(t.text == "," for t in between) and len(between) <= 1
+                and all(t.text == "," for t in tok.doc[tok.i + 1:child.i]) and child.i - tok.i <= 2
                 and _governor_frame(child, reading, grammar) is not None):
             return child
     return None

@@ -258,7 +258,7 @@ def made_where(suppliers: list[str], item: Item, view: SentenceView, ctx: Contex
 def _inside_compound(view: SentenceView, m: Mention) -> bool:
     """True when a state is named only inside a hyphenated word that is about something else
     ("Soviet-era", "Cold War-vintage"), not as a word of its own or its maker ("Russian-made")."""
-    tok = next((view.doc[i] for i, found in view.by_token.items() if found is m), None)
+    tok = view.token_of(m)
     if tok is None or len(tok.text) <= len(m.text) or "-" not in tok.text:
         return False
     rest = tok.text[tok.text.find(m.text) + len(m.text):].lstrip("-").lower()
@@ -319,11 +319,9 @@ NOUN_MODIFIERS = frozenset(["compound", "amod", "flat", "nummod", "det"])
 
 def _noun_of(view: SentenceView, system: Mention) -> list[int]:
     """The tokens of the noun phrase a system's name heads or qualifies, without its possessor."""
-    doc = view.doc
-    own = [i for i, m in view.by_token.items() if m is system]
-    if not own:
+    tok = view.token_of(system)
+    if tok is None:
         return []
-    tok = doc[own[0]]
     while tok.dep_ in NOUN_MODIFIERS and tok.head.i != tok.i and tok.head.lower_ not in PLATFORM_PART_NOUNS:
         tok = tok.head  # not into "the Pakistani F-16 fleet": its state owns the fleet
     out: list[int] = []

@@ -81,7 +81,9 @@ CIVIL_BUYERS = ("flag carrier", "national carrier", "state carrier", "airline", 
 """Buyers that make a purchase civilian ("flag carrier Air India is considering 50 new aircraft")."""
 
 
-ARMS_WORDS = re.compile(r"(?i)\b(?:" + GENERIC_ARMS + r"|air[\s-]defen[cs]e|" + "|".join(
+AIR_DEFENCE = r"air[\s-]defen[cs]e"
+"""'Air defence' names arms by their role, with or without a system noun after it."""
+ARMS_WORDS = re.compile(r"(?i)\b(?:" + GENERIC_ARMS + "|" + AIR_DEFENCE + "|" + "|".join(
     sorted(WEAPON_NOUNS - {"system", "systems", "unit", "units", "set", "sets", "piece", "pieces", "kit", "kits"},
            key=len, reverse=True)) + r")\b")
 """Unnamed arms ("weapons", "frigates", "military equipment"): a document with neither these nor a
@@ -91,7 +93,7 @@ DOCUMENT_ARMS_WORDS = re.compile(
     r"\b(?:" + GENERIC_ARMS + r"|"
     r"warships?|frigates?|corvettes?|submarines?|fighter\s+jets?|howitzers?|missiles?|helicopters?|drones?|"
     r"armou?red|tanks?|military|munitions|ammunition|rockets?|artillery|"
-    r"naval\s+(?:vessels?|ships?|boats?)|patrol\s+(?:vessels?|boats?)|air[\s-]defen[cs]e|warplanes?|"
+    r"naval\s+(?:vessels?|ships?|boats?)|patrol\s+(?:vessels?|boats?)|" + AIR_DEFENCE + r"|warplanes?|"
     r"combat\s+aircraft|fighter\s+aircraft|fighting\s+vehicles?)\b")
 """Unnamed arms, strictly: a document with neither these nor a catalogued system holds no claim and is
 never read further. Narrower than ARMS_WORDS on purpose ("aircraft", "engines", "boats" are business

@@ -43,17 +43,21 @@ _PROGRAMME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_THE_CONTRACT = r"(?!(?:contract|deal|order|agreement|purchase|sale)s?\b)"
-_PROGRAMME_AFTER = re.compile(
-    rf"^[\s,]*(?:{_NOT_THE_CONTRACT}[\w-]+\s+){{0,2}}?(?:programme|program|project)s?\b",
-    re.IGNORECASE,
-)
+
+
+def _named_after(nouns: str) -> re.Pattern[str]:
+    """A sum followed, within two words that are not the contract's own noun, by one of `nouns`."""
+    return re.compile(rf"^[\s,]*(?:{_NOT_THE_CONTRACT}[\w-]+\s+){{0,2}}?(?:{nouns})s?\b", re.IGNORECASE)
+
+
+_PROGRAMME_AFTER = _named_after("programme|program|project")
 """A sum naming a programme: "a $10 billion modernisation programme", "a EUR 3 billion fighter project"."""
 _BUDGET_BEFORE = re.compile(
     r"\b(?:budgets?|budgeted|allocat(?:ed|es|ing|ion\s+of)|earmark(?:ed|s|ing)|set\s+aside)\s+(?:of\s+|at\s+)?"
     r"(?:about\s+|some\s+|around\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
-_BUDGET_AFTER = re.compile(rf"^[\s,]*(?:{_NOT_THE_CONTRACT}[\w-]+\s+){{0,2}}?budgets?\b", re.IGNORECASE)
+_BUDGET_AFTER = _named_after("budget")
 """A sum named as a budget: "a defence budget of EUR 900 million", "a $5 billion procurement budget"."""
 _CONTRACTS_AFTER = re.compile(
     r"^[\s,]*in\s+(?:[\w-]+\s+){0,2}?(?:contracts|deals|orders|sales|agreements|export\s+licences)\b",
