@@ -217,10 +217,24 @@ def _proper_name_before(doc: Doc, head: int, start: int) -> str | None:
     if k < 0:
         return None
     tok = doc[k]
-    if (tok.pos_ == "PROPN" and tok.idx >= start and tok.dep_ in ("compound", "flat", "amod")
+    if (_reads_as_name(doc, tok) and tok.idx >= start and tok.dep_ in ("compound", "flat", "amod", "advmod")
             and re.fullmatch(r"[A-Z][a-z]{3,}", tok.text) and tok.lower_ not in NOT_NAMES):
         return tok.text
     return None
+
+
+_DEMONYM_ENDINGS = re.compile(r"(?:an|ese|ish|ic|i)$")
+"""Endings of adjectives of peoples and places ("Kurdish", "Baltic", "Emirati"): no weapon's name."""
+
+
+def _reads_as_name(doc: Doc, tok: Token) -> bool:
+    """A proper noun, or a capitalised word inside the sentence that the parser read as an adjective,
+    verb, adverb or noun because it does not know the name ("Shahed drones", "Skynex air defence systems"),
+    unless it has an adjective of peoples' ending."""
+    if tok.pos_ == "PROPN":
+        return True
+    return (tok.i > doc[tok.i].sent.start and tok.pos_ in ("ADJ", "VERB", "NOUN", "ADV")
+            and not (tok.pos_ == "ADJ" and _DEMONYM_ENDINGS.search(tok.lower_)))
 
 
 def span_text(doc: Doc, tokens: list[int]) -> tuple[int, int]:

@@ -49,7 +49,7 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
             continue  # "bringing its total naval exports to 20 vessels": a running count, not an event
         reading = Reading(predicate=predicate, token=tok.i, event=predicate.event,
                           is_denied=predicate.is_denial)
-        _bind_roles(reading, tok, predicate.roles)
+        _bind_roles(reading, tok, predicate.roles, predicate.idle_clauses)
         _bind_copular_phrase(reading, tok)
         _bind_misread_object(reading, tok)
         _complete_roles(reading, tok, grammar)
@@ -128,12 +128,12 @@ def _predicate_of(tok: Token, grammar: Grammar) -> Predicate | None:
     return None
 
 
-def _bind_roles(reading: Reading, tok: Token, roles: dict[str, str]) -> None:
+def _bind_roles(reading: Reading, tok: Token, roles: dict[str, str], idle: frozenset[str] = frozenset()) -> None:
     for key, role in roles.items():
         if "/" in key:  # a path: "acl/obj", the object of the clause that says what a deal is for
             first, second = key.split("/", 1)
             for child in tok.children:
-                if child.dep_ == first:
+                if child.dep_ == first and child.lemma_.lower() not in idle:
                     for grandchild in child.children:
                         if second in relation_keys(grandchild):
                             reading.add(role, grandchild.i, key)

@@ -55,6 +55,9 @@ class Predicate:
     Turkey's participation")."""
     passive_needs_agent: bool = False
     """A passive without its agent is no event of this kind ("are considered the best": an opinion)."""
+    idle_clauses: frozenset[str] = frozenset()
+    """Verbs of a clause that says what the predicate is for and transfers nothing ("a deal to develop
+    a flight-test platform"): a path role ("acl/obj") takes no item from them."""
 
     @property
     def name(self) -> str:
@@ -240,7 +243,8 @@ def _predicate(row: dict[str, object]) -> Predicate:
                      planned_event=str(planned) if planned else None, past_event=str(past) if past else None,
                      is_denial=bool(row.get("denies")),
                      passive_needs_agent=bool(row.get("passive_needs_agent")),
-                     needs_governor=bool(row.get("needs_governor")))
+                     needs_governor=bool(row.get("needs_governor")),
+                     idle_clauses=frozenset(map(str, row.get("idle_clauses", []))))  # type: ignore[call-overload]
 
 
 def _frame(row: dict[str, object]) -> Frame:

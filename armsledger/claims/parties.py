@@ -269,14 +269,31 @@ TIME_COMPOUNDS = frozenset(["era", "vintage", "period", "style", "type", "design
 """Second halves of a hyphenated word whose state is no party: "Soviet-era", "NATO-standard"."""
 
 
+EXPORTER_RATIO = 5
+"""How many times more arms a state must export than every other side for it to be the seller when
+nothing else tells the sides apart."""
+EXPORTER_MIN_TIV = 500
+"""The least a seller judged by its exports must have exported (SIPRI TIV since 1992)."""
+
+
 def place_sides(suppliers: list[str], recipients: list[str], parties: list[str],
-           origin: str | None) -> tuple[list[str], list[str], list[str]]:
-    """Place the undecided parties: the item's maker sells, the other side buys.
+                origin: str | None, exports: Mapping[str, int] | None = None) -> tuple[list[str], list[str], list[str]]:
+    """Place the undecided parties: the item's maker sells, the other side buys; when the item's
+    maker is unknown, of two states the one that exports far more arms sells ("Qatar signed a deal
+    with Italy for seven naval vessels"; three or more states are no two sides of one deal: "Finland
+    and Denmark joined Germany in halting sales").
 
     The sides are judged once, before any party is placed, so parties that share a role
     ("Finland and Denmark halted sales to Riyadh") land on the same side, not on opposite ones."""
     sup, rec, how = list(suppliers), list(recipients), []
     undecided = [p for p in dict.fromkeys(parties) if p not in sup and p not in rec]
+    if not sup and not rec and origin is None and len(undecided) == 2 and exports:
+        ranked = sorted(undecided, key=lambda p: exports.get(p, 0), reverse=True)
+        top, rest = exports.get(ranked[0], 0), max(exports.get(p, 0) for p in ranked[1:])
+        if top >= EXPORTER_MIN_TIV and top >= EXPORTER_RATIO * max(rest, 1):
+            how.append(f"{ranked[0]} exports far more arms than {', '.join(ranked[1:])} (SIPRI TIV {top} "
+                       f"against {rest} since 1992): the supplier")
+            return [ranked[0]], ranked[1:], how
     if sup and rec and undecided:
         # "Britain's sale of jets to Turkey was blocked by Germany": both sides are named, a third
         # state acting on the deal is neither

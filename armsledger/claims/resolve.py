@@ -57,7 +57,8 @@ def resolve(reading: Reading, view: SentenceView, ctx: Context) -> tuple[list[Cl
             # parties, neither the topic's seller, are about something else
             why = "the sentence's parties are not the topic's"
             continue
-        sup, rec, how = place_sides(made_where(suppliers, item, view, ctx), recipients, parties, origin)
+        sup, rec, how = place_sides(made_where(suppliers, item, view, ctx), recipients, parties, origin,
+                                    ctx.gazetteers.arms_exports)
         if item.is_reference and origin and sup and origin not in sup:
             # "India ordered Rafales. The IAF is considering proposals from Saab": Saab's offer is not
             # the Rafale the article was about

@@ -89,12 +89,18 @@ ARMS_WORDS = re.compile(r"(?i)\b(?:" + GENERIC_ARMS + "|" + AIR_DEFENCE + "|" + 
 """Unnamed arms ("weapons", "frigates", "military equipment"): a document with neither these nor a
 catalogued system holds no claim; a sentence with them beside a state or organisation is parsed."""
 
+DESIGNATED_ARMS = (r"[A-Z][A-Za-z]{0,5}[- ]?\d{1,4}[A-Za-z]{0,2}\s+(?:jets?|fighters?|trainers?|aircraft|bombers?|"
+                   r"helicopters?|gunships?|drones?|UAVs?|tanks?|howitzers?|launchers?|radars?|frigates?|"
+                   r"corvettes?|submarines?|missiles?|rockets?|rifles?|guns?|vehicles?|boats?|vessels?|ships?)")
+"""A designation of letters and digits before a weapon noun ("TC-20 trainers", "MArG 155 howitzers"):
+arms the catalogue may lack, so a document naming them is read."""
+
 DOCUMENT_ARMS_WORDS = re.compile(
     r"\b(?:" + GENERIC_ARMS + r"|"
     r"warships?|frigates?|corvettes?|submarines?|fighter\s+jets?|howitzers?|missiles?|helicopters?|drones?|"
     r"armou?red|tanks?|military|munitions|ammunition|rockets?|artillery|"
     r"naval\s+(?:vessels?|ships?|boats?)|patrol\s+(?:vessels?|boats?)|" + AIR_DEFENCE + r"|warplanes?|"
-    r"combat\s+aircraft|fighter\s+aircraft|fighting\s+vehicles?)\b")
+    r"combat\s+aircraft|fighter\s+aircraft|fighting\s+vehicles?|" + DESIGNATED_ARMS + r")\b")
 """Unnamed arms, strictly: a document with neither these nor a catalogued system holds no claim and is
 never read further. Narrower than ARMS_WORDS on purpose ("aircraft", "engines", "boats" are business
 and sports news): on the BBC stream the wider list costs 336 instead of 1,087 articles per CPU second."""

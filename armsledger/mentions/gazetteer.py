@@ -64,6 +64,9 @@ class Gazetteers:
     orgs: Mapping[str, Organisation]
     systems: Mapping[str, System]
     ambiguities: Mapping[str, Ambiguity] = field(default_factory=lambda: MappingProxyType({}))
+    arms_exports: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    """State code -> SIPRI TIV of the arms it exported (data/gazetteers/arms_trade.csv): which of two
+    states is the seller when a sentence does not say."""
     _matcher: Matcher | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -272,7 +275,16 @@ def _build(rows: dict[str, list[Row]], *, version: str) -> Gazetteers:
     matcher = build_matcher(states.values(), orgs.values(), systems.values(), ambiguities.values())
     return Gazetteers(version=version, states=MappingProxyType(states), orgs=MappingProxyType(orgs),
                       systems=MappingProxyType(systems), ambiguities=MappingProxyType(ambiguities),
-                      _matcher=matcher)
+                      arms_exports=MappingProxyType(_arms_exports()), _matcher=matcher)
+
+
+def _arms_exports() -> dict[str, int]:
+    """Read the bundled arms_trade.csv (built by scripts/build_arms_trade.py): state -> exports."""
+    try:
+        text = _bundled_text("arms_trade.csv")
+    except FileNotFoundError:
+        return {}
+    return {row["state"]: int(row["exports_tiv"]) for row in csv.DictReader(io.StringIO(text))}
 
 
 def _cells(rows: Iterable[Row]) -> Iterable[dict[str, str]]:

@@ -183,7 +183,6 @@ def test_a_visit_concluded_without_an_agreement_is_no_agreement(gaz: object) -> 
     assert [c.denied for c in claims_of(text, gaz) if c.event == "agreement"] in ([], [True])
 
 
-@pytest.mark.xfail(strict=True, reason="the model parses '$1 billion arms deal' with 'deal' as a verb, so the approval has no nominal to govern")
 def test_a_leader_stands_for_the_state(gaz: object) -> None:
     [claim] = claims_of("The Biden administration approved a $1 billion arms deal with the Egyptians.", gaz)
     assert (claim.event, claim.supplier, claim.recipient) == ("negotiation", "US", "EG")

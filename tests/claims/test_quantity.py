@@ -47,7 +47,7 @@ def _only(text: str) -> tuple[int, str, str | None, str, str]:
     ("It will get one more regiment.", 1, "regiment", None, "regiment"),
     ("The contract covers 14 armoured vehicles.", 14, "unit", None, "vehicles"),
     ("The navy is buying three diesel submarines.", 3, "unit", None, "submarines"),
-    ("They sold 40 odd trainer aircraft.", 40, "unit", None, "aircraft"),
+    ("They sold 40 odd trainer aircraft.", 40, "unit", None, "trainer aircraft"),
     ("The ministry asked for four missile systems.", 4, "unit", None, "missile systems"),
 ])
 def test_find_quantities_reads_number_unit_and_bound(

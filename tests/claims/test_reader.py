@@ -303,6 +303,21 @@ CASES: list[tuple[str, str, set[Key]]] = [
      set()),
     ("a rejected offer is a refusal and still an offer", "Malaysia rejected an offer of Turkish corvettes.",
      {("interest", "TR", "MY", None, True, False), ("interest", "TR", "MY", None, False, False)}),
+    ("a lettered designation before a weapon noun makes an article worth reading",
+     "Kazakhstan ordered eight KX-30 trainers from Indonesia.",
+     {("agreement", "ID", "KZ", "KX-30", False, False)}),
+    ("a capitalised word the parser took for a verb names the weapon", "Belarus has sent Volkan drones to Venezuela.",
+     {("delivery", "BY", "VE", "Volkan", False, False)}),
+    ("an adjective of a people is no weapon's name", "Egypt received Kurdish drones from Jordan.",
+     {("delivery", "JO", "EG", None, False, False)}),
+    ("of two sides the far larger exporter sells", "Ghana signed a deal with France for four patrol vessels.",
+     {("agreement", "FR", "GH", None, False, False)}),
+    ("two exporters of like size stay undecided", "Spain signed a deal with Italy for four patrol vessels.", set()),
+    ("three states acting together are one side", "Norway and Sweden joined France in halting arms sales.", set()),
+    ("a buyer confirming its purchase from a named seller buys", "Kenya's defence ministry confirmed the purchase of Bayraktar TB2 drones from Turkey.",
+     {("agreement", "TR", "KE", "Bayraktar TB2", False, False)}),
+    ("a seller announcing a sale to a named buyer sells", "Paris announced the sale of Caesar howitzers to Lithuania.",
+     {("agreement", "FR", "LT", "Caesar", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
