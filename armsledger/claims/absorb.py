@@ -98,6 +98,8 @@ def absorb(readings: list[Reading], doc: Doc) -> None:
                 if not r.roles.get(role) and role in ("item", "supplier", "recipient", "party"):
                     for t in tokens:
                         r.add(role, t, f"from '{doc[host.token].text}', done under it: {host.relations.get(t, '')}")
+                        if role == "item":
+                            r.borrowed.add(t)
     governed = {r.governor_token: r for r in readings if r.governor_token is not None}
     for verb in readings:
         nominal = governed.get(verb.token)
@@ -116,6 +118,10 @@ def absorb(readings: list[Reading], doc: Doc) -> None:
         if inner.governor_token is not None and doc[inner.governor_token].head.i == tok.i \
                 and doc[inner.governor_token].dep_ == "acl":
             continue  # "under a contract signed in 2010": a signing of its own, stated in passing
+        if inner.predicate.is_nominal and case_of(tok) in LENDING_CASES and tok.head.i in at \
+                and at[tok.head.i].event != inner.event:
+            continue  # "received three jets under a 2022 contract": the contract is an agreement of its own
+            # (an order placed under a contract is that contract: "ordered 300 missiles under a contract")
         noun = misread_object_of(tok)
         owner = object_before_infinitive(tok)
         outer: Reading | None
@@ -129,8 +135,10 @@ def absorb(readings: list[Reading], doc: Doc) -> None:
             continue
         else:
             outer = _outer(tok, at, governed)
-        if outer is None or outer is inner or outer.absorbed_into is not None:
+        if outer is None or outer is inner or outer.absorbed_into is not None or outer.dropped:
             continue
+        if inner.dropped and inner.predicate.needs_handover:
+            continue  # "the ships that Japan sold to Manila arrived" parsed with 'arrived' under 'sold'
         if tok.dep_ in ("xcomp", "ccomp") and not outer.predicate.is_nominal and outer.token == tok.head.i:
             # "would consider delivering tanks to Poland": the complement's frame names the parties;
             # the governing verb lent its modality while the reading climbed

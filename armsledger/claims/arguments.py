@@ -147,6 +147,13 @@ def is_civil(doc: Doc, tokens: list[int]) -> bool:
     return any(doc[i].lower_ in CIVIL_WORDS for i in tokens)
 
 
+BATCH_NOUNS = frozenset(["batch", "batches", "tranche", "tranches", "consignment", "consignments", "lot", "lots",
+                         "shipment", "shipments"])
+FOLLOW_ON_WORDS = frozenset(["further", "another", "second", "third", "next", "new", "additional", "more", "fresh",
+                             "follow-on", "final", "last"])
+"""Words that make a batch with no 'of' phrase more of what was named ("a further batch")."""
+
+
 def is_anaphor(doc: Doc, head: int) -> bool:
     """True when an item points back ("them", "the systems", "these jets", "the first batch")."""
     tok = doc[head]
@@ -155,6 +162,9 @@ def is_anaphor(doc: Doc, head: int) -> bool:
     if any(c.i < tok.i and (c.pos_ == "PROPN" or c.dep_ in ("compound", "flat") and _DESIGNATION.match(c.text))
            for c in tok.children):
         return False  # "the Guardian aircraft": a name, not a reference back
+    if tok.lower_ in BATCH_NOUNS and not any(c.dep_ == "nmod" for c in tok.children) and any(
+            c.dep_ in ("det", "amod") and c.lower_ in FOLLOW_ON_WORDS for c in tok.children):
+        return True  # "negotiating for a further batch": more of what was just named
     # "such systems": the kind just named
     return any(c.dep_ in ("det", "amod") and c.lower_ in ("the", "these", "those", "this", "that", "such")
                for c in tok.children) and (

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from armsledger.claims.absorb import absorb
-from armsledger.claims.arguments import case_of
+from armsledger.claims.arguments import case_of, is_weapon_phrase
 from armsledger.claims.grammar import Frame, Grammar, Predicate
 from armsledger.claims.modality import read_deadline, read_headline, read_modality
 from armsledger.claims.reading import SUBJECTS, Reading, is_time_phrase, lemmas_of, relation_keys
@@ -23,7 +23,7 @@ from armsledger.claims.repairs import (
     nominal_conjunct_of,
     subject_above,
 )
-from armsledger.claims.vocabulary import TALLY_MODIFIERS
+from armsledger.claims.vocabulary import HANDOVER_CASES, HANDOVER_WORDS, ORDER_LEMMAS, TALLY_MODIFIERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -65,6 +65,8 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         if predicate.passive_needs_agent and any(c.dep_ == "aux:pass" for c in tok.children) and not any(
                 c.dep_ in ("obl:agent",) or "by" in relation_keys(c)[-1] for c in tok.children):
             reading.dropped = "a passive without its agent: an opinion, not a buyer's act"
+        if predicate.needs_handover and not _shows_handover(reading, tok, doc):
+            reading.dropped = "arriving with no sign of changing hands: a visit or a deployment"
         readings.append(reading)
     _share_coordinated_governors(readings, doc)
     _bind_loose_phrases(readings, doc)
@@ -76,6 +78,21 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
             # supply 18 jets from the Malaysian air force": 'from' under the jets names the buyer)
             _bind_item_dependents(reading, doc)
     return readings
+
+
+def _shows_handover(reading: Reading, tok: Token, doc: Doc) -> bool:
+    """True when an arrival is a handover: 'under' a deal or 'from' a seller on the verb, or an item
+    that is the first, last or more of a batch, or that was ordered ("the jets ordered in 2020")."""
+    if any(case_of(c) in HANDOVER_CASES for c in tok.children if c.dep_.startswith("obl")):
+        return True
+    for t in reading.roles.get("item", []):
+        item = doc[t]
+        words = [item, *(c for c in item.children if c.dep_ in ("amod", "advmod", "nummod", "det", "compound"))]
+        if any(w.lower_ in HANDOVER_WORDS for w in words):
+            return True
+        if any(c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in ORDER_LEMMAS for c in item.children):
+            return True
+    return False
 
 
 LOOSE_REACH = 2
@@ -103,7 +120,10 @@ def _bind_loose_phrases(readings: list[Reading], doc: Doc) -> None:
             if tok.i in bound or tok.i in mine:
                 continue
             role = roles.get(f"obl:{case}") or roles.get(f"nmod:{case}")
-            if role not in ("supplier", "recipient", "party") or reading.roles.get(role):
+            if role == "item":
+                if reading.roles.get("item") or not is_weapon_phrase(doc, tok.i):
+                    continue  # "an order from the Hungarian ministry for 209 vehicles", 'for' under the ministry
+            elif role not in ("supplier", "recipient", "party") or reading.roles.get(role):
                 continue
             up, steps = tok, 0
             while steps < LOOSE_REACH and up.head.i != up.i and up.i not in mine:

@@ -55,6 +55,9 @@ class Predicate:
     Turkey's participation")."""
     passive_needs_agent: bool = False
     """A passive without its agent is no event of this kind ("are considered the best": an opinion)."""
+    needs_handover: bool = False
+    """A predicate that states a transfer only with a sign that the item changes hands ("the first
+    two howitzers arrived in Yerevan", not "two frigates arrived in Singapore for an exercise")."""
     idle_clauses: frozenset[str] = frozenset()
     """Verbs of a clause that says what the predicate is for and transfers nothing ("a deal to develop
     a flight-test platform"): a path role ("acl/obj") takes no item from them."""
@@ -244,6 +247,7 @@ def _predicate(row: dict[str, object]) -> Predicate:
                      is_denial=bool(row.get("denies")),
                      passive_needs_agent=bool(row.get("passive_needs_agent")),
                      needs_governor=bool(row.get("needs_governor")),
+                     needs_handover=bool(row.get("needs_handover")),
                      idle_clauses=frozenset(map(str, row.get("idle_clauses", []))))  # type: ignore[call-overload]
 
 

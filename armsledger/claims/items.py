@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from armsledger.claims.arguments import (
+    BATCH_NOUNS,
     SentenceView,
     case_of,
     conjuncts,
@@ -24,6 +25,7 @@ from armsledger.claims.reading import Reading
 from armsledger.claims.vocabulary import (
     COLLECTIVE_HEADS,
     FINAL_WORDS,
+    IDLE_NOUNS,
     NOUN_CATEGORIES,
     PLATFORM_PART_NOUNS,
 )
@@ -275,7 +277,8 @@ def _named_before_in_sentence(view: SentenceView, head: int, tokens: list[int], 
     doc = view.doc
     tok = doc[head]
     kinds = _noun_kinds(tok)
-    if not kinds or any(c.dep_ == "nmod:poss" for c in tok.children):
+    batch = tok.lower_ in BATCH_NOUNS  # "a further batch": of whatever was named, of any kind
+    if not (kinds or batch) or any(c.dep_ == "nmod:poss" for c in tok.children):
         return None  # "their drones": a maker's products in general, not the system just named
     makers = {m.state for m in states_in(view, tokens)}
     before = sorted({m.start: m for i, m in view.by_token.items() if m.kind == "system" and i < head}.values(),
@@ -287,7 +290,7 @@ def _named_before_in_sentence(view: SentenceView, head: int, tokens: list[int], 
         if not any(view.by_token.get(i) is m for i in items):
             continue
         entry = ctx.gazetteers.systems.get(m.entity)
-        if entry is None or not _fits(kinds, entry):
+        if entry is None or not (batch or _fits(kinds, entry)):
             continue
         return m if not makers or entry.origin in makers else None
     return None
@@ -319,6 +322,8 @@ def _in_clause(reading: Reading, view: SentenceView, ctx: Context, *, within: li
             continue
         if any(p in ("acl:relcl", "parataxis", "conj", "advcl", "acl", "xcomp", "ccomp") for p in path):
             continue
+        if _under_idle_noun(doc, head, len(path)):
+            continue  # "a contract for the design of a submarine": work on arms, not arms
         tokens = phrase(doc, head, with_conjuncts=False)
         if is_civil(doc, tokens) or (m is None and len(path) > 2):
             continue
@@ -350,3 +355,14 @@ def _named_spans(view: SentenceView) -> tuple[tuple[int, int], ...]:
     """Spans a designation the catalogue lacks may not take: every state, organisation and system
     named ("Chinese Yuan-class", "F-16 ammunition": a catalogued name is not a new one)."""
     return tuple((m.start, m.end) for m in view.mentions)
+
+
+def _under_idle_noun(doc: Doc, head: int, steps: int) -> bool:
+    """True when a weapon phrase hangs, within `steps` relations, from a noun for work on arms that
+    transfers none ("the design of a nuclear-powered submarine", "maintenance of the F-16s")."""
+    tok = doc[head]
+    for _ in range(steps):
+        tok = tok.head
+        if tok.lemma_.lower() in IDLE_NOUNS:
+            return True
+    return False

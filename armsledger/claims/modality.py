@@ -30,6 +30,9 @@ def _cue_of(child: Token, head: Token, word: str, grammar: Grammar) -> Cue | Non
         return cue
     if child.dep_ in ("aux", "aux:pass") and (cue := grammar.cue_for("aux", word)):
         return cue
+    if child.dep_ == "mark" and any(c.dep_ in ("cop", "aux") and c.lemma_ == "be" and c.i < child.i
+                                    for c in head.children):
+        return grammar.cue_for("be-to", word)  # "is to deliver", "are to be delivered"
     if child.dep_ == "advmod":
         return grammar.cue_for("adv", word)
     return None

@@ -33,6 +33,9 @@ class Reading:
     dropped: str | None = None
     """Why the reading gives no claim (a question, a demand, a condition), or None."""
     absorbed_into: int | None = None
+    borrowed: set[int] = field(default_factory=set)
+    """Item tokens lent by an event done under this deal ("under the contract, Ankara received a
+    regiment"): their count is that event's, not the deal's."""
     cues: list[str] = field(default_factory=list)
     """The versioned names of the frames and cues that changed the reading."""
 

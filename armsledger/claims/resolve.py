@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+import dataclasses
+
 from armsledger.claims.arguments import (
     SentenceView,
     text_of,
@@ -51,6 +53,8 @@ def resolve(reading: Reading, view: SentenceView, ctx: Context) -> tuple[list[Cl
     date = read_date(reading, view, ctx)
     named_parties = set(suppliers) | set(recipients) | set(parties)
     for item in items:
+        if item.quantity is not None and reading.borrowed and set(reading.roles.get("item", [])) <= reading.borrowed:
+            item = dataclasses.replace(item, quantity=None)  # the count of what was done under the deal
         origin = origin_of(item, view, ctx)
         if item.is_reference and len(named_parties) >= 2 and not named_parties & {origin, ctx.topic.supplier}:
             # "talks with India and Russia collapsed" in an article about a European aircraft: two

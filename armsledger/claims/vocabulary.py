@@ -57,6 +57,18 @@ PLATFORM_PART_NOUNS = frozenset(["ammunition", "munition", "munitions", "engine"
                                  "simulator", "simulators", "seat", "seats", "avionics", "overhaul", "retrofit"])
 """Nouns a system's name qualifies without being what is transferred: "an F-16 ammunition contract" buys
 ammunition, "its F-16 fleet" is the buyer's own, "Su-30 engines" are engines."""
+HANDOVER_WORDS = frozenset(["first", "second", "third", "fourth", "last", "final", "remaining", "initial", "new",
+                            "more", "additional", "further", "next", "latest", "rest", "remainder", "batch", "tranche"])
+"""Words that make arriving arms part of a handover ("the first two howitzers arrived"): a batch of an
+order, not a visit."""
+HANDOVER_CASES = frozenset(["under", "from"])
+"""Prepositions that make an arrival a handover: "arrived under a 2023 contract", "from Germany"."""
+ORDER_LEMMAS = frozenset(["order", "buy", "purchase", "acquire", "contract", "procure", "deliver", "supply", "sell",
+                          "donate", "transfer", "export", "ship", "lease"])
+"""Verbs on an item that make it an order's ("the jets ordered in 2020 arrived")."""
+IDLE_NOUNS = frozenset(["design", "development", "study", "research", "testing", "test", "maintenance", "repair",
+                        "overhaul", "servicing", "training", "integration", "certification", "feasibility"])
+"""Nouns for work on arms that transfers none: a weapon phrase under one is not what a deal moves."""
 FINAL_WORDS = frozenset(["last", "final", "remaining", "remainder"])
 """Words that make a delivered item the end of its order ("delivered the last of 36 Rafale jets",
 "the remaining helicopters"): the delivery is the completion."""

@@ -99,6 +99,8 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
         _name_as_subject(doc)
         _particle_of_verb(doc)
         _weapon_noun_as_object(doc)
+        _gerund_inside_noun(doc)
+        _second_subject_after_preposition(doc)
     return parsed
 
 
@@ -175,6 +177,56 @@ def _weapon_noun_as_object(doc: Doc) -> None:
             for child in tok.children:
                 if child.dep_ == "obl":
                     child.dep_ = "nmod"
+
+
+NOUN_MODIFIER_RELATIONS = frozenset(["nummod", "compound", "det", "amod", "nmod:poss"])
+"""Relations only a noun takes: a verb with one of them before it is a noun's modifier misread."""
+
+
+def _gerund_inside_noun(doc: Doc) -> None:
+    """A gerund with a noun's modifiers before it and a noun right after it ("for 209 KF41 Lynx
+    infantry fighting vehicles" parsed with 'fighting' a clause and 'vehicles' its object) qualifies
+    that noun: the noun takes the gerund's place and its modifiers, and the gerund is its amod."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.tag_ != "VBG" or tok.i + 1 >= len(doc):
+            continue
+        noun = doc[tok.i + 1]
+        before = [c for c in tok.children if c.i < tok.i]
+        if (noun.head.i != tok.i or noun.dep_ != "obj" or noun.pos_ not in ("NOUN", "PROPN")
+                or not any(c.dep_ in NOUN_MODIFIER_RELATIONS for c in before) or tok.head.i == tok.i):
+            continue
+        head, relation = tok.head, tok.dep_
+        noun.head = head
+        noun.dep_ = ("obl" if head.pos_ in ("VERB", "AUX") else "nmod") if relation in ("advcl", "acl", "xcomp") \
+            else relation
+        for child in before:
+            child.head = noun
+            if child.dep_ == "mark":
+                child.dep_ = "case"  # "for [209 ... vehicles]": the preposition of the noun phrase
+        tok.head, tok.dep_ = noun, "amod"
+        for child in list(tok.children):
+            if child.i > noun.i:
+                child.head = noun  # "vehicles [worth 2 billion euros]"
+        return
+
+
+PREPOSITION_WORDS = frozenset(["over", "on", "for", "about", "of", "with"])
+"""Prepositions the tagger may read as adverbs before a noun phrase ("talks ... over 48 jets")."""
+
+
+def _second_subject_after_preposition(doc: Doc) -> None:
+    """A verb's second subject right after a preposition read as an adverb ("Negotiations between
+    Jakarta and Ankara [over] 48 KAAN fighters are continuing") is a phrase of the first subject."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if len(subjects) != 2:
+            continue
+        first, second = subjects
+        prep = doc[second.left_edge.i - 1] if second.left_edge.i > 0 else None
+        if (prep is not None and prep.lower_ in PREPOSITION_WORDS and prep.head.i == verb.i
+                and prep.dep_ == "advmod" and first.i < prep.i):
+            prep.head, prep.dep_, prep.pos_ = second, "case", "ADP"
+            second.head, second.dep_ = first, "nmod"
 
 
 PARTICLES = frozenset(["up", "off", "out", "down", "back", "through"])

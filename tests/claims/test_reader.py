@@ -318,6 +318,22 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("agreement", "TR", "KE", "Bayraktar TB2", False, False)}),
     ("a seller announcing a sale to a named buyer sells", "Paris announced the sale of Caesar howitzers to Lithuania.",
      {("agreement", "FR", "LT", "Caesar", False, False)}),
+    ("'be to' with an infinitive is planned", "France is to deliver six Rafale jets to Serbia.",
+     {("delivery", "FR", "RS", "Rafale", False, True)}),
+    ("a deal an event happens under is an agreement of its own", "Egypt received two Rafale jets from France under a 2015 contract.",
+     {("agreement", "FR", "EG", "Rafale", False, False), ("delivery", "FR", "EG", "Rafale", False, False)}),
+    ("the first of a batch arriving is a delivery", "The first three Rafale jets arrived in Belgrade.",
+     {("delivery", "FR", "RS", "Rafale", False, False)}),
+    ("warships arriving for drills are no delivery", "Three French frigates arrived in Manila for joint drills.",
+     set()),
+    ("work on arms is no transfer of them", "Chile signed a contract with Thales for the maintenance of its frigates.",
+     set()),
+    ("a gerund inside a noun phrase qualifies the noun", "Norway ordered 20 CV90 infantry fighting vehicles from Sweden.",
+     {("agreement", "SE", "NO", "CV-90", False, False)}),
+    ("a second subject after a preposition is the first one's phrase", "Talks between Hanoi and Moscow over 12 Su-35 jets are continuing.",
+     {("negotiation", "RU", "VN", "Su-35", False, False)}),
+    ("a further batch is more of what was named", "Egypt received 24 Rafale jets from France and is negotiating with Paris for a further batch.",
+     {("negotiation", "FR", "EG", "Rafale", False, False), ("delivery", "FR", "EG", "Rafale", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
