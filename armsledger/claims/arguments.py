@@ -113,13 +113,24 @@ def case_of(tok: Token) -> str | None:
 
 
 def states_in(view: SentenceView, tokens: list[int]) -> list[Mention]:
-    """Return the state and organisation mentions in a phrase (an organisation stands for its state)."""
+    """Return the state and organisation mentions in a phrase (an organisation stands for its state,
+    unless the phrase names the state it is credited to: "France's KNDS", "Hagglunds of Sweden")."""
     seen: list[Mention] = []
+    tokens_of: dict[int, list[int]] = {}
     for i in tokens:
         m = view.by_token.get(i)
-        if m is not None and m.kind != "system" and m.state and m not in seen:
-            seen.append(m)
-    return seen
+        if m is not None and m.kind != "system" and m.state:
+            if m not in seen:
+                seen.append(m)
+            tokens_of.setdefault(id(m), []).append(i)
+    if len(seen) < 2:
+        return seen
+    doc = view.doc
+    credited = {id(firm) for firm in seen if firm.kind == "org" for state in seen if state.kind == "state"
+                and state.state != firm.state and any(
+                    doc[i].head.i in tokens_of[id(firm)] and doc[i].dep_ in ("nmod:poss", "nmod", "amod", "compound")
+                    for i in tokens_of[id(state)])}
+    return [m for m in seen if id(m) not in credited]
 
 
 def systems_in(view: SentenceView, tokens: list[int]) -> list[Mention]:

@@ -91,6 +91,8 @@ def read_value(reading: Reading, view: SentenceView, ctx: Context) -> Money | No
             continue
         if any(c.lower_ in ("per", "each", "apiece") for c in doc[head].subtree):
             continue
+        if _inside_a_whole(doc, head):
+            continue  # "as part of a $325 million aid package": the whole's sum, not this transfer's
         if path_to(doc, head, anchors, stops=stops) is not None:
             return match.money
         sums.append(match.money)
@@ -100,6 +102,19 @@ def read_value(reading: Reading, view: SentenceView, ctx: Context) -> Money | No
         # but a sentence with one deal and one sum that is no unit price states the deal's value
         return sums[0]
     return None
+
+
+def _inside_a_whole(doc: Doc, head: int) -> bool:
+    """True when a sum hangs, within three relations, from "as part of": the value of a whole the
+    transfer is one part of."""
+    tok = doc[head]
+    for _ in range(3):
+        if tok.lemma_.lower() == "part" and any(c.lower_ == "as" for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def read_date(reading: Reading, view: SentenceView, ctx: Context) -> PartialDate | None:

@@ -100,6 +100,8 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
         _particle_of_verb(doc)
         _weapon_noun_as_object(doc)
         _gerund_inside_noun(doc)
+        _double_object(doc)
+        _perfect_read_as_possession(doc)
         _second_subject_after_preposition(doc)
     return parsed
 
@@ -208,6 +210,47 @@ def _gerund_inside_noun(doc: Doc) -> None:
             if child.i > noun.i:
                 child.head = noun  # "vehicles [worth 2 billion euros]"
         return
+
+
+PERFECT_GAP = 2
+"""How many adverbs or quantifiers may stand between "have" and its participle ("have each ordered")."""
+
+
+def _perfect_read_as_possession(doc: Doc) -> None:
+    """A 'have' read as the main verb with its participle a few words on hung beneath something else
+    ("Norway and Lithuania have [each] ordered NASAMS" with 'ordered' an adjective clause) is the
+    participle's auxiliary: the participle heads the clause and takes its subject."""
+    for have in doc:
+        if have.lemma_ != "have" or not (have.pos_ == "VERB" or have.dep_ == "ROOT") or not any(
+                c.dep_ == "nsubj" for c in have.children):
+            continue
+        gap = doc[have.i + 1:have.i + 2 + PERFECT_GAP]
+        verb = next((t for t in gap if t.tag_ == "VBN" and t.pos_ == "VERB"), None)
+        if verb is None or verb.head.i == have.i and verb.dep_ in ("xcomp", "ccomp", "obj"):
+            continue
+        if any(t.pos_ not in ("ADV", "DET", "PART") for t in doc[have.i + 1:verb.i]):
+            continue
+        head, relation = have.head, have.dep_
+        for child in list(have.children):
+            if child.i != verb.i:
+                child.head = verb
+                if child.dep_ == "obj" and any(g.dep_ == "case" for g in child.children):
+                    child.dep_ = "obl"  # "over the past year"
+        for t in doc[have.i + 1:verb.i]:
+            t.head, t.dep_ = verb, "advmod"
+        verb.head, verb.dep_ = (verb, "ROOT") if head.i == have.i else (head, relation)
+        have.head, have.dep_, have.pos_ = verb, "aux", "AUX"
+
+
+def _double_object(doc: Doc) -> None:
+    """Of a verb's two objects, a proper noun or pronoun right after it ("will send [Ukraine] more
+    Stinger missiles", "sold [them] jets") is the indirect object, the one who receives."""
+    for verb in doc:
+        objects = [c for c in verb.children if c.dep_ == "obj"]
+        if len(objects) == 2 and verb.pos_ == "VERB":
+            first, second = objects
+            if first.i == verb.i + 1 and first.pos_ in ("PROPN", "PRON") and first.i < second.i:
+                first.dep_ = "iobj"
 
 
 PREPOSITION_WORDS = frozenset(["over", "on", "for", "about", "of", "with"])

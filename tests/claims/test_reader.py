@@ -334,6 +334,22 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("negotiation", "RU", "VN", "Su-35", False, False)}),
     ("a further batch is more of what was named", "Egypt received 24 Rafale jets from France and is negotiating with Paris for a further batch.",
      {("negotiation", "FR", "EG", "Rafale", False, False), ("delivery", "FR", "EG", "Rafale", False, False)}),
+    ("a name right after the verb of two objects receives", "Britain will send Poland more Starstreak missiles.",
+     {("delivery", "GB", "PL", "Starstreak", False, True)}),
+    ("a sum of the whole a transfer is part of is not its value", "As part of a $400 million aid package, Canada will send Ukraine more NASAMS launchers.",
+     {("delivery", "CA", "UA", "NASAMS", False, True)}),
+    ("a firm credited to a named state stands for that state", "Estonia signed a contract with France's KNDS for 12 Caesar howitzers.",
+     {("agreement", "FR", "EE", "Caesar", False, False)}),
+    ("a seller receiving a buyer's request", "Ankara has received a request from Baghdad for T129 helicopters.",
+     {("interest", "TR", "IQ", "T-129", False, False)}),
+    ("no request received denies it", "Paris has received no request from Kyiv for Rafale jets.",
+     {("interest", "FR", "UA", "Rafale", True, False)}),
+    ("a buyer receiving an offer", "Jakarta received an offer from Seoul for KF-21 fighters.",
+     {("interest", "KR", "ID", "KF-21", False, False)}),
+    ("'have' with a quantifier before its participle is its auxiliary", "Spain and Portugal have each ordered Leopard 2 tanks from Germany.",
+     {("agreement", "DE", "ES", "Leopard-2", False, False), ("agreement", "DE", "PT", "Leopard-2", False, False)}),
+    ("a coordinated buyer of the seller's own state is a domestic order", "Sweden and Latvia have both ordered RBS 70 systems from Saab.",
+     {("agreement", "SE", "LV", "RBS-70", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
@@ -432,3 +448,10 @@ def test_an_air_name_is_an_airline_but_an_air_force_is_not(gaz: object) -> None:
     assert keys("Air Lanka will buy ten ATR 72-600 aircraft from France under the deal.", gaz) == set()
     assert ("agreement", "ES", "IN", "C-295", False, True) in keys(
         "The Indian Air Force will buy 56 C-295 transport aircraft from Spain.", gaz)
+
+
+def test_the_sum_of_a_whole_the_transfer_is_part_of_is_not_its_value(gaz: object) -> None:
+    article = Article(id="t", text="As part of a $400 million aid package, Canada will send Ukraine more NASAMS launchers.",
+                      published="2024-05-06")
+    [claim] = extract(article, gazetteers=gaz)  # type: ignore[arg-type]
+    assert (claim.event, claim.supplier, claim.recipient, claim.value) == ("delivery", "CA", "UA", None)

@@ -55,3 +55,67 @@ def test_over_after_a_handing_verb_is_its_particle() -> None:
     doc[1].lemma_ = "hand"
     _particle_of_verb(doc)
     assert (doc[2].dep_, doc[2].head.i, doc[4].dep_) == ("compound:prt", 1, "obj")
+
+
+def tagged(rows: list[tuple[str, str, str, str, int]]) -> Doc:
+    words, pos, tags, deps, heads = zip(*rows)
+    lemmas = ["have" if w.lower() in ("has", "had", "have") else w.lower() for w in words]
+    return Doc(spacy.blank("en").vocab, words=list(words), pos=list(pos), tags=list(tags), deps=list(deps),
+               heads=list(heads), lemmas=lemmas)
+
+
+def test_a_name_right_after_a_verb_of_two_objects_is_the_indirect_one() -> None:
+    from armsledger.syntax import _double_object
+    doc = tree([("Oslo", "PROPN", "nsubj", 1), ("sent", "VERB", "ROOT", 1), ("Kyiv", "PROPN", "obj", 1),
+                ("tanks", "NOUN", "obj", 1)])
+    _double_object(doc)
+    assert (doc[2].dep_, doc[3].dep_) == ("iobj", "obj")
+
+
+def test_one_object_stays_the_object() -> None:
+    from armsledger.syntax import _double_object
+    doc = tree([("Oslo", "PROPN", "nsubj", 1), ("sent", "VERB", "ROOT", 1), ("Kyiv", "PROPN", "obj", 1)])
+    _double_object(doc)
+    assert doc[2].dep_ == "obj"
+
+
+def test_a_second_subject_after_an_adverbial_preposition_is_the_first_ones_phrase() -> None:
+    from armsledger.syntax import _second_subject_after_preposition
+    doc = tree([("Talks", "NOUN", "nsubj", 4), ("over", "ADV", "advmod", 4), ("12", "NUM", "nummod", 3),
+                ("jets", "NOUN", "nsubj", 4), ("continue", "VERB", "ROOT", 4)])
+    _second_subject_after_preposition(doc)
+    assert (doc[1].dep_, doc[1].head.i, doc[3].dep_, doc[3].head.i) == ("case", 3, "nmod", 0)
+
+
+def test_have_before_a_participle_hung_elsewhere_is_its_auxiliary() -> None:
+    from armsledger.syntax import _perfect_read_as_possession
+    doc = tagged([("Chile", "PROPN", "NNP", "nsubj", 1), ("has", "VERB", "VBZ", "ROOT", 1),
+                  ("also", "ADV", "RB", "advmod", 3), ("ordered", "VERB", "VBN", "amod", 4),
+                  ("tanks", "NOUN", "NNS", "obj", 1)])
+    _perfect_read_as_possession(doc)
+    assert (doc[3].dep_, doc[1].dep_, doc[1].head.i, doc[0].head.i, doc[4].head.i) == ("ROOT", "aux", 3, 3, 3)
+
+
+def test_have_with_its_participle_as_complement_stays() -> None:
+    from armsledger.syntax import _perfect_read_as_possession
+    doc = tagged([("Chile", "PROPN", "NNP", "nsubj", 1), ("had", "VERB", "VBD", "ROOT", 1),
+                  ("tanks", "NOUN", "NNS", "obj", 1), ("delivered", "VERB", "VBN", "xcomp", 1)])
+    _perfect_read_as_possession(doc)
+    assert (doc[1].dep_, doc[3].dep_) == ("ROOT", "xcomp")
+
+
+def test_a_gerund_with_a_nouns_modifiers_qualifies_the_noun_after_it() -> None:
+    from armsledger.syntax import _gerund_inside_noun
+    doc = tagged([("Chile", "PROPN", "NNP", "nsubj", 1), ("ordered", "VERB", "VBD", "ROOT", 1),
+                  ("20", "NUM", "CD", "nummod", 3), ("fighting", "VERB", "VBG", "advcl", 1),
+                  ("vehicles", "NOUN", "NNS", "obj", 3)])
+    _gerund_inside_noun(doc)
+    assert (doc[4].head.i, doc[4].dep_, doc[3].head.i, doc[3].dep_, doc[2].head.i) == (1, "obl", 4, "amod", 4)
+
+
+def test_a_gerund_clause_with_its_object_stays() -> None:
+    from armsledger.syntax import _gerund_inside_noun
+    doc = tagged([("Chile", "PROPN", "NNP", "nsubj", 1), ("began", "VERB", "VBD", "ROOT", 1),
+                  ("buying", "VERB", "VBG", "xcomp", 1), ("tanks", "NOUN", "NNS", "obj", 2)])
+    _gerund_inside_noun(doc)
+    assert (doc[2].dep_, doc[3].head.i) == ("xcomp", 2)
