@@ -38,8 +38,13 @@ CIVIL_LOOKBACK_TOKENS = 3
 
 
 def is_civil_buyer(reading: Reading, view: SentenceView) -> bool:
-    """True when the buyer's phrase names an airline ("flag carrier Air India"): a civilian purchase."""
-    return any(_is_civil_phrase(view.doc, t) for t in reading.roles.get("recipient", []) + reading.roles.get("party", []))
+    """True when the buyer's phrase names an airline ("flag carrier Air India"): a civilian purchase.
+    With no buyer bound, the predicate's subject of any kind is the buyer's phrase ("United's budget
+    airline, Kingfisher Airlines, is to buy", parsed with an outer subject)."""
+    buyers = reading.roles.get("recipient", []) + reading.roles.get("party", [])
+    if not buyers:
+        buyers = [c.i for c in view.doc[reading.token].children if c.dep_.startswith("nsubj")]
+    return any(_is_civil_phrase(view.doc, t) for t in buyers)
 
 
 def _is_civil_phrase(doc: Doc, head: int) -> bool:

@@ -350,6 +350,10 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("agreement", "DE", "ES", "Leopard-2", False, False), ("agreement", "DE", "PT", "Leopard-2", False, False)}),
     ("a coordinated buyer of the seller's own state is a domestic order", "Sweden and Latvia have both ordered RBS 70 systems from Saab.",
      {("agreement", "SE", "LV", "RBS-70", False, False)}),
+    ("an airline as an outer subject is a civil buyer", "India's budget airline, SkyJet Airlines, is to buy 10 A400M aircraft from Airbus.",
+     set()),
+    ("talks reaching a stage are no arrival", "Officials said talks on the sale of Rafale jets to Greece had reached the final stage.",
+     {("negotiation", "FR", "GR", "Rafale", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
