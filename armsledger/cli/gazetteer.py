@@ -96,7 +96,7 @@ def coverage_command(sipri_file: str | None, corpus: str | None, since: int, top
             click.echo(f"  other origin\t{name}\tsupplier {supplier}\tcatalogue {origin}\t{rows}")
     if corpus is not None:
         from armsledger.clean import clean  # here: `--help` does not load the reader
-        from armsledger.ingest import read
+        from armsledger.read import read
 
         articles = read(corpus, settings=settings, on_error=skip)
         with working(f"reading {corpus}"):
