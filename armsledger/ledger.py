@@ -19,7 +19,6 @@ from sqlalchemy import ColumnElement, and_, select
 
 from armsledger import export as _export
 from armsledger import sipri as _sipri
-from armsledger import sipri_compare as _compare
 from armsledger.deal_row import DealRow, deal_row
 from armsledger.errors import NotFound, SourceError, StoreError
 from armsledger.ledger_models import (
@@ -39,6 +38,7 @@ from armsledger.ledger_models import (
 from armsledger.mentions import Gazetteers, System, load_gazetteers
 from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
+from armsledger.sipri import compare as _compare
 from armsledger.store import (
     Store,
     facets,
@@ -560,7 +560,7 @@ class Ledger:
     def sipri_diff(self, *, system: str | None = None, supplier: str | None = None,
                    recipient: str | None = None, since: int | None = None,
                    until: int | None = None) -> _compare.SipriDiff:
-        """Line the ledger's deals up with SIPRI's rows (sipri_compare.py) and list what differs.
+        """Line the ledger's deals up with SIPRI's rows (`sipri/compare.py`) and list what differs.
 
         SIPRI rows are those ordered in the window (since, until) of the system families the stored
         claims name (or of `system` alone). Deals are those active in the window, at ordered or later.

@@ -9,8 +9,8 @@ from armsledger.cli.progress import working
 from armsledger.errors import SourceError
 from armsledger.mentions import check_gazetteers, load_gazetteers
 from armsledger.mentions.coverage import SINCE_YEAR, register_coverage, unresolved_names
-from armsledger.mentions.sipri import read_register
 from armsledger.settings import Settings
+from armsledger.sipri import read_register
 
 GAZETTEER_DIR_HELP = "A folder of extra gazetteer CSV files that extend the bundled ones."
 
