@@ -8,6 +8,8 @@ The public API:
 """
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Callable, Iterator
 from importlib import import_module
 from pathlib import Path
@@ -55,7 +57,7 @@ def read(source: str | Path | IO[str], *, settings: Settings | None = None,
 
     Inputs that cannot be read are passed to on_error (logged if None) and skipped.
     """
-    from armsledger.ingest import read as _read
+    from armsledger.read import read as _read
     from armsledger.settings import Settings
 
     return _read(source, settings=settings or Settings.load(), on_error=on_error)
@@ -79,3 +81,23 @@ def __getattr__(name: str) -> object:
         globals()[name] = value
         return value
     raise AttributeError(f"module 'armsledger' has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    """This package, keeping its functions `read` and `clean` when the stage packages of those names load.
+
+    Importing `armsledger.read` would bind that package to the name `read` here, over the public
+    `armsledger.read(source)`; the binding is refused, and the stage packages stay importable by name
+    (`from armsledger.read import sources`). Only an attribute path through the function cannot reach
+    them (`import armsledger.read.sources as s`, `monkeypatch.setattr("armsledger.read.sources.x", ...)`):
+    use `from ... import` and pass the module.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _STAGE_FUNCTIONS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+_STAGE_FUNCTIONS = frozenset({"clean", "read"})
+sys.modules[__name__].__class__ = _Package

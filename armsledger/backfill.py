@@ -3,7 +3,7 @@
     summary = backfill(["archive/", "crawl.warc.gz"], out="shards/", settings=Settings.load())
     Ledger("armsledger.db").ingest_shards("shards/")
 
-1. plan     each corpus expands to its shards (`ingest.files`: a folder's files in reading order);
+1. plan     each corpus expands to its shards (`read.files`: a folder's files in reading order);
             their output names go into the folder's index, in that order
 2. run      one task per shard (`backfill_shard`) on the cluster's workers: `pipeline.run` over the
             shard in one process, its results written with `shards.write_shard`; a shard already
@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING
 
 from armsledger import shards
 from armsledger.errors import ConfigError, SourceError
-from armsledger.ingest import files
 from armsledger.mentions import Gazetteers, load_gazetteers
 from armsledger.mentions.gazetteer import read_version
 from armsledger.pipeline import run
+from armsledger.read import files
 from armsledger.settings import Settings
 from armsledger.workers import cores
 

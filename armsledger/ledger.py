@@ -15,11 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any, Self
 
-from sqlalchemy import ColumnElement, and_, select
-
 from armsledger import export as _export
 from armsledger import sipri as _sipri
-from armsledger import sipri_compare as _compare
 from armsledger.deal_row import DealRow, deal_row
 from armsledger.errors import NotFound, SourceError, StoreError
 from armsledger.ledger_models import (
@@ -39,9 +36,11 @@ from armsledger.ledger_models import (
 from armsledger.mentions import Gazetteers, System, load_gazetteers
 from armsledger.pipeline import Result, run
 from armsledger.settings import Settings
+from armsledger.sipri import compare as _compare
 from armsledger.store import (
     Store,
     facets,
+    open_store,
     overview,
     provenance,
     reads,
@@ -51,9 +50,9 @@ from armsledger.store import (
     watch_state,
 )
 from armsledger.store.articles import store_article
-from armsledger.store.deals import reconcile_groups
+from armsledger.store.deals import deal_keys, reconcile_groups
 from armsledger.store.engine import LOCK_TIMEOUT_S
-from armsledger.store.tables import articles, deals
+from armsledger.store.reads import Condition
 
 log = logging.getLogger("armsledger.ledger")
 
@@ -83,7 +82,7 @@ class Ledger:
         self.url = url or self.settings.db
         self._gazetteers = gazetteers
         self._category_cache: dict[str, str] | None = None
-        self.store = Store(self.url, lock_timeout_s=lock_timeout_s, create=create)
+        self.store: Store = open_store(self.url, lock_timeout_s=lock_timeout_s, create=create)
 
     def close(self) -> None:
         """Release the database's connections."""
@@ -235,10 +234,8 @@ class Ledger:
 
     def reconcile_all(self) -> int:
         """Reconcile every deal group again from the stored claims (after a rule change); return deals."""
-        from armsledger.store.tables import claims as claims_table
         with self.store.write() as connection:
-            keys = set(connection.execute(select(claims_table.c.deal_key).distinct()).scalars()) - {None}
-            return len(reconcile_groups(connection, {str(k) for k in keys},
+            return len(reconcile_groups(connection, deal_keys(connection),
                                         battalions_per_regiment=self.settings.battalions_per_regiment,
                                         categories=self._categories()))
 
@@ -290,17 +287,8 @@ class Ledger:
                                     status=status, since=since, until=until, q=q, denied=denied,
                                     planned=planned, min_sources=min_sources)
         with self.store.read() as connection:
-            values: list[object] = []
-            for cursor in (after, before):
-                if cursor is not None:
-                    found_values = reads.cursor_values(connection, sort, cursor)
-                    if found_values is None:
-                        raise NotFound(f"no deal {cursor!r} to page from; start again from the first page")
-                    values = found_values
-            query = reads.select_deals(condition, sort=sort, limit=limit, offset=offset, after=after,
-                                       before=before, cursor=values, is_backward=is_backward)
-            found = [reads.deal_from_row(row) for row in connection.execute(query)]
-        return found[::-1] if before is not None or is_backward else found
+            return reads.page(connection, condition, sort=sort, limit=limit, offset=offset, after=after,
+                              before=before, is_backward=is_backward)
 
     def deal_position(self, deal_id: str, *, sort: str = "-last_reported",
                       **filters: Any) -> int:  # Any: the filter values of deals()
@@ -310,12 +298,7 @@ class Ledger:
             ConfigError: an unknown sort field.
         """
         with self.store.read() as connection:
-            values = reads.cursor_values(connection, sort, deal_id)
-            if values is None:
-                return 0
-            condition = and_(self._condition(**filters),
-                             reads.beyond(reads.sort_keys(sort), deal_id, values, is_backward=True))
-            return reads.count(connection, condition)
+            return reads.position(connection, self._condition(**filters), sort=sort, deal_id=deal_id)
 
     def count_deals(self, **filters: Any) -> int:  # Any: the filter values of deals()
         """Count the deals matching the filters of deals(); sort and paging arguments are ignored.
@@ -370,8 +353,8 @@ class Ledger:
         return (system,) if entry is None else tuple(dict.fromkeys((system, entry.designation, entry.code, entry.family)))
 
     def _condition(self, *, system: str | None = None, q: str | None = None,
-                   **filters: Any) -> ColumnElement[bool]:  # Any: the filter values of deals()
-        text_match = search.evidence_condition(self.store.engine.dialect.name, q) if q else None
+                   **filters: Any) -> Condition:  # Any: the filter values of deals()
+        text_match = search.evidence_condition(self.store.dialect, q) if q else None
         return reads.deal_filter(system=self.system_names(system) if system else None, q=q,
                                  text_match=text_match, q_state=self._state_named(q) if q else None, **filters)
 
@@ -390,10 +373,10 @@ class Ledger:
             NotFound: no deal has this id.
         """
         with self.store.read() as connection:
-            row = connection.execute(select(deals).where(deals.c.id == deal_id)).first()
-            if row is None:
-                raise NotFound(f"no deal {deal_id!r}; list deal ids with `armsledger deals`")
-            return reads.detail(connection, row)
+            found = reads.detail(connection, deal_id)
+        if found is None:
+            raise NotFound(f"no deal {deal_id!r}; list deal ids with `armsledger deals`")
+        return found
 
     def conflicts(self, *, limit: int | None = None, offset: int = 0,
                   is_oldest_first: bool = False) -> list[Conflict]:
@@ -428,10 +411,10 @@ class Ledger:
             NotFound: no article has this id.
         """
         with self.store.read() as connection:
-            row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
-            if row is None:
-                raise NotFound(f"no article {article_id!r} in the ledger; ingest it first")
-            return reads.article(connection, row)
+            found = reads.article(connection, article_id)
+        if found is None:
+            raise NotFound(f"no article {article_id!r} in the ledger; ingest it first")
+        return found
 
     def flows(self, *, since: int | None = None, until: int | None = None,
               category: str | None = None) -> list[Flow]:
@@ -560,7 +543,7 @@ class Ledger:
     def sipri_diff(self, *, system: str | None = None, supplier: str | None = None,
                    recipient: str | None = None, since: int | None = None,
                    until: int | None = None) -> _compare.SipriDiff:
-        """Line the ledger's deals up with SIPRI's rows (sipri_compare.py) and list what differs.
+        """Line the ledger's deals up with SIPRI's rows (`sipri/compare.py`) and list what differs.
 
         SIPRI rows are those ordered in the window (since, until) of the system families the stored
         claims name (or of `system` alone). Deals are those active in the window, at ordered or later.

@@ -1,6 +1,6 @@
 """The one place where the stage order is written.
 
-1. read     ingest.read(source)            -> Iterator[Article]   files, corpora, stdin
+1. read     read.read(source)              -> Iterator[Article]   files, corpora, WARC, feeds, stdin
 2. clean    clean.clean(article)           -> Document            furniture out, metadata, sentences
 3. detect   mentions.detect(doc, gaz)      -> list[Mention]       states, organisations, systems
 4. extract  claims.extract(doc, mentions)  -> list[Claim]         events with parties and figures
@@ -19,9 +19,9 @@ from typing import IO
 from armsledger.claims import Miss, extract, fold_claims
 from armsledger.clean import clean
 from armsledger.errors import SourceError
-from armsledger.ingest import read
 from armsledger.mentions import Gazetteers, detect, load_gazetteers
 from armsledger.models import Article, Claim, Document
+from armsledger.read import read
 from armsledger.settings import Settings
 from armsledger.workers import is_forking, map_in_order, worker_count
 

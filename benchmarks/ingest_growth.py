@@ -25,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from armsledger.clean.sentences import split_sentences
 from armsledger.ledger import Ledger
-from armsledger.sentences import split_sentences
 from armsledger.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@
 
 Prints, for each shape and size, the seconds to clean, detect and extract one article made of a
 single sentence of that many characters (no full stop anywhere). The work per sentence is bounded
-(`armsledger.sentences.MAX_READ_CHARS`), so the time should grow no faster than the text.
+(`armsledger.clean.sentences.MAX_READ_CHARS`), so the time should grow no faster than the text.
 """
 from __future__ import annotations
 

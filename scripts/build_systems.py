@@ -22,7 +22,7 @@ from pathlib import Path
 from armsledger.mentions.derive import COLUMNS, Entry, derive_systems, overlay
 from armsledger.mentions.gazetteer import load_states
 from armsledger.mentions.matcher import canon
-from armsledger.mentions.sipri import read_register
+from armsledger.sipri import read_register
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "armsledger" / "data" / "gazetteers"

@@ -35,9 +35,9 @@ from armsledger.claims import (
     load_grammar,
 )
 from armsledger.clean import clean
-from armsledger.ingest import read
 from armsledger.mentions import detect, load_gazetteers
 from armsledger.models import Document, Mention
+from armsledger.read import read
 from armsledger.settings import Settings
 
 _CUE = re.compile(r"\b([a-z]+(?:[.-][a-z]+)+)\.v\d+\b")

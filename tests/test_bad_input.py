@@ -22,10 +22,10 @@ from click.testing import CliRunner
 
 from armsledger.cli import main
 from armsledger.errors import SourceError
-from armsledger.ingest import read
 from armsledger.ledger import Ledger
 from armsledger.models import Article
 from armsledger.pipeline import run
+from armsledger.read import read
 from armsledger.settings import Settings
 
 SETTINGS = Settings()
@@ -219,7 +219,7 @@ def test_ingest_error_lines_are_not_wrapped_when_stderr_is_a_file(tmp_path: Path
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX paths")
 def test_api_url_checks_do_not_raise_on_bad_urls() -> None:
-    from armsledger.metadata import date_from_url, outlet_from_url
+    from armsledger.clean.metadata import date_from_url, outlet_from_url
     from armsledger.web.present import is_web_url
 
     for url in ("http://[::1", "http://[x]/", "http://a.org:99999/2020/01/02/"):

@@ -24,10 +24,9 @@ from armsledger.claims.grammar import Grammar
 from armsledger.claims.resolve import resolve
 from armsledger.claims.value import find_values
 from armsledger.claims.vocabulary import ARMS_WORDS, IRREGULAR_FORMS, PARTY_NOUNS
+from armsledger.clean import DATELINE, read_end
 from armsledger.mentions import Gazetteers
-from armsledger.metadata import DATELINE
 from armsledger.models import Claim, Document, Mention
-from armsledger.sentences import read_end
 from armsledger.syntax import parse
 
 MAX_PARSE_CHARS = 1500

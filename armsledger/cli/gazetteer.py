@@ -9,8 +9,8 @@ from armsledger.cli.progress import working
 from armsledger.errors import SourceError
 from armsledger.mentions import check_gazetteers, load_gazetteers
 from armsledger.mentions.coverage import SINCE_YEAR, register_coverage, unresolved_names
-from armsledger.mentions.sipri import read_register
 from armsledger.settings import Settings
+from armsledger.sipri import read_register
 
 GAZETTEER_DIR_HELP = "A folder of extra gazetteer CSV files that extend the bundled ones."
 
@@ -96,7 +96,7 @@ def coverage_command(sipri_file: str | None, corpus: str | None, since: int, top
             click.echo(f"  other origin\t{name}\tsupplier {supplier}\tcatalogue {origin}\t{rows}")
     if corpus is not None:
         from armsledger.clean import clean  # here: `--help` does not load the reader
-        from armsledger.ingest import read
+        from armsledger.read import read
 
         articles = read(corpus, settings=settings, on_error=skip)
         with working(f"reading {corpus}"):

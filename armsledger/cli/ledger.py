@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # rich is imported where a table is drawn: `--help` need not 
     from rich.table import Table
 
     from armsledger.ledger import Ledger
-    from armsledger.sipri_compare import SipriDiff
+    from armsledger.sipri import SipriDiff
 
 log = logging.getLogger("armsledger.cli")
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from armsledger.clean import read_end
 from armsledger.mentions.entries import Ambiguity, Organisation, State, System
 from armsledger.mentions.gazetteer import Gazetteers, check_gazetteers, load_gazetteers
 from armsledger.models import Document, Mention
-from armsledger.sentences import read_end
 
 __all__ = [
     "Ambiguity", "Gazetteers", "Organisation", "State", "System", "check_gazetteers", "detect",

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from armsledger.mentions.gazetteer import Gazetteers
-from armsledger.mentions.sipri import SipriRow, state_code, state_index
+from armsledger.mentions.register import RegisterRow, state_code, state_index
 
 SINCE_YEAR = 1990
 """The default first order year of the register coverage (the issue's target is stated from 1990)."""
@@ -42,7 +42,7 @@ class RegisterCoverage:
         return self.origin_match / self.eligible if self.eligible else 0.0
 
 
-def register_coverage(rows: Iterable[SipriRow], gazetteers: Gazetteers, *,
+def register_coverage(rows: Iterable[RegisterRow], gazetteers: Gazetteers, *,
                       since: int = SINCE_YEAR) -> RegisterCoverage:
     """Resolve every designation of a SIPRI register and count how many find the right entry."""
     index = state_index(gazetteers.states)
@@ -52,7 +52,7 @@ def register_coverage(rows: Iterable[SipriRow], gazetteers: Gazetteers, *,
     mismatched: Counter[tuple[str, str, str]] = Counter()
     cache: dict[tuple[str, str], str | None] = {}
     for row in rows:
-        if row.order_year is None or row.order_year < since:
+        if row.ordered_year is None or row.ordered_year < since:
             continue
         counts["rows"] += 1
         key = (row.designation, row.description)
@@ -61,7 +61,7 @@ def register_coverage(rows: Iterable[SipriRow], gazetteers: Gazetteers, *,
             cache[key] = None if system is None else system.origin
         origin = cache[key]
         counts["all_resolved"] += origin is not None
-        supplier = state_code(row.supplier, index)
+        supplier = state_code(row.supplier_name, index)
         if supplier is None or not row.is_new or row.is_licensed or row.is_generic:
             continue
         counts["eligible"] += 1

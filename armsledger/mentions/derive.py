@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from armsledger.mentions.categories import NOUN_CLASSES, category_classes
 from armsledger.mentions.entries import State
 from armsledger.mentions.matcher import canon, fold
+from armsledger.mentions.register import RegisterRow, state_code, state_index
 from armsledger.mentions.rules import SHORT_NAME_CHARS
-from armsledger.mentions.sipri import SipriRow, state_code, state_index
 
 COLUMNS: tuple[str, ...] = ("id", "designation", "aliases", "family", "category", "producer", "origin",
                             "unit", "guarded", "source", "added")
@@ -69,7 +69,7 @@ def unit_for(category: str) -> str:
     return "unit"
 
 
-def derive_systems(rows: Iterable[SipriRow], states: Mapping[str, State], *,
+def derive_systems(rows: Iterable[RegisterRow], states: Mapping[str, State], *,
                    reserved: frozenset[str] = frozenset(),
                    added: str = "") -> dict[str, Entry]:
     """Return one entry per SIPRI designation, plus one per family that has no entry of its own.
@@ -90,9 +90,9 @@ def derive_systems(rows: Iterable[SipriRow], states: Mapping[str, State], *,
             continue
         spellings[key][row.designation] += 1
         categories[key][row.description] += 1
-        code = state_code(row.supplier, index)
+        code = state_code(row.supplier_name, index)
         if code is not None:
-            recent = int(bool(row.order_year and row.order_year >= RECENT_YEAR))
+            recent = int(bool(row.ordered_year and row.ordered_year >= RECENT_YEAR))
             suppliers[(key, row.description)][(2 * int(row.is_new) + recent, code)] += 1
     entries: dict[str, Entry] = {}
     for key in sorted(categories):

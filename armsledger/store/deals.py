@@ -56,6 +56,11 @@ def _outlets(connection: Connection, groups: Collection[str]) -> dict[str, str]:
     return found
 
 
+def deal_keys(connection: Connection) -> set[str]:
+    """Return the deal group key of every stored claim that has one."""
+    return {str(k) for k in connection.execute(select(claims.c.deal_key).distinct()).scalars() if k is not None}
+
+
 def reconcile_groups(connection: Connection, keys: Collection[str], *, battalions_per_regiment: int,
                      categories: Mapping[str, str]) -> list[ReconciledDeal]:
     """Reconcile the given deal groups from their stored claims and replace their stored deals.

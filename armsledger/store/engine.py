@@ -65,11 +65,6 @@ def redact(url: str) -> str:
     return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
 
 
-def is_sqlite(engine: Engine) -> bool:
-    """Tell whether the engine talks to SQLite."""
-    return engine.dialect.name == "sqlite"
-
-
 def create(url: str, *, lock_timeout_s: float = LOCK_TIMEOUT_S) -> Engine:
     """Create an engine for a ledger URL; SQLite gets WAL, foreign keys and real transactions."""
     full = database_url(url)

@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import True_
 
-from armsledger.errors import ConfigError
+from armsledger.errors import ConfigError, NotFound
 from armsledger.ledger_models import (
     Conflict,
     Deal,
@@ -51,6 +51,9 @@ from armsledger.store.tables import (
 SORTS = ("last_reported", "first_reported", "ordered_on", "first_delivered_on", "supplier", "recipient",
          "system", "status", "sources", "claims", "value", "quantity", "id")
 """Fields deals can be sorted by; prefix `-` for descending."""
+
+Condition = ColumnElement[bool]
+"""A condition on the deals table (`deal_filter`), which the reading functions below take."""
 
 SystemNames = str | Collection[str]
 """A system filter: one name, or the names one catalogue entry goes by (designation, family, alias)."""
@@ -247,6 +250,39 @@ def beyond(keys: list[SortKey], deal_id: str, values: Sequence[object], *,
     return or_(*(and_(*cond) for cond, _ in _segments(keys, values, deal_id, is_backward=is_backward)))
 
 
+def page(connection: Connection, condition: Condition, *, sort: str, limit: int | None, offset: int,
+         after: str | None, before: str | None, is_backward: bool) -> list[Deal]:
+    """Return the deals matching a condition, in order: one page of them, by offset or by key (select_deals).
+
+    Raises:
+        ConfigError: an unknown sort field.
+        NotFound: no deal has the id after or before names.
+    """
+    values: list[object] = []
+    for cursor in (after, before):
+        if cursor is not None:
+            found_values = cursor_values(connection, sort, cursor)
+            if found_values is None:
+                raise NotFound(f"no deal {cursor!r} to page from; start again from the first page")
+            values = found_values
+    query = select_deals(condition, sort=sort, limit=limit, offset=offset, after=after, before=before,
+                         cursor=values, is_backward=is_backward)
+    found = [deal_from_row(row) for row in connection.execute(query)]
+    return found[::-1] if before is not None or is_backward else found
+
+
+def position(connection: Connection, condition: Condition, *, sort: str, deal_id: str) -> int:
+    """Return how many of the deals matching a condition come before deal_id in an order (0 if no such deal).
+
+    Raises:
+        ConfigError: an unknown sort field.
+    """
+    values = cursor_values(connection, sort, deal_id)
+    if values is None:
+        return 0
+    return count(connection, and_(condition, beyond(sort_keys(sort), deal_id, values, is_backward=True)))
+
+
 def deal_from_row(row: Any) -> Deal:  # Any: a Row of the deals table
     """Build a Deal from its row."""
     return Deal(
@@ -287,8 +323,11 @@ def _event(row: Any) -> TimelineEvent:  # Any: a Row of claims joined with artic
     )
 
 
-def detail(connection: Connection, row: Any) -> DealDetail:  # Any: a Row of the deals table
-    """Return a deal with its timeline, figures and denials."""
+def detail(connection: Connection, deal_id: str) -> DealDetail | None:
+    """Return a deal with its timeline, figures and denials, or None when no deal has the id."""
+    row = connection.execute(select(deals).where(deals.c.id == deal_id)).first()
+    if row is None:
+        return None
     deal = deal_from_row(row)
     events = {
         r.id: _event(r) for r in connection.execute(
@@ -341,8 +380,11 @@ def count_conflicts(connection: Connection) -> int:
     return int(connection.execute(select(func.count()).select_from(deal_conflicts)).scalar_one())
 
 
-def article(connection: Connection, row: Any) -> StoredArticle:  # Any: a Row of the articles table
-    """Return an article with its claims and syndication links."""
+def article(connection: Connection, article_id: str) -> StoredArticle | None:
+    """Return an article with its claims and syndication links, or None when no article has the id."""
+    row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
+    if row is None:
+        return None
     found = [
         StoredClaim(
             id=r.id, event=r.event, supplier=r.supplier, recipient=r.recipient, system=r.system,

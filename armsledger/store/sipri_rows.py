@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, delete, distinct, func, insert, select, true
 
-from armsledger.sipri import SipriRow
+from armsledger.sipri.rows import SipriRow
 from armsledger.store.tables import claims, sipri_rows
 
 ROWS_PER_INSERT = 2000

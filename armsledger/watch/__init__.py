@@ -18,13 +18,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from armsledger.decoding import read_text
 from armsledger.errors import SourceError
-from armsledger.feeds import is_feed, read_feed
 from armsledger.ledger import Ledger
 from armsledger.ledger_models import NewItem
 from armsledger.models import Article
 from armsledger.pipeline import Result, process
+from armsledger.read import is_feed, read_feed, read_text
 from armsledger.store import watch_state
 from armsledger.watch.fetch import Response, check_url, fetch
 

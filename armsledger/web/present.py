@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pycountry
 
-from armsledger.metadata import split_url
+from armsledger.clean import split_url
 from armsledger.models import Money, PartialDate, Quantity
 
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}

@@ -13,9 +13,9 @@ import armsledger
 from armsledger.claims import document
 from armsledger.claims.document import MAX_PARSE_CHARS
 from armsledger.clean import clean
+from armsledger.clean.sentences import MAX_READ_CHARS, read_end
 from armsledger.mentions import Gazetteers, detect, load_gazetteers
 from armsledger.models import Article
-from armsledger.sentences import MAX_READ_CHARS, read_end
 from armsledger.syntax import parse
 
 RUN_ON = ("Russia delivered two S-400 batteries to Turkey for $2.5 billion in July 2019, while India ordered "

@@ -5,12 +5,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sipri_factories import register_row
 
 from armsledger.mentions import Gazetteers, check_gazetteers, load_gazetteers
 from armsledger.mentions.categories import category_classes, noun_fits
 from armsledger.mentions.derive import derive_systems, overlay
-from armsledger.mentions.sipri import SipriRow
 from armsledger.models import Mention
+from armsledger.sipri import SipriRow
 
 HEADER = "id,designation,aliases,family,category,producer,origin,unit,guarded,source,added\n"
 
@@ -80,8 +81,7 @@ def test_resolve_system_picks_among_shared_names_by_category(bundled: Gazetteers
 
 
 def _row(designation: str, description: str, supplier: str, year: int = 2000) -> SipriRow:
-    return SipriRow(line=0, recipient="Chile", supplier=supplier, order_year=year, designation=designation,
-                    description=description, status="New", comments="")
+    return register_row(designation, description, supplier, ordered_year=year)
 
 
 def test_derive_splits_a_plain_name_whose_rows_are_different_kinds(bundled: Gazetteers) -> None:

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from armsledger.cli import main
 from armsledger.mentions import Gazetteers
 from armsledger.mentions.coverage import register_coverage, unresolved_names
-from armsledger.mentions.sipri import read_register
+from armsledger.sipri import read_register
 from tests.mentions.conftest import SHARED
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "gazetteers" / "sipri-sample.csv"

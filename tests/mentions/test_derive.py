@@ -4,11 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sipri_factories import register_row
 
 from armsledger.errors import SourceError
 from armsledger.mentions import Gazetteers
 from armsledger.mentions.derive import derive_systems, family_of, overlay, unit_for
-from armsledger.mentions.sipri import SipriRow, read_register, state_code, state_index
+from armsledger.mentions.register import state_code, state_index
+from armsledger.sipri import SipriRow, read_register
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "gazetteers" / "sipri-sample.csv"
 
@@ -17,8 +19,8 @@ def test_read_register_skips_preamble_and_reads_flags_columns() -> None:
     rows = list(read_register(SAMPLE))
     assert len(rows) == 14
     first = rows[0]
-    assert (first.recipient, first.supplier, first.order_year, first.designation) == ("China", "Russia", 2014,
-                                                                                     "S-400")
+    assert (first.recipient_name, first.supplier_name, first.ordered_year, first.designation) == (
+        "China", "Russia", 2014, "S-400")
     assert first.description == "SAM system" and first.is_new
     assert rows[4].is_licensed and not rows[3].is_licensed
     assert rows[12].is_generic
@@ -81,8 +83,7 @@ def test_overlay_folds_derived_entries_named_by_curated_aliases(bundled: Gazette
 
 
 def _register_row(designation: str, description: str, supplier: str) -> SipriRow:
-    return SipriRow(line=0, recipient="Chile", supplier=supplier, order_year=2001, designation=designation,
-                    description=description, status="New", comments="")
+    return register_row(designation, description, supplier, ordered_year=2001)
 
 
 def test_derive_adds_the_short_names_news_writes(bundled: Gazetteers) -> None:

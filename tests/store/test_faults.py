@@ -16,7 +16,7 @@ from armsledger.cli import main
 from armsledger.errors import StoreError
 from armsledger.ledger import Ledger
 from armsledger.settings import Settings
-from armsledger.store import Store, migrate
+from armsledger.store import Store, migrate, store_class
 from armsledger.store import engine as _engine
 
 
@@ -67,9 +67,9 @@ def test_foreign_database_is_refused(tmp_path: Path) -> None:
 
 def _bare_store(url: str) -> Store:
     """A Store on url that has not migrated anything."""
-    store = Store.__new__(Store)
+    engine_class = store_class(url)
+    store = engine_class.__new__(engine_class)
     store.url, store.engine = url, _engine.create(url)
-    store.is_sqlite = _engine.is_sqlite(store.engine)
     return store
 
 

@@ -1,4 +1,4 @@
-"""Read SIPRI's trade register as SIPRI publishes it (sipri_compare.py lines it up with the deals).
+"""Read SIPRI's trade register as SIPRI publishes it (`compare.py` lines it up with the deals).
 
 The export has a preamble (11 lines), a header whose flag columns are named ` `, Latin-1 text, `?`
 flags for uncertain figures, delivery years as `2018; 2019`, and contract values only in the
@@ -10,14 +10,13 @@ import csv
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
 from armsledger.claims.value import find_values
 from armsledger.errors import SourceError
-from armsledger.ledger_models import _Record
+from armsledger.sipri.rows import SipriRow
 
 HEADER_START = "Recipient,Supplier,Year of order"
 MAX_PREAMBLE_LINES = 30
@@ -25,47 +24,24 @@ MAX_PREAMBLE_LINES = 30
 COLUMNS = 16
 
 
-@dataclass(frozen=True, slots=True)
-class SipriRow(_Record):
-    """One row of SIPRI's trade register, parsed."""
-
-    line: int
-    recipient_name: str
-    supplier_name: str
-    recipient: str | None
-    """ISO code of the recipient, None for a non-state (rebels, organisations)."""
-    supplier: str | None
-    ordered_year: int | None
-    is_ordered_year_uncertain: bool
-    quantity_ordered: int | None
-    is_quantity_uncertain: bool
-    designation: str
-    description: str
-    quantity_delivered: int | None
-    is_delivered_uncertain: bool
-    delivery_years: tuple[int, ...]
-    status: str
-    comments: str
-    tiv_per_unit: str
-    tiv_total: str
-    tiv_delivered: str
-    value_amount: Decimal | None
-    value_currency: str | None
-    system: str | None = None
-    """The gazetteer designation the row's weapon designation resolves to, if any."""
+def _unknown(name: str) -> str | None:
+    """Look nothing up: the default for a reader that needs only the register's own names."""
+    return None
 
 
-def read_register(path: Path, *, country: Callable[[str], str | None],
-                  system: Callable[[str], str | None]) -> list[SipriRow]:
+def read_register(path: str | Path, *, country: Callable[[str], str | None] = _unknown,
+                  system: Callable[[str], str | None] = _unknown) -> list[SipriRow]:
     """Read a SIPRI trade-register CSV export in full.
 
     Args:
-        country: a SIPRI country name -> ISO code, or None for a non-state.
-        system: a SIPRI weapon designation -> the gazetteer's designation, or None.
+        country: a SIPRI country name -> ISO code, or None for a non-state; by default every
+            `recipient` and `supplier` code is None (the names are always kept).
+        system: a SIPRI weapon designation -> the gazetteer's designation, or None (the default).
 
     Raises:
         SourceError: the file is missing, or not a SIPRI trade register (quoting what was found).
     """
+    path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -180,7 +156,7 @@ def sipri_name_table(names: dict[str, str]) -> Callable[[str], str | None]:
 def sipri_spellings() -> dict[str, str]:
     """Return ISO code -> SIPRI's name for the states SIPRI names otherwise than the gazetteer (`TR` -> `Turkiye`).
 
-    Read from data/sipri/country_names.csv, taken from SIPRI's current register; tests/test_sipri.py
+    Read from data/sipri/country_names.csv, taken from SIPRI's current register; tests/sipri/test_register.py
     checks it against ../shared/eval/reference/sipri-trade-register.csv.
     """
     text = resources.files("armsledger").joinpath("data", "sipri", "country_names.csv").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from armsledger.metadata import DATELINE
+from armsledger.clean.metadata import DATELINE
 
 Span = tuple[int, int]
 

@@ -1,9 +1,9 @@
-"""Stage 2: clean(article) -> Document: the story's text without page furniture, its metadata and
-its sentences.
+"""The cleaning of stage 2 (`armsledger.clean`): clean(article) -> Document, the story's text without
+page furniture, its metadata and its sentences.
 
 Plain text is normalised (line ends, HTML entities, UTF-8 read as cp1252, no-break spaces), split
 into paragraphs (hard-wrapped lines are joined), stripped of furniture by the general rules of
-`armsledger.furniture`, and joined again with a blank line between paragraphs. HTML goes first
+`armsledger.clean.furniture`, and joined again with a blank line between paragraphs. HTML goes first
 through trafilatura (body, title, author, site name; htmldate, through trafilatura, for the date),
 then through the same plain-text steps.
 """
@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from armsledger import metadata
+from armsledger.clean import metadata
+from armsledger.clean.furniture import Removal, strip_furniture
+from armsledger.clean.sentences import split_sentences
 from armsledger.errors import SourceError
-from armsledger.furniture import Removal, strip_furniture
 from armsledger.models import Article, Document, PartialDate
-from armsledger.sentences import split_sentences
 
 log = logging.getLogger("armsledger.clean")
 
@@ -48,12 +48,12 @@ def clean(article: Article) -> Document:
     """Return the article's story text without page furniture, with its metadata and sentences.
 
     Args:
-        article: an article as `ingest.read` yields it, with `text` or `html`.
+        article: an article as `read` yields it, with `text` or `html`.
 
     Returns:
         A Document whose `text` is the cleaned body (paragraphs separated by a blank line),
         `sentences` the character spans of its sentences, `removed` the furniture taken out (each
-        entry "kind: text", kinds as in `armsledger.furniture`), and
+        entry "kind: text", kinds as in `armsledger.clean.furniture`), and
         `published` a PartialDate whose `source` says where it was read: `published` (the
         article's field), `url` (a date in the URL's path), `html-meta` (htmldate), `header` (an
         "Updated ..." line or a byline date), or `dateline` ("MOSCOW, March 16" gives `--03-16`).

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from armsledger.metadata import (
+from armsledger.clean.metadata import (
     DATELINE,
     agency_of,
     author_from_byline,

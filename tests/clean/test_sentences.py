@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from armsledger.sentences import split_sentences
+from armsledger.clean.sentences import split_sentences
 
 
 def _sentences(text: str) -> list[str]:
@@ -83,7 +83,7 @@ def test_sentence_may_start_with_a_lower_case_web_address() -> None:
 
 
 def test_read_end_keeps_a_sentence_of_the_bound_whole() -> None:
-    from armsledger.sentences import MAX_READ_CHARS, read_end
+    from armsledger.clean.sentences import MAX_READ_CHARS, read_end
 
     text = "a" * MAX_READ_CHARS
     assert read_end(text, 0, len(text)) == len(text)
@@ -91,7 +91,7 @@ def test_read_end_keeps_a_sentence_of_the_bound_whole() -> None:
 
 @pytest.mark.parametrize(("unit", "mark"), [("tanks; ", ";"), ("guns, ", ","), ("S-400 ", "0")])
 def test_read_end_cuts_a_long_sentence_after_its_last_clause_mark_or_space(unit: str, mark: str) -> None:
-    from armsledger.sentences import MAX_READ_CHARS, read_end
+    from armsledger.clean.sentences import MAX_READ_CHARS, read_end
 
     text = unit * (3 * MAX_READ_CHARS // len(unit))
     cut = read_end(text, 0, len(text))
@@ -100,7 +100,7 @@ def test_read_end_cuts_a_long_sentence_after_its_last_clause_mark_or_space(unit:
 
 
 def test_read_end_cuts_a_long_token_at_the_bound() -> None:
-    from armsledger.sentences import MAX_READ_CHARS, read_end
+    from armsledger.clean.sentences import MAX_READ_CHARS, read_end
 
     text = "x" * (5 * MAX_READ_CHARS)
     assert read_end(text, 10, len(text)) == 10 + MAX_READ_CHARS

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from armsledger.furniture import Removal, strip_furniture
+from armsledger.clean.furniture import Removal, strip_furniture
 
 
 @pytest.mark.parametrize(("line", "kind"), [

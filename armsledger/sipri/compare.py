@@ -22,7 +22,7 @@ from decimal import Decimal
 from armsledger.export import sipri_count
 from armsledger.ledger_models import Deal, TimelineEvent, _Record
 from armsledger.mentions.categories import category_classes
-from armsledger.sipri import SipriRow
+from armsledger.sipri.rows import SipriRow
 
 ORDER_YEAR_WINDOW = 2
 """Order years at most this far apart can be one order: news dates a decision or a signing, SIPRI the

@@ -10,7 +10,7 @@ from ledger_factories import claim, result
 from armsledger.ledger import Ledger
 from armsledger.settings import Settings
 from armsledger.sipri import SipriRow
-from armsledger.sipri_compare import BOTH_BLANK, DIFFERS, SIPRI_FURTHER, compare, family_index
+from armsledger.sipri.compare import BOTH_BLANK, DIFFERS, SIPRI_FURTHER, compare, family_index
 from tests.store.conftest import fresh_ledger_url
 
 PREAMBLE = "Transfers of major conventional arms\n" + "a note line\n" * 9 + "Data generated: today\n"
@@ -99,7 +99,7 @@ def test_a_2022_order_pairs_with_the_2022_row_not_the_2016_one(ledger: Ledger) -
 def test_a_row_four_years_off_pairs_only_on_the_same_number() -> None:
     from armsledger.ledger_models import Deal
     from armsledger.models import Quantity
-    from armsledger.sipri_compare import line_up
+    from armsledger.sipri.compare import line_up
 
     def deal(number: int) -> Deal:
         return Deal("us-pl-f-35-1", "US", "PL", "F-35", "F-35", None, "ordered", Quantity(number, "unit"), None,
@@ -154,7 +154,7 @@ def test_sipri_diff_prints_cancelled_deals_apart(tmp_path: Path) -> None:
 def test_a_cancelled_deal_without_a_sipri_row_is_listed_alone() -> None:
     from armsledger.ledger_models import Deal
     from armsledger.models import Quantity
-    from armsledger.sipri_compare import line_up, line_up_cancelled
+    from armsledger.sipri.compare import line_up, line_up_cancelled
 
     deal = Deal("kr-no-k2-1", "KR", "NO", "K2", "K2", None, "cancelled", Quantity(14, "unit"), None,
                 "2021-02-08", None, None, False, 3, 3, "2021-02-08", "2023-10-04")
@@ -169,7 +169,7 @@ def test_a_cancelled_deal_without_a_sipri_row_is_listed_alone() -> None:
 
 def test_a_disputed_status_is_never_the_same_as_sipris() -> None:
     from armsledger.ledger_models import Deal
-    from armsledger.sipri_compare import DISPUTED, Match
+    from armsledger.sipri.compare import DISPUTED, Match
 
     deal = Deal("us-tr-f-16-1", "US", "TR", "F-16", "F-16", None, "delivering", None, None, None, "2025-06-02",
                 None, False, 2, 3, "2025-06-02", "2025-06-09", is_disputed=True)

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from armsledger import ingest
 from armsledger.errors import SourceError
-from armsledger.ingest import read
 from armsledger.models import Article
+from armsledger.read import read
+from armsledger.read import sources as ingest
 from armsledger.settings import Settings
 
 SETTINGS = Settings()

@@ -10,9 +10,9 @@ from ledger_factories import s400_corpus
 from armsledger.errors import SourceError, StoreError
 from armsledger.ledger import Ledger
 from armsledger.settings import Settings
-from armsledger.sipri import contract_value, read_register
+from armsledger.sipri.register import contract_value, read_register
 
-REGISTER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "reference" / "sipri-trade-register.csv"
+REGISTER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "reference" / "sipri-trade-register.csv"
 PREAMBLE = "Transfers of major conventional arms\n" + "a note line\n" * 9 + "Data generated: today\n"
 HEADER = ("Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
           "Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,"
@@ -93,7 +93,7 @@ def test_reads_the_real_register_in_full(tmp_path: Path) -> None:
 def test_contract_values_come_from_the_extractors_money_grammar() -> None:
     from decimal import Decimal
 
-    from armsledger.sipri import contract_value
+    from armsledger.sipri.register import contract_value
     assert contract_value("INR390 b ($5.4 b) deal") == (Decimal(5_400_000_000), "USD")
     assert contract_value("$22-23 m deal; Mi-171V version") == (Decimal(22_000_000), "USD")
     assert contract_value("ASH500 m deal; Saab-105 version") == (Decimal(500_000_000), "ASH")
@@ -102,7 +102,7 @@ def test_contract_values_come_from_the_extractors_money_grammar() -> None:
 
 @pytest.mark.skipif(not REGISTER.is_file(), reason="../shared/eval/reference is absent")
 def test_export_country_names_are_the_registers_spelling(tmp_path: Path) -> None:
-    from armsledger.mentions.sipri import state_code, state_index
+    from armsledger.mentions.register import state_code, state_index
     from armsledger.sipri import sipri_spellings
 
     ledger = Ledger(str(tmp_path / "l.db"), settings=Settings())

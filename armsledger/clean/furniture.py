@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from armsledger.metadata import author_from_byline, parse_date
+from armsledger.clean.metadata import author_from_byline, parse_date
 
 
 @dataclass(frozen=True, slots=True)

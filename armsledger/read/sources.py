@@ -1,4 +1,4 @@
-"""Stage 1: read(source) -> Iterator[Article]: articles from folders, files, corpora and streams.
+"""Read articles from folders, files, corpora and streams: the sources of stage 1 (`armsledger.read`).
 
 Sources:
 - a folder: walked recursively, each folder's entries in name order, hidden entries skipped; its
@@ -19,7 +19,7 @@ says what is wrong and how to fix it: a missing path, an unreadable file (permis
 file, a file or line larger than `settings.max_article_bytes` (found from its size, without
 reading it), a binary file, bytes that are not text, a line that is not JSON or has no `id` or no
 `text`/`html`. Text that is not valid UTF-8 but reads as cp1252 is read, with a logged warning
-(see `armsledger.decoding`).
+(see `armsledger.read.decoding`).
 """
 from __future__ import annotations
 
@@ -34,11 +34,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from armsledger import feeds
-from armsledger.decoding import is_binary, read_text
+from armsledger.clean import split_url
 from armsledger.errors import SourceError
-from armsledger.metadata import split_url
 from armsledger.models import Article
+from armsledger.read import feeds, warc
+from armsledger.read.decoding import is_binary, read_text
 from armsledger.settings import Settings
 
 log = logging.getLogger("armsledger.ingest")
@@ -159,7 +159,7 @@ def _read_file(path: Path, settings: Settings, report: Report, *, sniff: bool) -
             yield from _read_jsonl_file(path, settings, report)
             return
         if kind == "warc":
-            yield from feeds.read_warc(path, settings=settings, report=report)
+            yield from warc.read_warc(path, settings=settings, report=report)
             return
         if size == 0:
             report(SourceError(origin, "empty file; nothing to read"))
