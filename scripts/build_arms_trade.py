@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from armsledger.mentions import load_gazetteers  # noqa: E402
-from armsledger.mentions.sipri import state_code, state_index  # noqa: E402
+from armsledger.mentions.register import state_code, state_index  # noqa: E402
 from armsledger.sipri import read_register  # noqa: E402
 
 FIRST_YEAR = 1992
