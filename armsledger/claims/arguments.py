@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from armsledger.claims.vocabulary import ARMS_MODIFIERS, CIVIL_WORDS, GOODS_NOUNS, WEAPON_NOUNS
+from armsledger.claims.vocabulary import ARMS_MODIFIERS, CIVIL_WORDS, GOODS_NOUNS, PLATFORM_PART_NOUNS, WEAPON_NOUNS
 from armsledger.models import Mention
 
 if TYPE_CHECKING:
@@ -143,11 +143,22 @@ def systems_in(view: SentenceView, tokens: list[int]) -> list[Mention]:
     return seen
 
 
+PLATFORM_MODIFIERS = WEAPON_NOUNS - frozenset([
+    "system", "systems", "unit", "units", "set", "sets", "piece", "pieces", "kit", "kits", "batch", "batches", "arms",
+    "equipment", "hardware", "engine", "engines", "carrier", "carriers", "gun", "guns", "weapon", "weapons"])
+"""Weapon nouns that make the noun they qualify a weapon too ("destroyer escorts", "missile craft")."""
+
+
 def is_weapon_phrase(doc: Doc, head: int) -> bool:
     """True when a phrase's head is a weapon noun ("jets", "missile systems", "arms")."""
     tok = doc[head]
     if tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS:
         return True
+    if _CLASS_NAME.fullmatch(tok.text):
+        return True  # "six retired Abukuma-class" with the noun left out: a class of warship
+    if tok.lemma_.lower() not in PLATFORM_PART_NOUNS and any(
+            c.dep_ == "compound" and c.i == tok.i - 1 and c.lower_ in PLATFORM_MODIFIERS for c in tok.children):
+        return True  # "destroyer escorts", "missile craft": a kind of weapon the head noun does not name
     # "arms materials", "military supplies", "defence goods": goods that a modifier says are arms
     return tok.lemma_.lower() in GOODS_NOUNS and any(
         c.dep_ in ("compound", "amod") and c.lower_ in ARMS_MODIFIERS for c in tok.children)
@@ -168,7 +179,7 @@ FOLLOW_ON_WORDS = frozenset(["further", "another", "second", "third", "next", "n
 def is_anaphor(doc: Doc, head: int) -> bool:
     """True when an item points back ("them", "the systems", "these jets", "the first batch")."""
     tok = doc[head]
-    if tok.pos_ == "PRON" and tok.lower_ in ("it", "them", "they", "these", "those"):
+    if tok.pos_ == "PRON" and tok.lower_ in ("it", "them", "they", "these", "those", "which"):
         return True
     if any(c.i < tok.i and (c.pos_ == "PROPN" or c.dep_ in ("compound", "flat") and _DESIGNATION.match(c.text))
            for c in tok.children):
@@ -204,6 +215,8 @@ def designation(doc: Doc, tokens: list[int], head: int, *, avoid: tuple[tuple[in
     or mixed capitals ("MArG 155 guns")."""
     if not is_weapon_phrase(doc, head):
         return None
+    if (own := _CLASS_NAME.fullmatch(doc[head].text)) is not None:
+        return own.group(1)  # the class named as the head itself ("six Abukuma-class")
     # a designation stands right before its noun, however the parse attached it ("a 3,200-ton Miguel
     # Malvar-class frigate" with the name read as the noun's subject)
     lo = head

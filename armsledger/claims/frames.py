@@ -49,6 +49,9 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
             continue  # "bringing its total naval exports to 20 vessels": a running count, not an event
         reading = Reading(predicate=predicate, token=tok.i, event=predicate.event,
                           is_denied=predicate.is_denial)
+        if predicate.progressive_event and tok.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+            reading.event = predicate.progressive_event  # "is buying": the deal stands
         _bind_roles(reading, tok, predicate.roles, predicate.idle_clauses)
         _bind_copular_phrase(reading, tok)
         _bind_misread_object(reading, tok)
@@ -65,6 +68,12 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         if predicate.passive_needs_agent and any(c.dep_ == "aux:pass" for c in tok.children) and not any(
                 c.dep_ in ("obl:agent",) or "by" in relation_keys(c)[-1] for c in tok.children):
             reading.dropped = "a passive without its agent: an opinion, not a buyer's act"
+        if predicate.states_plan:
+            if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                reading.dropped = "its complement states the event ('due to be delivered')"
+            elif not reading.is_denied:
+                reading.is_planned = True
+                reading.cues.append(predicate.name)
         if predicate.needs_handover and not _shows_handover(reading, tok, doc):
             reading.dropped = "arriving with no sign of changing hands: a visit or a deployment"
         readings.append(reading)
@@ -264,7 +273,8 @@ def _complete_roles(reading: Reading, tok: Token, grammar: Grammar) -> None:
         return
     if not any(c.dep_ in SUBJECTS and not is_time_phrase(c) for c in tok.children):
         subject = _inherited_subject(tok, grammar)
-        role = roles.get("nsubj")
+        # "the jets are due to be delivered": a passive infinitive's inherited subject is what it is done to
+        role = roles.get("nsubj:pass") if any(c.dep_ == "aux:pass" for c in tok.children) else roles.get("nsubj")
         if subject is not None and role is not None:
             reading.add(role, subject.i, "subject of the governing verb")
             _carry_joined(reading, subject, role, grammar)

@@ -55,6 +55,10 @@ class Predicate:
     Turkey's participation")."""
     passive_needs_agent: bool = False
     """A passive without its agent is no event of this kind ("are considered the best": an opinion)."""
+    progressive_event: str | None = None
+    """The event its progressive states ("is buying": the deal stands), if not `event`."""
+    states_plan: bool = False
+    """The predicate states an event still to come ("are due in Poland"): always planned."""
     needs_handover: bool = False
     """A predicate that states a transfer only with a sign that the item changes hands ("the first
     two howitzers arrived in Yerevan", not "two frigates arrived in Singapore for an exercise")."""
@@ -248,7 +252,17 @@ def _predicate(row: dict[str, object]) -> Predicate:
                      passive_needs_agent=bool(row.get("passive_needs_agent")),
                      needs_governor=bool(row.get("needs_governor")),
                      needs_handover=bool(row.get("needs_handover")),
+                     states_plan=bool(row.get("states_plan")),
+                     progressive_event=_event_or_none(row.get("progressive_event")),
                      idle_clauses=frozenset(map(str, row.get("idle_clauses", []))))  # type: ignore[call-overload]
+
+
+def _event_or_none(value: object) -> str | None:
+    if value is None:
+        return None
+    if value not in EVENTS:
+        raise ValueError(f"event {value!r} is not one of {sorted(EVENTS)}")
+    return str(value)
 
 
 def _frame(row: dict[str, object]) -> Frame:

@@ -277,7 +277,8 @@ def _named_before_in_sentence(view: SentenceView, head: int, tokens: list[int], 
     doc = view.doc
     tok = doc[head]
     kinds = _noun_kinds(tok)
-    batch = tok.lower_ in BATCH_NOUNS  # "a further batch": of whatever was named, of any kind
+    # "a further batch", "the first of them", "the first of which": of whatever was named, of any kind
+    batch = tok.lower_ in BATCH_NOUNS or tok.pos_ == "PRON"
     if not (kinds or batch) or any(c.dep_ == "nmod:poss" for c in tok.children):
         return None  # "their drones": a maker's products in general, not the system just named
     makers = {m.state for m in states_in(view, tokens)}

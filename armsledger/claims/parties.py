@@ -277,7 +277,7 @@ TIME_COMPOUNDS = frozenset(["era", "vintage", "period", "style", "type", "design
 EXPORTER_RATIO = 5
 """How many times more arms a state must export than every other side for it to be the seller when
 nothing else tells the sides apart."""
-EXPORTER_MIN_TIV = 500
+EXPORTER_MIN_TIV = 100
 """The least a seller judged by its exports must have exported (SIPRI TIV since 1992)."""
 
 

@@ -95,7 +95,7 @@ CIVIL_BUYERS = ("flag carrier", "national carrier", "state carrier", "airline", 
 
 AIR_DEFENCE = r"air[\s-]defen[cs]e"
 """'Air defence' names arms by their role, with or without a system noun after it."""
-ARMS_WORDS = re.compile(r"(?i)\b(?:" + GENERIC_ARMS + "|" + AIR_DEFENCE + "|" + "|".join(
+ARMS_WORDS = re.compile(r"(?i)\b(?:" + GENERIC_ARMS + "|" + AIR_DEFENCE + r"|(?-i:[A-Z][a-z]+-class)|" + "|".join(
     sorted(WEAPON_NOUNS - {"system", "systems", "unit", "units", "set", "sets", "piece", "pieces", "kit", "kits"},
            key=len, reverse=True)) + r")\b")
 """Unnamed arms ("weapons", "frigates", "military equipment"): a document with neither these nor a
@@ -109,7 +109,7 @@ arms the catalogue may lack, so a document naming them is read."""
 
 DOCUMENT_ARMS_WORDS = re.compile(
     r"\b(?:" + GENERIC_ARMS + r"|"
-    r"warships?|frigates?|corvettes?|submarines?|fighter\s+jets?|howitzers?|missiles?|helicopters?|drones?|"
+    r"warships?|frigates?|corvettes?|destroyers?|submarines?|[A-Z][a-z]+-class|fighter\s+jets?|howitzers?|missiles?|helicopters?|drones?|"
     r"armou?red|tanks?|military|munitions|ammunition|rockets?|artillery|"
     r"naval\s+(?:vessels?|ships?|boats?)|patrol\s+(?:vessels?|boats?)|" + AIR_DEFENCE + r"|warplanes?|"
     r"combat\s+aircraft|fighter\s+aircraft|fighting\s+vehicles?|" + DESIGNATED_ARMS + r")\b")

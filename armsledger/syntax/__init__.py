@@ -102,6 +102,7 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
         _gerund_inside_noun(doc)
         _double_object(doc)
         _perfect_read_as_possession(doc)
+        _due_to_read_as_cause(doc)
         _second_subject_after_preposition(doc)
     return parsed
 
@@ -240,6 +241,28 @@ def _perfect_read_as_possession(doc: Doc) -> None:
             t.head, t.dep_ = verb, "advmod"
         verb.head, verb.dep_ = (verb, "ROOT") if head.i == have.i else (head, relation)
         have.head, have.dep_, have.pos_ = verb, "aux", "AUX"
+
+
+def _due_to_read_as_cause(doc: Doc) -> None:
+    """'Due to' read as the preposition of cause when 'due' has a copula and a subject of its own ("the
+    remaining jets are due to be delivered by 2027", 'due to' a marker of 'delivered') is the
+    adjective that governs the infinitive: 'due' heads the clause, the verb its complement."""
+    for due in doc:
+        verb = due.head
+        to = next((c for c in due.children if c.dep_ == "fixed" and c.lower_ == "to"), None)
+        if (due.lower_ != "due" or due.dep_ != "mark" or to is None or verb.pos_ not in ("VERB", "AUX")
+                or not any(c.dep_ in ("cop", "nsubj", "nsubj:pass") for c in due.children)):
+            continue
+        if verb.head.i == verb.i:
+            due.head, due.dep_ = due, "ROOT"
+        else:
+            due.head, due.dep_ = verb.head, verb.dep_
+        for child in list(verb.children):
+            if child.dep_ == "punct" and child.i > verb.i and child.i == len(doc) - 1:
+                child.head = due
+        verb.head, verb.dep_ = due, "xcomp"
+        to.head, to.dep_ = verb, "mark"
+        due.pos_ = "ADJ"
 
 
 def _double_object(doc: Doc) -> None:

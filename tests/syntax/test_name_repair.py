@@ -119,3 +119,19 @@ def test_a_gerund_clause_with_its_object_stays() -> None:
                   ("buying", "VERB", "VBG", "xcomp", 1), ("tanks", "NOUN", "NNS", "obj", 2)])
     _gerund_inside_noun(doc)
     assert (doc[2].dep_, doc[3].head.i) == ("xcomp", 2)
+
+
+def test_due_to_with_a_copula_and_a_subject_governs_the_infinitive() -> None:
+    from armsledger.syntax import _due_to_read_as_cause
+    doc = tree([("Jets", "NOUN", "nsubj", 2), ("are", "AUX", "cop", 2), ("due", "ADJ", "mark", 5),
+                ("to", "PART", "fixed", 2), ("be", "AUX", "aux:pass", 5), ("delivered", "VERB", "ROOT", 5)])
+    _due_to_read_as_cause(doc)
+    assert (doc[2].dep_, doc[5].dep_, doc[5].head.i, doc[3].dep_, doc[3].head.i) == ("ROOT", "xcomp", 2, "mark", 5)
+
+
+def test_due_to_as_a_cause_stays() -> None:
+    from armsledger.syntax import _due_to_read_as_cause
+    doc = tree([("Due", "ADJ", "case", 2), ("to", "ADP", "fixed", 0), ("delays", "NOUN", "obl", 4),
+                ("talks", "NOUN", "nsubj", 4), ("stopped", "VERB", "ROOT", 4)])
+    _due_to_read_as_cause(doc)
+    assert (doc[0].dep_, doc[4].dep_) == ("case", "ROOT")
