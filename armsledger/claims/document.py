@@ -21,6 +21,7 @@ from armsledger.claims.attribution import find_source
 from armsledger.claims.context import Context, Topic
 from armsledger.claims.frames import read_predicates
 from armsledger.claims.grammar import Grammar
+from armsledger.claims.reading import Reading
 from armsledger.claims.resolve import resolve
 from armsledger.claims.value import find_values
 from armsledger.claims.vocabulary import ARMS_WORDS, IRREGULAR_FORMS, PARTY_NOUNS
@@ -103,16 +104,17 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
         readings = read_predicates(view.doc, grammar, blocked=blocked, is_headline=is_headline)
         ctx = Context(doc_id=doc.id, offset=s0 + lead, published=doc.published, gazetteers=gazetteers, topic=topic,
                       source=source, readings=readings)
-        found: list[Claim] = []
+        resolved: list[tuple[Reading, list[Claim]]] = []
         reasons: list[str] = []
         for reading in readings:
             if reading.absorbed_into is not None:
                 continue
             claims, why = resolve(reading, view, ctx)
-            found.extend(dataclasses.replace(c, span=(0, 0), notes=(*c.notes, "read from the headline"))
-                         if is_headline else c for c in claims)
+            resolved.append((reading, [dataclasses.replace(c, span=(0, 0), notes=(*c.notes, "read from the headline"))
+                                       if is_headline else c for c in claims]))
             if why:
                 reasons.append(f"'{view.doc[reading.token].text}' ({reading.predicate.name}): {why}")
+        found = _without_restatements(resolved)
         if not readings:
             reasons.append("no predicate of the grammar in the parse")
         if misses is not None and not found:
@@ -126,6 +128,16 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
             topic.note_claim(last, mention or (topic.system if last.system else None))
         out.extend(found)
     return _distinct(out)
+
+
+def _without_restatements(resolved: list[tuple[Reading, list[Claim]]]) -> list[Claim]:
+    """The sentence's claims, less the deliveries of readings that yield to an agreement of the same
+    sides and system stated in the same sentence (a purchase told beside its signing)."""
+    signed = {(c.supplier, c.recipient, c.system) for _, claims in resolved for c in claims
+              if c.event == "agreement" and not c.denied}
+    return [c for reading, claims in resolved for c in claims
+            if not (reading.predicate.yields_to_agreement and c.event == "delivery" and not c.planned
+                    and not c.denied and (c.supplier, c.recipient, c.system) in signed)]
 
 
 PROPER_STATE_ROLES = frozenset(["name", "seat", "capital"])

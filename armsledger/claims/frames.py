@@ -68,6 +68,10 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         if predicate.passive_needs_agent and any(c.dep_ == "aux:pass" for c in tok.children) and not any(
                 c.dep_ in ("obl:agent",) or "by" in relation_keys(c)[-1] for c in tok.children):
             reading.dropped = "a passive without its agent: an opinion, not a buyer's act"
+        if predicate.is_nominal and any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in tok.children):
+            reading.dropped = "a deal of any kind, not one deal ('every contract we have signed', 'any deal')"
+        if predicate.manner_cases and case_of(tok) in predicate.manner_cases:
+            reading.dropped = f"'{case_of(tok)} {tok.text}': how the arms are made, not an event"
         if predicate.states_plan:
             if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 reading.dropped = "its complement states the event ('due to be delivered')"
@@ -87,6 +91,10 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
             # supply 18 jets from the Malaysian air force": 'from' under the jets names the buyer)
             _bind_item_dependents(reading, doc)
     return readings
+
+
+GENERIC_DETERMINERS = frozenset(["every", "any", "each"])
+"""Determiners that make an event noun a kind, not one event: "every contract", "any deal"."""
 
 
 def _shows_handover(reading: Reading, tok: Token, doc: Doc) -> bool:
@@ -137,8 +145,9 @@ def _bind_loose_phrases(readings: list[Reading], doc: Doc) -> None:
             up, steps = tok, 0
             while steps < LOOSE_REACH and up.head.i != up.i and up.i not in mine:
                 up, steps = up.head, steps + 1
-                if up.i in heads and up.i not in mine or up.dep_ in ("acl:relcl", "parataxis"):
-                    break
+                if up.i in heads and up.i not in mine or up.dep_ in ("acl:relcl", "parataxis") or (
+                        up.dep_ == "conj" and up.pos_ in ("VERB", "AUX") and up.i not in mine):
+                    break  # a clause of its own ("cancels the contract, turns to MBDA"): its phrases are its own
             if up.i in mine:
                 reading.add(role, tok.i, f"'{case}' phrase in the clause")
 

@@ -57,6 +57,11 @@ class Predicate:
     """A passive without its agent is no event of this kind ("are considered the best": an opinion)."""
     progressive_event: str | None = None
     """The event its progressive states ("is buying": the deal stands), if not `event`."""
+    yields_to_agreement: bool = False
+    """Its delivery only restates the signing of the same deal when the sentence states one ("signed
+    a contract ..., the second member to buy it"): the sentence gives the agreement alone."""
+    manner_cases: frozenset[str] = frozenset()
+    """Prepositions that make the nominal a manner, not an event ("produced under licence")."""
     states_plan: bool = False
     """The predicate states an event still to come ("are due in Poland"): always planned."""
     needs_handover: bool = False
@@ -253,6 +258,8 @@ def _predicate(row: dict[str, object]) -> Predicate:
                      needs_governor=bool(row.get("needs_governor")),
                      needs_handover=bool(row.get("needs_handover")),
                      states_plan=bool(row.get("states_plan")),
+                     yields_to_agreement=bool(row.get("yields_to_agreement")),
+                     manner_cases=frozenset(map(str, row.get("manner_cases", []))),  # type: ignore[call-overload]
                      progressive_event=_event_or_none(row.get("progressive_event")),
                      idle_clauses=frozenset(map(str, row.get("idle_clauses", []))))  # type: ignore[call-overload]
 

@@ -119,6 +119,12 @@ def read_parties(reading: Reading, view: SentenceView,
                     found[role].append(state)
                     notes.append(f"{role} {state}: '{doc[t].text}' refers to the subject it repeats")
                 continue
+            if _stands_for_the_subject(doc[t]) and not states_in(view, phrase(doc, t)) and ctx.topic.subject:
+                # "The country has also bought C-295s", "Officials chose the Chunmoo": the state the
+                # article was just about
+                found[role].append(ctx.topic.subject)
+                notes.append(f"{role} {ctx.topic.subject}: '{doc[t].text}' is the state the text is about")
+                continue
             side = PARTY_NOUNS.get(doc[t].lemma_.lower())
             predicated = _copular_subject(doc, t)
             if side is not None and predicated is not None and states_in(view, phrase(doc, predicated)):
@@ -127,6 +133,10 @@ def read_parties(reading: Reading, view: SentenceView,
                     found[side if role == "party" else role].append(m.state or m.entity)
                     notes.append(f"{role} {m.state}: '{doc[t].text}' is what '{m.text}' is said to be")
                 continue
+            if side is not None and role in (side, "party") and _is_unnamed_kind(doc[t]) \
+                    and not states_in(view, phrase(doc, t)) and not _exemplified(view, t):
+                notes.append(f"{role}: '{doc[t].text}' names no one buyer or seller")
+                continue  # "delivered 22 aircraft to foreign customers": not the article's buyer
             if side is not None and role in (side, "party") and not states_in(view, phrase(doc, t)) \
                     and not _exemplified(view, t):
                 state = ctx.topic.recipient if side == "recipient" else ctx.topic.supplier
@@ -170,6 +180,34 @@ def read_parties(reading: Reading, view: SentenceView,
 
 EXAMPLE_OPENERS = (("such", "as"), ("including",), ("like",))
 """Words after a generic party noun that list its members ("foreign firms such as Saab and Dassault")."""
+
+
+SUBJECT_NOUNS = frozenset(["country", "nation", "government", "ministry", "official", "officials", "kingdom",
+                           "republic"])
+"""Nouns a text uses for the state it is about, named before ("the country", "officials")."""
+
+
+def _stands_for_the_subject(tok: Token) -> bool:
+    """True for "the country", "the government", "officials" with nothing that says whose: a subject
+    noun, definite or a bare plural, qualified by no other word."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in SUBJECT_NOUNS:
+        return False
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    others = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod:poss", "nmod", "appos", "acl:relcl")]
+    definite = all(d.lower_ == "the" for d in dets) and (dets or tok.tag_ == "NNS")
+    return bool(definite) and not others
+
+
+UNNAMED_KIND_WORDS = frozenset(["foreign", "other", "several", "export", "overseas", "international", "various",
+                                "many", "new", "potential", "prospective", "some", "unnamed"])
+"""Modifiers that make a party noun a kind of buyer or seller, not one ("foreign customers")."""
+
+
+def _is_unnamed_kind(tok: Token) -> bool:
+    """True for a party noun that names no one side: plural, or qualified as a kind ("foreign
+    customers", "other buyers", "an unnamed customer")."""
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("amod", "det") and c.lower_ in UNNAMED_KIND_WORDS
+                                               for c in tok.children)
 
 
 def _exemplified(view: SentenceView, head: int) -> list[Mention]:
@@ -326,11 +364,13 @@ def origin_of(item: Item, view: SentenceView, ctx: Context) -> str | None:
     scope = list(item.tokens)
     if item.system is not None:
         scope = [i for i in _noun_of(view, item.system) if i in scope or not scope]
+    entry = ctx.gazetteers.systems.get(item.system.entity) if item.system is not None else None
     for m in states_in(view, scope):
         if item.system is None or m.start < item.system.start:
+            if entry is not None and entry.origin and m.kind == "org":
+                return entry.origin  # "Airbus C-295s": a firm's product is made where the catalogue says (Spain)
             return m.state
     if item.system is not None:
-        entry = ctx.gazetteers.systems.get(item.system.entity)
         return entry.origin if entry else item.system.state
     return None
 

@@ -93,12 +93,15 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
         _names_are_proper_nouns(doc, spans)
     for doc in parsed:
         _clause_read_as_modifier(doc)
+        _past_verb_read_as_modifier(doc)
+        _reduced_relative_read_as_root(doc)
         _count_split_from_noun(doc)
         _case_hung_inside(doc)
         _name_split_from_noun(doc)
         _name_as_subject(doc)
         _particle_of_verb(doc)
         _weapon_noun_as_object(doc)
+        _weapon_noun_read_as_verb(doc)
         _gerund_inside_noun(doc)
         _double_object(doc)
         _perfect_read_as_possession(doc)
@@ -121,6 +124,61 @@ def _clause_read_as_modifier(doc: Doc) -> None:
             tok.head, tok.dep_ = tok, "ROOT"
             noun.head, noun.dep_ = tok, "obj"
             return
+
+
+def _past_verb_read_as_modifier(doc: Doc) -> None:
+    """A past-tense verb read as the adjective of the noun after it, with the words before it left on
+    that noun ("The official denied reports that ..." parsed as one phrase headed by 'reports') is the
+    root: the word before it is its subject and the noun its object. A past tense (VBD) never
+    qualifies a noun; a participle (VBN) is taken for the verb only after a determined noun ("the
+    official"), as "the newly delivered jets" stays one phrase."""
+    for tok in doc:
+        noun = tok.head
+        if not (tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN") and noun.dep_ == "ROOT"
+                and noun.i == tok.i + 1 and tok.i > 0):
+            continue
+        subject = doc[tok.i - 1]
+        if subject.head.i != noun.i or subject.pos_ not in ("ADJ", "NOUN", "PROPN") or subject.dep_ not in (
+                "amod", "compound", "nmod:poss"):
+            continue
+        if tok.tag_ == "VBN" and not (subject.i > 0 and doc[subject.i - 1].dep_ == "det"
+                                      and doc[subject.i - 1].head.i == noun.i):
+            continue  # a participle may qualify a noun ("newly delivered jets"); after "the official" it is the verb
+        for child in list(noun.children):
+            if child.i < subject.i:
+                child.head = subject  # "The [official]": the subject's own determiner
+            elif child.dep_ == "punct":
+                child.head = tok
+        tok.head, tok.dep_ = tok, "ROOT"
+        subject.head, subject.dep_, subject.pos_ = tok, "nsubj", "NOUN" if subject.pos_ == "ADJ" else subject.pos_
+        noun.head, noun.dep_ = tok, "obj"
+        return
+
+
+def _reduced_relative_read_as_root(doc: Doc) -> None:
+    """A participle set off by commas after its noun, read as the root, with the sentence's verb hung
+    beneath it ("The first three Anka drones, built in Turkey, were delivered to ..." parsed with
+    'built' the root and 'delivered' a parataxis) is the noun's reduced relative clause, and the verb
+    the root with the noun its subject."""
+    for tok in doc:
+        if tok.dep_ != "ROOT" or tok.tag_ != "VBN" or any(c.dep_ in ("aux", "aux:pass", "cop") for c in tok.children):
+            continue
+        noun = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubj") and c.i < tok.i), None)
+        if noun is None or doc[tok.i - 1].text != ",":
+            continue
+        verb = next((c for c in tok.children if c.dep_ in ("parataxis", "conj") and c.i > tok.i
+                     and any(g.dep_ in ("aux", "aux:pass") for g in c.children)
+                     and not any(g.dep_.startswith("nsubj") for g in c.children)), None)
+        if verb is None:
+            continue
+        passive = any(g.dep_ == "aux:pass" for g in verb.children)
+        verb.head, verb.dep_ = verb, "ROOT"
+        noun.head, noun.dep_ = verb, "nsubj:pass" if passive else "nsubj"
+        tok.head, tok.dep_ = noun, "acl"
+        for child in list(tok.children):
+            if child.dep_ == "punct" and child.i > verb.i:
+                child.head = verb
+        return
 
 
 def _case_hung_inside(doc: Doc) -> None:
@@ -293,6 +351,28 @@ def _second_subject_after_preposition(doc: Doc) -> None:
                 and prep.dep_ == "advmod" and first.i < prep.i):
             prep.head, prep.dep_, prep.pos_ = second, "case", "ADP"
             second.head, second.dep_ = first, "nmod"
+
+
+NOMINAL_RELATIONS = frozenset(["nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"])
+"""Relations only a noun phrase fills."""
+
+
+def _weapon_noun_read_as_verb(doc: Doc) -> None:
+    """A plural weapon noun tagged a verb while it fills a noun's place, with a name as its subject
+    right before it ("The first four [Bayraktar TB2] drones, built in Turkey, were delivered" with
+    'drones' a verb whose subject is the name) is a noun: the name is its compound, and the name's
+    determiners and counts are the noun's."""
+    for tok in doc:
+        if tok.i == 0 or tok.pos_ != "VERB" or tok.lower_ not in PLURAL_WEAPON_NOUNS or tok.dep_ not in NOMINAL_RELATIONS:
+            continue
+        name = doc[tok.i - 1]
+        if name.head.i != tok.i or name.pos_ not in ("PROPN", "NUM") or not name.dep_.startswith("nsubj"):
+            continue
+        tok.pos_, tok.tag_ = "NOUN", "NNS"
+        for child in list(name.children):
+            if child.dep_ in ("det", "amod", "nummod", "nmod:poss"):
+                child.head = tok
+        name.dep_ = "compound"
 
 
 PARTICLES = frozenset(["up", "off", "out", "down", "back", "through"])

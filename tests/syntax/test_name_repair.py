@@ -135,3 +135,38 @@ def test_due_to_as_a_cause_stays() -> None:
                 ("talks", "NOUN", "nsubj", 4), ("stopped", "VERB", "ROOT", 4)])
     _due_to_read_as_cause(doc)
     assert (doc[0].dep_, doc[4].dep_) == ("case", "ROOT")
+
+
+def test_a_past_verb_read_as_a_modifier_after_a_determined_noun_is_the_verb() -> None:
+    from armsledger.syntax import _past_verb_read_as_modifier
+    doc = tagged([("The", "DET", "DT", "det", 3), ("minister", "ADJ", "JJ", "amod", 3),
+                  ("denied", "VERB", "VBN", "amod", 3), ("reports", "NOUN", "NNS", "ROOT", 3)])
+    _past_verb_read_as_modifier(doc)
+    assert (doc[2].dep_, doc[1].dep_, doc[1].head.i, doc[0].head.i, doc[3].dep_) == ("ROOT", "nsubj", 2, 1, "obj")
+
+
+def test_a_participle_qualifying_a_noun_stays() -> None:
+    from armsledger.syntax import _past_verb_read_as_modifier
+    doc = tagged([("Newly", "ADV", "RB", "advmod", 1), ("delivered", "VERB", "VBN", "amod", 2),
+                  ("jets", "NOUN", "NNS", "ROOT", 2)])
+    _past_verb_read_as_modifier(doc)
+    assert (doc[1].dep_, doc[2].dep_) == ("amod", "ROOT")
+
+
+def test_a_participle_between_commas_read_as_the_root_is_a_reduced_relative() -> None:
+    from armsledger.syntax import _reduced_relative_read_as_root
+    doc = tagged([("Drones", "NOUN", "NNS", "nsubj:pass", 2), (",", "PUNCT", ",", "punct", 2),
+                  ("built", "VERB", "VBN", "ROOT", 2), ("here", "ADV", "RB", "advmod", 2),
+                  (",", "PUNCT", ",", "punct", 2), ("were", "AUX", "VBD", "aux:pass", 6),
+                  ("delivered", "VERB", "VBN", "parataxis", 2)])
+    _reduced_relative_read_as_root(doc)
+    assert (doc[6].dep_, doc[0].head.i, doc[2].dep_, doc[2].head.i) == ("ROOT", 6, "acl", 0)
+
+
+def test_a_plural_weapon_noun_read_as_a_verb_with_a_name_subject_is_a_noun() -> None:
+    from armsledger.syntax import _weapon_noun_read_as_verb
+    doc = tagged([("Four", "NUM", "CD", "nummod", 1), ("TB2", "PROPN", "NNP", "nsubj", 2),
+                  ("drones", "VERB", "VBZ", "nsubj:pass", 4), ("were", "AUX", "VBD", "aux:pass", 4),
+                  ("delivered", "VERB", "VBN", "ROOT", 4)])
+    _weapon_noun_read_as_verb(doc)
+    assert (doc[2].pos_, doc[1].dep_, doc[0].head.i) == ("NOUN", "compound", 2)
