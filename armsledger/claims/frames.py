@@ -70,6 +70,9 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
             reading.dropped = "a passive without its agent: an opinion, not a buyer's act"
         if predicate.is_nominal and any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in tok.children):
             reading.dropped = "a deal of any kind, not one deal ('every contract we have signed', 'any deal')"
+        if predicate.completion_words and any(c.dep_ == "amod" and c.lower_ in predicate.completion_words
+                                              for c in tok.children):
+            reading.event = "completion"  # "the final delivery of the jets", "to complete deliveries"
         if predicate.manner_cases and case_of(tok) in predicate.manner_cases:
             reading.dropped = f"'{case_of(tok)} {tok.text}': how the arms are made, not an event"
         if predicate.states_plan:
@@ -93,6 +96,8 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
     return readings
 
 
+MAKING_LEMMAS = frozenset(["build", "make", "manufacture", "produce", "construct", "assemble"])
+"""Verbs of a clause on the item that name its maker by 'by' ("corvettes built by Hyundai")."""
 GENERIC_DETERMINERS = frozenset(["every", "any", "each"])
 """Determiners that make an event noun a kind, not one event: "every contract", "any deal"."""
 
@@ -256,6 +261,13 @@ def _bind_item_dependents(reading: Reading, doc: Doc) -> None:
                 if role in ("supplier", "recipient", "party"):
                     reading.add(role, child.i, f"{key} of the item")
                     break
+        if not reading.roles.get("supplier"):
+            # "two corvettes built for it by South Korea's Hyundai Heavy Industries": the maker sells
+            for clause in head_tok.children:
+                if clause.dep_ == "acl" and clause.lemma_.lower() in MAKING_LEMMAS:
+                    for agent in clause.children:
+                        if agent.dep_ in ("obl:agent", "obl") and case_of(agent) == "by":
+                            reading.add("supplier", agent.i, f"maker of the item ('{clause.text} by')")
 
 
 def _complete_roles(reading: Reading, tok: Token, grammar: Grammar) -> None:

@@ -57,6 +57,8 @@ class Predicate:
     """A passive without its agent is no event of this kind ("are considered the best": an opinion)."""
     progressive_event: str | None = None
     """The event its progressive states ("is buying": the deal stands), if not `event`."""
+    completion_words: frozenset[str] = frozenset()
+    """Modifiers that make the nominal the completion of an order ("the final delivery")."""
     yields_to_agreement: bool = False
     """Its delivery only restates the signing of the same deal when the sentence states one ("signed
     a contract ..., the second member to buy it"): the sentence gives the agreement alone."""
@@ -259,6 +261,7 @@ def _predicate(row: dict[str, object]) -> Predicate:
                      needs_handover=bool(row.get("needs_handover")),
                      states_plan=bool(row.get("states_plan")),
                      yields_to_agreement=bool(row.get("yields_to_agreement")),
+                     completion_words=frozenset(map(str, row.get("completion_words", []))),  # type: ignore[call-overload]
                      manner_cases=frozenset(map(str, row.get("manner_cases", []))),  # type: ignore[call-overload]
                      progressive_event=_event_or_none(row.get("progressive_event")),
                      idle_clauses=frozenset(map(str, row.get("idle_clauses", []))))  # type: ignore[call-overload]

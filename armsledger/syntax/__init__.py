@@ -95,6 +95,8 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
         _clause_read_as_modifier(doc)
         _past_verb_read_as_modifier(doc)
         _reduced_relative_read_as_root(doc)
+        _relative_read_as_complement(doc)
+        _main_verb_inside_relative(doc)
         _count_split_from_noun(doc)
         _case_hung_inside(doc)
         _name_split_from_noun(doc)
@@ -179,6 +181,50 @@ def _reduced_relative_read_as_root(doc: Doc) -> None:
             if child.dep_ == "punct" and child.i > verb.i:
                 child.head = verb
         return
+
+
+def _relative_read_as_complement(doc: Doc) -> None:
+    """A clause after a comma whose subject is 'which' or 'who', read as the complement of the verb
+    before ("offered the system to Denmark, which is also weighing the Patriot" with 'weighing' a
+    ccomp of 'offered'), is a relative clause on the noun before the comma."""
+    for tok in doc:
+        if tok.dep_ not in ("ccomp", "parataxis", "advcl"):
+            continue
+        subject = next((c for c in tok.children if c.dep_.startswith("nsubj") and c.lower_ in ("which", "who")
+                        and c.i < tok.i), None)
+        if subject is None or subject.i < 2 or doc[subject.i - 1].text != ",":
+            continue
+        noun = doc[subject.i - 2]
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i in [a.i for a in tok.subtree]:
+            continue
+        tok.head, tok.dep_ = noun, "acl:relcl"
+
+
+def _main_verb_inside_relative(doc: Doc) -> None:
+    """A subject noun left as the root, with the sentence's verb hung inside its comma-bounded
+    relative clause ("The Philippine Navy, which has spent a decade trying to replace a fleet ...,
+    took delivery of ..." with 'took' a conjunct inside the clause) has that verb as its predicate:
+    the verb right after the clause's closing comma, with no subject of its own, is the root."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return
+    clause = next((c for c in root.children if c.dep_ == "acl:relcl" and c.i > root.i and c.left_edge.i > 0
+                   and "," in (c.left_edge.text, doc[c.left_edge.i - 1].text)), None)
+    if clause is None:
+        return
+    inside = {t.i for t in clause.subtree}
+    verb = next((t for t in doc if t.i - 1 in inside and doc[t.i - 1].text == "," and t.i in inside
+                 and t.pos_ == "VERB" and t.dep_ in ("conj", "parataxis", "advcl", "dep")
+                 and not any(c.dep_.startswith("nsubj") for c in t.children)), None)
+    if verb is None:
+        return
+    comma = doc[verb.i - 1]
+    verb.head, verb.dep_ = verb, "ROOT"
+    root.head, root.dep_ = verb, "nsubj"
+    comma.head = root
+    for child in list(root.children):
+        if child.dep_ == "punct" and child.i == len(doc) - 1:
+            child.head = verb
 
 
 def _case_hung_inside(doc: Doc) -> None:

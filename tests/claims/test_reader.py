@@ -390,6 +390,12 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("agreement", "TR", "KE", None, False, False), ("delivery", "CN", "KE", "Z-9", False, False)}),
     ("a firm's product is made where the catalogue says", "Chile bought three Airbus C-295 aircraft.",
      {("delivery", "ES", "CL", "C-295", False, False)}),
+    ("a 'which' clause after a comma is relative, not a complement", "Sweden has offered Gripen jets to Colombia, which is also weighing the Rafale.",
+     {("interest", "FR", "CO", "Rafale", False, False), ("interest", "SE", "CO", "Gripen-E", False, False)}),
+    ("the verb after a subject's long relative clause is the sentence's", "The Thai navy, which has waited for years to replace ships bought in the 1990s, took delivery of two frigates built for it by South Korea's Hanwha Ocean.",
+     {("delivery", "KR", "TH", None, False, False)}),
+    ("a final delivery is the completion", "The final delivery of Rafale jets to Qatar took place in 2023.",
+     {("completion", "FR", "QA", "Rafale", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 

@@ -170,3 +170,21 @@ def test_a_plural_weapon_noun_read_as_a_verb_with_a_name_subject_is_a_noun() -> 
                   ("delivered", "VERB", "VBN", "ROOT", 4)])
     _weapon_noun_read_as_verb(doc)
     assert (doc[2].pos_, doc[1].dep_, doc[0].head.i) == ("NOUN", "compound", 2)
+
+
+def test_a_which_clause_after_a_comma_read_as_a_complement_is_relative() -> None:
+    from armsledger.syntax import _relative_read_as_complement
+    doc = tree([("Oslo", "PROPN", "nsubj", 1), ("offered", "VERB", "ROOT", 1), ("jets", "NOUN", "obj", 1),
+                ("to", "ADP", "case", 4), ("Lima", "PROPN", "obl", 1), (",", "PUNCT", "punct", 7),
+                ("which", "PRON", "nsubj", 7), ("wants", "VERB", "ccomp", 1)])
+    _relative_read_as_complement(doc)
+    assert (doc[7].head.i, doc[7].dep_) == (4, "acl:relcl")
+
+
+def test_the_verb_after_a_subjects_relative_clause_is_the_root() -> None:
+    from armsledger.syntax import _main_verb_inside_relative
+    doc = tree([("Navy", "NOUN", "ROOT", 0), (",", "PUNCT", "punct", 3), ("which", "PRON", "nsubj", 3),
+                ("waited", "VERB", "acl:relcl", 0), (",", "PUNCT", "punct", 5), ("took", "VERB", "conj", 3),
+                ("ships", "NOUN", "obj", 5)])
+    _main_verb_inside_relative(doc)
+    assert (doc[5].dep_, doc[0].head.i, doc[0].dep_, doc[3].head.i) == ("ROOT", 5, "nsubj", 0)
