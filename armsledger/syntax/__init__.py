@@ -97,6 +97,7 @@ def parse(sentences: Sequence[str], *, names: Sequence[Sequence[tuple[int, int]]
         _reduced_relative_read_as_root(doc)
         _relative_read_as_complement(doc)
         _main_verb_inside_relative(doc)
+        _phrases_of_a_light_noun(doc)
         _count_split_from_noun(doc)
         _case_hung_inside(doc)
         _name_split_from_noun(doc)
@@ -225,6 +226,37 @@ def _main_verb_inside_relative(doc: Doc) -> None:
     for child in list(root.children):
         if child.dep_ == "punct" and child.i == len(doc) - 1:
             child.head = verb
+
+
+LIGHT_NOUNS = frozenset(["stage", "round", "phase", "process", "course", "series", "state", "step"])
+"""Nouns that only measure out the noun of their 'of' phrase ("an advanced stage of negotiations")."""
+
+
+def _phrases_of_a_light_noun(doc: Doc) -> None:
+    """A light noun with an 'of' phrase ("began [a new round] of talks with Moscow", "is in [an
+    advanced stage] of negotiations with the US to procure 30 drones") only measures out that phrase's
+    noun: the noun takes the light noun's place in the sentence and every phrase and clause on it, and
+    the light noun, with its own determiner and adjectives, becomes the noun's modifier."""
+    for light in doc:
+        if light.lemma_.lower() not in LIGHT_NOUNS or light.pos_ != "NOUN":
+            continue
+        inner = next((c for c in light.children if c.dep_ == "nmod" and c.i == light.i + 2
+                      and any(g.dep_ == "case" and g.lower_ == "of" and g.i == light.i + 1 for g in c.children)), None)
+        if inner is None or inner.pos_ != "NOUN":
+            continue
+        of = doc[light.i + 1]
+        if light.head.i == light.i:
+            inner.head, inner.dep_ = inner, "ROOT"
+        else:
+            inner.head, inner.dep_ = light.head, light.dep_
+        for child in list(light.children):
+            if child.i != inner.i and child.dep_ not in ("det", "amod", "nummod", "compound", "advmod"):
+                child.head = inner  # its case, copula, subject, and the phrases after it
+        light.head, light.dep_ = inner, "nmod"
+        of.head = light
+        for child in list(inner.children):
+            if child.dep_ == "case" and child.i < light.i:
+                child.head = inner  # "in [an advanced stage of] negotiations": the case stays the noun's
 
 
 def _case_hung_inside(doc: Doc) -> None:

@@ -396,6 +396,10 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("delivery", "KR", "TH", None, False, False)}),
     ("a final delivery is the completion", "The final delivery of Rafale jets to Qatar took place in 2023.",
      {("completion", "FR", "QA", "Rafale", False, False)}),
+    ("a light noun's 'of' phrase takes its place", "Vietnam began a new round of talks with Moscow on Su-35 jets.",
+     {("negotiation", "RU", "VN", "Su-35", False, False)}),
+    ("the phrases of a stage of talks are the talks'", "Egypt is in an advanced stage of negotiations with France to buy 30 Rafale jets.",
+     {("negotiation", "FR", "EG", "Rafale", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 

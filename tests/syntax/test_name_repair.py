@@ -188,3 +188,13 @@ def test_the_verb_after_a_subjects_relative_clause_is_the_root() -> None:
                 ("ships", "NOUN", "obj", 5)])
     _main_verb_inside_relative(doc)
     assert (doc[5].dep_, doc[0].head.i, doc[0].dep_, doc[3].head.i) == ("ROOT", 5, "nsubj", 0)
+
+
+def test_a_light_nouns_of_phrase_takes_its_place() -> None:
+    from armsledger.syntax import _phrases_of_a_light_noun
+    doc = tagged([("Hanoi", "PROPN", "NNP", "nsubj", 1), ("began", "VERB", "VBD", "ROOT", 1),
+                  ("a", "DET", "DT", "det", 3), ("round", "NOUN", "NN", "obj", 1), ("of", "ADP", "IN", "case", 5),
+                  ("talks", "NOUN", "NNS", "nmod", 3), ("with", "ADP", "IN", "case", 7),
+                  ("Moscow", "PROPN", "NNP", "nmod", 3)])
+    _phrases_of_a_light_noun(doc)
+    assert (doc[5].head.i, doc[5].dep_, doc[3].head.i, doc[7].head.i, doc[2].head.i) == (1, "obj", 5, 5, 3)
