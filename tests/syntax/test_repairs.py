@@ -1,10 +1,10 @@
-"""The parse's tree repairs: a name never has a function word's relation; a particle is its verb's."""
+"""The parse's tree repairs (armsledger/syntax/repairs.py), each on a tree built by hand: the error it undoes, and a tree it leaves alone."""
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
 
-from armsledger.syntax import _name_as_subject
+from armsledger.syntax.repairs import _name_as_subject
 
 
 def tree(rows: list[tuple[str, str, str, int]]) -> Doc:
@@ -25,7 +25,7 @@ def test_a_verb_with_a_subject_keeps_its_marker() -> None:
 
 
 def test_a_particle_read_as_a_preposition_is_the_verbs() -> None:
-    from armsledger.syntax import _particle_of_verb
+    from armsledger.syntax.repairs import _particle_of_verb
     doc = tree([("Senators", "NOUN", "nsubj", 1), ("held", "VERB", "ROOT", 1), ("up", "ADP", "case", 4),
                 ("the", "DET", "det", 4), ("sales", "NOUN", "obl", 1)])
     _particle_of_verb(doc)
@@ -33,7 +33,7 @@ def test_a_particle_read_as_a_preposition_is_the_verbs() -> None:
 
 
 def test_a_true_preposition_after_a_verb_stays() -> None:
-    from armsledger.syntax import _particle_of_verb
+    from armsledger.syntax.repairs import _particle_of_verb
     doc = tree([("Jets", "NOUN", "nsubj", 1), ("flew", "VERB", "ROOT", 1), ("over", "ADP", "case", 3),
                 ("Kyiv", "PROPN", "obl", 1)])
     _particle_of_verb(doc)
@@ -41,7 +41,7 @@ def test_a_true_preposition_after_a_verb_stays() -> None:
 
 
 def test_a_plural_weapon_noun_read_as_a_verb_is_the_object() -> None:
-    from armsledger.syntax import _weapon_noun_as_object
+    from armsledger.syntax.repairs import _weapon_noun_as_object
     doc = tree([("Turkey", "PROPN", "nsubj", 1), ("sold", "VERB", "ROOT", 1), ("TB2", "PROPN", "iobj", 1),
                 ("drones", "VERB", "ccomp", 1), ("to", "ADP", "case", 5), ("Pakistan", "PROPN", "obl", 3)])
     _weapon_noun_as_object(doc)
@@ -49,7 +49,7 @@ def test_a_plural_weapon_noun_read_as_a_verb_is_the_object() -> None:
 
 
 def test_over_after_a_handing_verb_is_its_particle() -> None:
-    from armsledger.syntax import _particle_of_verb
+    from armsledger.syntax.repairs import _particle_of_verb
     doc = tree([("Spain", "PROPN", "nsubj", 1), ("handed", "VERB", "ROOT", 1), ("over", "ADP", "case", 4),
                 ("the", "DET", "det", 4), ("jets", "NOUN", "obl", 1)])
     doc[1].lemma_ = "hand"
@@ -65,7 +65,7 @@ def tagged(rows: list[tuple[str, str, str, str, int]]) -> Doc:
 
 
 def test_a_name_right_after_a_verb_of_two_objects_is_the_indirect_one() -> None:
-    from armsledger.syntax import _double_object
+    from armsledger.syntax.repairs import _double_object
     doc = tree([("Oslo", "PROPN", "nsubj", 1), ("sent", "VERB", "ROOT", 1), ("Kyiv", "PROPN", "obj", 1),
                 ("tanks", "NOUN", "obj", 1)])
     _double_object(doc)
@@ -73,14 +73,14 @@ def test_a_name_right_after_a_verb_of_two_objects_is_the_indirect_one() -> None:
 
 
 def test_one_object_stays_the_object() -> None:
-    from armsledger.syntax import _double_object
+    from armsledger.syntax.repairs import _double_object
     doc = tree([("Oslo", "PROPN", "nsubj", 1), ("sent", "VERB", "ROOT", 1), ("Kyiv", "PROPN", "obj", 1)])
     _double_object(doc)
     assert doc[2].dep_ == "obj"
 
 
 def test_a_second_subject_after_an_adverbial_preposition_is_the_first_ones_phrase() -> None:
-    from armsledger.syntax import _second_subject_after_preposition
+    from armsledger.syntax.repairs import _second_subject_after_preposition
     doc = tree([("Talks", "NOUN", "nsubj", 4), ("over", "ADV", "advmod", 4), ("12", "NUM", "nummod", 3),
                 ("jets", "NOUN", "nsubj", 4), ("continue", "VERB", "ROOT", 4)])
     _second_subject_after_preposition(doc)
@@ -88,7 +88,7 @@ def test_a_second_subject_after_an_adverbial_preposition_is_the_first_ones_phras
 
 
 def test_have_before_a_participle_hung_elsewhere_is_its_auxiliary() -> None:
-    from armsledger.syntax import _perfect_read_as_possession
+    from armsledger.syntax.repairs import _perfect_read_as_possession
     doc = tagged([("Chile", "PROPN", "NNP", "nsubj", 1), ("has", "VERB", "VBZ", "ROOT", 1),
                   ("also", "ADV", "RB", "advmod", 3), ("ordered", "VERB", "VBN", "amod", 4),
                   ("tanks", "NOUN", "NNS", "obj", 1)])
@@ -97,7 +97,7 @@ def test_have_before_a_participle_hung_elsewhere_is_its_auxiliary() -> None:
 
 
 def test_have_with_its_participle_as_complement_stays() -> None:
-    from armsledger.syntax import _perfect_read_as_possession
+    from armsledger.syntax.repairs import _perfect_read_as_possession
     doc = tagged([("Chile", "PROPN", "NNP", "nsubj", 1), ("had", "VERB", "VBD", "ROOT", 1),
                   ("tanks", "NOUN", "NNS", "obj", 1), ("delivered", "VERB", "VBN", "xcomp", 1)])
     _perfect_read_as_possession(doc)
@@ -105,7 +105,7 @@ def test_have_with_its_participle_as_complement_stays() -> None:
 
 
 def test_a_gerund_with_a_nouns_modifiers_qualifies_the_noun_after_it() -> None:
-    from armsledger.syntax import _gerund_inside_noun
+    from armsledger.syntax.repairs import _gerund_inside_noun
     doc = tagged([("Chile", "PROPN", "NNP", "nsubj", 1), ("ordered", "VERB", "VBD", "ROOT", 1),
                   ("20", "NUM", "CD", "nummod", 3), ("fighting", "VERB", "VBG", "advcl", 1),
                   ("vehicles", "NOUN", "NNS", "obj", 3)])
@@ -114,7 +114,7 @@ def test_a_gerund_with_a_nouns_modifiers_qualifies_the_noun_after_it() -> None:
 
 
 def test_a_gerund_clause_with_its_object_stays() -> None:
-    from armsledger.syntax import _gerund_inside_noun
+    from armsledger.syntax.repairs import _gerund_inside_noun
     doc = tagged([("Chile", "PROPN", "NNP", "nsubj", 1), ("began", "VERB", "VBD", "ROOT", 1),
                   ("buying", "VERB", "VBG", "xcomp", 1), ("tanks", "NOUN", "NNS", "obj", 2)])
     _gerund_inside_noun(doc)
@@ -122,7 +122,7 @@ def test_a_gerund_clause_with_its_object_stays() -> None:
 
 
 def test_due_to_with_a_copula_and_a_subject_governs_the_infinitive() -> None:
-    from armsledger.syntax import _due_to_read_as_cause
+    from armsledger.syntax.repairs import _due_to_read_as_cause
     doc = tree([("Jets", "NOUN", "nsubj", 2), ("are", "AUX", "cop", 2), ("due", "ADJ", "mark", 5),
                 ("to", "PART", "fixed", 2), ("be", "AUX", "aux:pass", 5), ("delivered", "VERB", "ROOT", 5)])
     _due_to_read_as_cause(doc)
@@ -130,7 +130,7 @@ def test_due_to_with_a_copula_and_a_subject_governs_the_infinitive() -> None:
 
 
 def test_due_to_as_a_cause_stays() -> None:
-    from armsledger.syntax import _due_to_read_as_cause
+    from armsledger.syntax.repairs import _due_to_read_as_cause
     doc = tree([("Due", "ADJ", "case", 2), ("to", "ADP", "fixed", 0), ("delays", "NOUN", "obl", 4),
                 ("talks", "NOUN", "nsubj", 4), ("stopped", "VERB", "ROOT", 4)])
     _due_to_read_as_cause(doc)
@@ -138,7 +138,7 @@ def test_due_to_as_a_cause_stays() -> None:
 
 
 def test_a_past_verb_read_as_a_modifier_after_a_determined_noun_is_the_verb() -> None:
-    from armsledger.syntax import _past_verb_read_as_modifier
+    from armsledger.syntax.repairs import _past_verb_read_as_modifier
     doc = tagged([("The", "DET", "DT", "det", 3), ("minister", "ADJ", "JJ", "amod", 3),
                   ("denied", "VERB", "VBN", "amod", 3), ("reports", "NOUN", "NNS", "ROOT", 3)])
     _past_verb_read_as_modifier(doc)
@@ -146,7 +146,7 @@ def test_a_past_verb_read_as_a_modifier_after_a_determined_noun_is_the_verb() ->
 
 
 def test_a_participle_qualifying_a_noun_stays() -> None:
-    from armsledger.syntax import _past_verb_read_as_modifier
+    from armsledger.syntax.repairs import _past_verb_read_as_modifier
     doc = tagged([("Newly", "ADV", "RB", "advmod", 1), ("delivered", "VERB", "VBN", "amod", 2),
                   ("jets", "NOUN", "NNS", "ROOT", 2)])
     _past_verb_read_as_modifier(doc)
@@ -154,7 +154,7 @@ def test_a_participle_qualifying_a_noun_stays() -> None:
 
 
 def test_a_participle_between_commas_read_as_the_root_is_a_reduced_relative() -> None:
-    from armsledger.syntax import _reduced_relative_read_as_root
+    from armsledger.syntax.repairs import _reduced_relative_read_as_root
     doc = tagged([("Drones", "NOUN", "NNS", "nsubj:pass", 2), (",", "PUNCT", ",", "punct", 2),
                   ("built", "VERB", "VBN", "ROOT", 2), ("here", "ADV", "RB", "advmod", 2),
                   (",", "PUNCT", ",", "punct", 2), ("were", "AUX", "VBD", "aux:pass", 6),
@@ -164,7 +164,7 @@ def test_a_participle_between_commas_read_as_the_root_is_a_reduced_relative() ->
 
 
 def test_a_plural_weapon_noun_read_as_a_verb_with_a_name_subject_is_a_noun() -> None:
-    from armsledger.syntax import _weapon_noun_read_as_verb
+    from armsledger.syntax.repairs import _weapon_noun_read_as_verb
     doc = tagged([("Four", "NUM", "CD", "nummod", 1), ("TB2", "PROPN", "NNP", "nsubj", 2),
                   ("drones", "VERB", "VBZ", "nsubj:pass", 4), ("were", "AUX", "VBD", "aux:pass", 4),
                   ("delivered", "VERB", "VBN", "ROOT", 4)])
@@ -173,7 +173,7 @@ def test_a_plural_weapon_noun_read_as_a_verb_with_a_name_subject_is_a_noun() -> 
 
 
 def test_a_which_clause_after_a_comma_read_as_a_complement_is_relative() -> None:
-    from armsledger.syntax import _relative_read_as_complement
+    from armsledger.syntax.repairs import _relative_read_as_complement
     doc = tree([("Oslo", "PROPN", "nsubj", 1), ("offered", "VERB", "ROOT", 1), ("jets", "NOUN", "obj", 1),
                 ("to", "ADP", "case", 4), ("Lima", "PROPN", "obl", 1), (",", "PUNCT", "punct", 7),
                 ("which", "PRON", "nsubj", 7), ("wants", "VERB", "ccomp", 1)])
@@ -182,7 +182,7 @@ def test_a_which_clause_after_a_comma_read_as_a_complement_is_relative() -> None
 
 
 def test_the_verb_after_a_subjects_relative_clause_is_the_root() -> None:
-    from armsledger.syntax import _main_verb_inside_relative
+    from armsledger.syntax.repairs import _main_verb_inside_relative
     doc = tree([("Navy", "NOUN", "ROOT", 0), (",", "PUNCT", "punct", 3), ("which", "PRON", "nsubj", 3),
                 ("waited", "VERB", "acl:relcl", 0), (",", "PUNCT", "punct", 5), ("took", "VERB", "conj", 3),
                 ("ships", "NOUN", "obj", 5)])
@@ -191,7 +191,7 @@ def test_the_verb_after_a_subjects_relative_clause_is_the_root() -> None:
 
 
 def test_a_light_nouns_of_phrase_takes_its_place() -> None:
-    from armsledger.syntax import _phrases_of_a_light_noun
+    from armsledger.syntax.repairs import _phrases_of_a_light_noun
     doc = tagged([("Hanoi", "PROPN", "NNP", "nsubj", 1), ("began", "VERB", "VBD", "ROOT", 1),
                   ("a", "DET", "DT", "det", 3), ("round", "NOUN", "NN", "obj", 1), ("of", "ADP", "IN", "case", 5),
                   ("talks", "NOUN", "NNS", "nmod", 3), ("with", "ADP", "IN", "case", 7),
