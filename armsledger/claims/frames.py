@@ -59,6 +59,7 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         if predicate.is_nominal:
             _govern(reading, tok, grammar)
         _bind_item_dependents(reading, doc)
+        _bind_clause_on_a_party(reading, doc)
         read_modality(reading, doc, grammar)
         read_deadline(reading, tok, grammar)
         if is_headline:
@@ -268,6 +269,24 @@ def _bind_item_dependents(reading: Reading, doc: Doc) -> None:
                     for agent in clause.children:
                         if agent.dep_ in ("obl:agent", "obl") and case_of(agent) == "by":
                             reading.add("supplier", agent.i, f"maker of the item ('{clause.text} by')")
+
+
+def _bind_clause_on_a_party(reading: Reading, doc: Doc) -> None:
+    """An infinitive that says what a deal is for, hung by the parse from the other side named after
+    the deal ("signed an agreement with Brazil's air force [to build Gripen fighters]"): its object is
+    the deal's item, when the deal has none and the object is arms."""
+    if not reading.predicate.is_nominal or reading.roles.get("item"):
+        return
+    for role in ("party", "supplier", "recipient"):
+        for t in reading.roles.get(role, []):
+            for clause in doc[t].children:
+                if clause.dep_ != "acl" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children):
+                    continue
+                if clause.lemma_.lower() in reading.predicate.idle_clauses:
+                    continue
+                for obj in clause.children:
+                    if obj.dep_ == "obj" and is_weapon_phrase(doc, obj.i):
+                        reading.add("item", obj.i, f"object of the clause on '{doc[t].text}' ('to {clause.text}')")
 
 
 def _complete_roles(reading: Reading, tok: Token, grammar: Grammar) -> None:
@@ -492,7 +511,7 @@ def _govern(reading: Reading, tok: Token, grammar: Grammar) -> None:
         reading.event = frame.partial_event
     reading.cues.append(frame.name)
     if frame.roles:
-        _bind_roles(reading, head, frame.roles)
+        _bind_roles(reading, head, frame.roles, reading.predicate.idle_clauses)
         if misread is not None and "nsubj" in frame.roles and misread[0].i == head.i:
             reading.add(frame.roles["nsubj"], misread[1].i, "subject of a verb the parse made a modifier")
         if not any(c.dep_ in SUBJECTS for c in head.children) and "nsubj" in frame.roles:

@@ -400,6 +400,12 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("negotiation", "RU", "VN", "Su-35", False, False)}),
     ("the phrases of a stage of talks are the talks'", "Egypt is in an advanced stage of negotiations with France to buy 30 Rafale jets.",
      {("negotiation", "FR", "EG", "Rafale", False, False)}),
+    ("what a signing verb's purpose clause builds is the item", "Hanwha signed an agreement with Egypt's AOI to build K9 howitzers under licence in Egypt.",
+     {("agreement", "KR", "EG", "K9", False, False)}),
+    ("a purpose clause hung from the other side is the deal's", "Saab signed an agreement with Brazil's air force to build Gripen fighters in Sao Paulo.",
+     {("agreement", "SE", "BR", "Gripen-E", False, False)}),
+    ("a purpose clause that is no transfer gives no item", "Pakistan signed the deal with China to address an imbalance with India.",
+     set()),
 ]
 XFAIL: dict[str, str] = {}
 
