@@ -44,6 +44,10 @@ class Settings:
         "local", "Dask scheduler that backfill runs on: 'local' starts two worker processes on this machine; "
                  "an address such as tcp://10.0.0.5:8786 uses that cluster."
     )
+    no_worker_timeout_s: float = _option(
+        60.0, "Seconds backfill waits while its Dask cluster has no worker at all; then it stops and reports "
+              "each unfinished shard as failed (a rerun redoes them)."
+    )
     host: str = _option("127.0.0.1", "Address the web server listens on.")
     port: int = _option(8000, "Port the web server listens on.")
     ingest_token: str | None = _option(
