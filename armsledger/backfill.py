@@ -9,7 +9,9 @@
             shard in one process, its results written with `shards.write_shard`; a shard already
             done from the same bytes and gazetteers is skipped; a task that raises is retried
 3. report   each unreadable input inside a shard, and each shard that failed all its tries, is
-            one SourceError passed to `on_error`; the other shards go on
+            one SourceError passed to `on_error`; the other shards go on. A cluster left with no
+            worker for `settings.no_worker_timeout_s` ends the run: each unfinished shard is one
+            SourceError, and a rerun redoes them
 
 The stages are those of `pipeline.run`: the shards hold what `armsledger ingest` would store, and
 loading them (`Ledger.ingest_shards`) gives the same ledger. Workers must see the shards and the
@@ -49,6 +51,12 @@ a fixed one another user's cluster may hold."""
 SHARD_RETRIES = 2
 """Times a failed shard task is run again (on any worker) before it is reported as failed."""
 CONNECT_TIMEOUT_S = 30
+WORKER_POLL_S = 1.0
+"""How often the client asks the scheduler how many workers it has, while shards are unfinished."""
+
+
+class NoWorkerError(Exception):
+    """The cluster had no worker for the settings' no_worker_timeout_s: the shard was never finished."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +128,11 @@ def backfill(corpora: Sequence[str | Path], *, out: str | Path, settings: Settin
     if sources:
         with _client(scheduler or settings.scheduler) as client:
             for source, found in _run_tasks(client, sources, folder, settings):
+                if isinstance(found, NoWorkerError):
+                    counts["failed"] += 1
+                    report(SourceError(source, f"shard not finished: {found}; its output is not written: "
+                                               "start workers and run the same backfill again to do it"))
+                    continue
                 if isinstance(found, BaseException):
                     counts["failed"] += 1
                     report(SourceError(source, f"shard failed after {SHARD_RETRIES + 1} tries "
@@ -182,20 +195,40 @@ def _gazetteers(gazetteer_dir: str | None) -> Gazetteers:
 def _run_tasks(client: Client, sources: list[str], folder: Path,
                settings: Settings) -> Iterator[tuple[str, ShardReport | BaseException]]:
     """Submit one task per shard; yield each shard's report, or its last error, as it finishes."""
-    from distributed import as_completed
+    from distributed import wait
 
     run_id = uuid.uuid4().hex[:8]
     futures = {client.submit(backfill_shard, source, str(folder.resolve()), settings=settings,
                              key=f"backfill-{shards.shard_name(source)}-{run_id}", retries=SHARD_RETRIES,
                              pure=False): source
                for source in sources}
-    for future in as_completed(futures):
-        if future.status == "error":
-            error = future.exception()
-            log.debug("%s: %s", futures[future], error, exc_info=error)
-            yield futures[future], error
-        else:
-            yield futures[future], future.result()
+    order = {source: number for number, source in enumerate(sources)}
+    waiting = set(futures)
+    no_worker_since: float | None = None
+    while waiting:
+        try:
+            finished = wait(list(waiting), timeout=WORKER_POLL_S, return_when="FIRST_COMPLETED").done
+        except TimeoutError:  # none finished in WORKER_POLL_S: time to count the workers
+            finished = set()
+        for future in sorted(finished, key=lambda f: order[futures[f]]):
+            waiting.discard(future)
+            if future.status == "error":
+                error = future.exception()
+                log.debug("%s: %s", futures[future], error, exc_info=error)
+                yield futures[future], error
+            else:
+                yield futures[future], future.result()
+        if finished or client.nthreads():
+            no_worker_since = None
+        elif no_worker_since is None:
+            no_worker_since = time.monotonic()
+        elif time.monotonic() - no_worker_since >= settings.no_worker_timeout_s:
+            client.cancel(list(waiting))
+            lost = NoWorkerError(f"the cluster had no worker for {settings.no_worker_timeout_s:g} s "
+                                 "(no_worker_timeout_s)")
+            for future in sorted(waiting, key=lambda f: order[futures[f]]):
+                yield futures[future], lost
+            return
 
 
 @contextmanager

@@ -44,6 +44,10 @@ class Settings:
         "local", "Dask scheduler that backfill runs on: 'local' starts two worker processes on this machine; "
                  "an address such as tcp://10.0.0.5:8786 uses that cluster."
     )
+    no_worker_timeout_s: float = _option(
+        60.0, "Seconds backfill waits while its Dask cluster has no worker at all; then it stops and reports "
+              "each unfinished shard as failed (a rerun redoes them)."
+    )
     host: str = _option("127.0.0.1", "Address the web server listens on.")
     port: int = _option(8000, "Port the web server listens on.")
     ingest_token: str | None = _option(
@@ -94,27 +98,49 @@ class Settings:
         return cls(**_coerce(values))
 
 
+MINIMUM: dict[str, float] = {"jobs": 0, "port": 0, "watch_interval_s": 0}
+"""The least value of each number setting that takes 0 (jobs: every core; port: any free one); every
+other number setting must be above 0. Checked here, when settings are loaded, so that a bad value is
+the same usage error from every command, not only from the one that uses it."""
+MAXIMUM: dict[str, float] = {"port": 65535}
+
+
 def _coerce(values: dict[str, Any]) -> dict[str, Any]:
     known = {f.name: f for f in fields(Settings)}
     out: dict[str, Any] = {}
     for key, value in values.items():
         if key not in known:
             raise ConfigError(f"unknown setting {key!r}; valid settings: {', '.join(sorted(known))}")
-        default = known[key].default
-        if isinstance(default, float) and not isinstance(value, (int, float)):
-            try:
-                out[key] = float(value)
-            except ValueError as err:
-                raise ConfigError(f"setting {key!r} must be a number of seconds, got {value!r}") from err
-            continue
-        if isinstance(default, bool) or not isinstance(default, int) or isinstance(value, int):
-            out[key] = value
-            continue
-        try:
-            out[key] = int(value)
-        except ValueError as err:
-            raise ConfigError(f"setting {key!r} must be a whole number, got {value!r}") from err
+        out[key] = _typed(key, known[key].default, str(known[key].type), value)
     return out
+
+
+def _typed(key: str, default: Any, annotation: str, value: Any) -> Any:  # Any: a field's own type
+    """Return value as the setting's type (from text or TOML), within its range; raise ConfigError if not."""
+    if isinstance(default, float):
+        number: float = _number(key, value, float, "a number of seconds")
+    elif isinstance(default, int) and not isinstance(default, bool):
+        number = _number(key, value, int, "a whole number")
+    else:
+        if not isinstance(value, str) and not (value is None and "None" in annotation):
+            raise ConfigError(f"setting {key!r} must be text, got {value!r}; quote it in armsledger.toml")
+        return value
+    least, most = MINIMUM.get(key), MAXIMUM.get(key)
+    if (number < least) if least is not None else (number <= 0):
+        bound = f"at least {least:g}" if least is not None else "above 0"
+        raise ConfigError(f"setting {key!r} must be {bound}, got {value!r}")
+    if most is not None and number > most:
+        raise ConfigError(f"setting {key!r} must be at most {most:g}, got {value!r}")
+    return number
+
+
+def _number(key: str, value: Any, kind: type[int | float], what: str) -> Any:  # Any: an int or a float
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or (kind is int and isinstance(value, float)):
+        raise ConfigError(f"setting {key!r} must be {what}, got {value!r}")
+    try:
+        return kind(value)
+    except ValueError as err:
+        raise ConfigError(f"setting {key!r} must be {what}, got {value!r}") from err
 
 
 def describe() -> list[tuple[str, object, str]]:

@@ -50,3 +50,30 @@ def test_a_seconds_setting_reads_fractions_and_rejects_words() -> None:
     assert Settings.load(config_path=nowhere, environ={"ARMSLEDGER_WATCH_INTERVAL_S": "0.5"}).watch_interval_s == 0.5
     with pytest.raises(ConfigError, match="'watch_timeout_s' must be a number of seconds, got 'soon'"):
         Settings.load(config_path=nowhere, environ={"ARMSLEDGER_WATCH_TIMEOUT_S": "soon"})
+
+
+@pytest.mark.parametrize(("environ", "message"), [
+    ({"ARMSLEDGER_BATCH_SIZE": "0"}, "'batch_size' must be above 0, got '0'"),
+    ({"ARMSLEDGER_JOBS": "-1"}, "'jobs' must be at least 0, got '-1'"),
+    ({"ARMSLEDGER_PORT": "70000"}, "'port' must be at most 65535, got '70000'"),
+    ({"ARMSLEDGER_WATCH_TIMEOUT_S": "-2"}, "'watch_timeout_s' must be above 0, got '-2'"),
+])
+def test_a_number_setting_out_of_its_range_is_a_config_error(environ: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Settings.load(config_path=Path("/nonexistent.toml"), environ=environ)
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ("batch_size = true\n", "'batch_size' must be a whole number, got True"),
+    ("batch_size = 2.5\n", "'batch_size' must be a whole number, got 2.5"),
+    ("db = [\"a.db\"]\n", "'db' must be text, got \\['a.db'\\]"),
+])
+def test_a_toml_value_of_the_wrong_type_is_a_config_error(tmp_path: Path, toml: str, message: str) -> None:
+    config = tmp_path / "armsledger.toml"
+    config.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        Settings.load(config_path=config, environ={})
+
+
+def test_a_toml_whole_number_of_seconds_is_read() -> None:
+    assert Settings.load(config_path=Path("/nonexistent.toml"), environ={}, watch_interval_s=5).watch_interval_s == 5.0

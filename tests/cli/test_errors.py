@@ -82,6 +82,32 @@ def test_an_unknown_setting_is_a_usage_error_from_every_command(command: str, tm
     assert not (tmp_path / "new.db").exists()
 
 
+BAD_SETTINGS: dict[str, tuple[str, dict[str, str], str]] = {
+    "a list for a number": ("batch_size = [1]\n", {}, "error: setting 'batch_size' must be a whole number, got [1]"),
+    "a number for text": ("db = 5\n", {}, "error: setting 'db' must be text, got 5; quote it in armsledger.toml"),
+    "negative workers": ("", {"ARMSLEDGER_JOBS": "-3"}, "error: setting 'jobs' must be at least 0, got '-3'"),
+    "no port": ("", {"ARMSLEDGER_PORT": "99999"}, "error: setting 'port' must be at most 65535, got '99999'"),
+}
+"""Settings every command loads, though only some use each: the same usage error from all of them
+(a negative ARMSLEDGER_JOBS was a usage error from extract and ingest only, and a TOML list a traceback)."""
+
+
+@pytest.mark.parametrize("case", sorted(BAD_SETTINGS))
+@pytest.mark.parametrize("command", sorted(EVERY_COMMAND))
+def test_a_setting_of_the_wrong_type_or_range_is_the_same_usage_error_from_every_command(
+        command: str, case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    toml, environ, message = BAD_SETTINGS[case]
+    if toml:
+        (tmp_path / "armsledger.toml").write_text(toml, encoding="utf-8")
+    for key, value in environ.items():
+        monkeypatch.setenv(key, value)
+    args = [a for a in EVERY_COMMAND[command] if a not in ("--db", "new.db", "--port", "9")]
+    result = _run(args, tmp_path, monkeypatch)
+    assert result.exit_code == USAGE_EXIT, result.output
+    assert _one_error_line(result) == message
+    assert not (tmp_path / "new.db").exists() and not (tmp_path / "armsledger.db").exists()
+
+
 @pytest.mark.parametrize("command", sorted(WITH_DB))
 def test_a_database_url_of_no_known_engine_is_a_data_error_from_every_command(
         command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
