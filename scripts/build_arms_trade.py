@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from armsledger.mentions import load_gazetteers  # noqa: E402
-from armsledger.mentions.register import state_code, state_index  # noqa: E402
-from armsledger.sipri import read_register  # noqa: E402
+from armsledger.mentions import load_gazetteers
+from armsledger.mentions.register import state_code, state_index
+from armsledger.sipri import read_register
 
 FIRST_YEAR = 1992
 """Orders from the first year after the Soviet Union: today's exporters, not the Cold War's."""

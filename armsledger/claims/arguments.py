@@ -12,7 +12,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from armsledger.claims.vocabulary import ARMS_MODIFIERS, CIVIL_WORDS, GOODS_NOUNS, PLATFORM_PART_NOUNS, WEAPON_NOUNS
+from armsledger.claims.vocabulary import (
+    ARMS_MODIFIERS,
+    CIVIL_WORDS,
+    GOODS_NOUNS,
+    PLATFORM_PART_NOUNS,
+    WEAPON_NOUNS,
+)
 from armsledger.models import Mention
 
 if TYPE_CHECKING:
