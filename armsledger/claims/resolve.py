@@ -42,6 +42,7 @@ def resolve(reading: Reading, view: SentenceView, ctx: Context) -> tuple[list[Cl
         items = [Item(None, None, (), None, "unnamed arms: what an armed service seeks or is offered")]
     if items is None:
         return [], "its theme is not arms (or is civilian)"
+    items = _without_nouns_of_named(items, view)
     if is_civil_buyer(reading, view):
         return [], "the buyer is an airline: a civilian purchase"
     suppliers, recipients, parties, notes = read_parties(reading, view, ctx)
@@ -134,3 +135,16 @@ def _claim(reading: Reading, view: SentenceView, ctx: Context, item: Item, suppl
     )
 
 
+def _without_nouns_of_named(items: list[Item], view: SentenceView) -> list[Item]:
+    """Drop an unnamed item that is only the noun of a named one beside it ("a KAAN fighter contract",
+    both words read as the contract's compounds): the fighter is the KAAN."""
+    doc = view.doc
+    named = [i for i in items if (i.system is not None or i.name is not None) and i.tokens]
+    kept = []
+    for item in items:
+        if item.system is None and item.name is None and item.tokens and any(
+                min(item.tokens) == max(n.tokens) + 1 and doc[min(item.tokens)].head.i == doc[max(n.tokens)].head.i
+                for n in named):
+            continue
+        kept.append(item)
+    return kept

@@ -406,6 +406,8 @@ CASES: list[tuple[str, str, set[Key]]] = [
      {("agreement", "SE", "BR", "Gripen-E", False, False)}),
     ("a purpose clause that is no transfer gives no item", "Pakistan signed the deal with China to address an imbalance with India.",
      set()),
+    ("an unnamed noun beside a named one in a compound is that one", "Indonesia is close to a KAAN fighter contract with Turkey.",
+     {("negotiation", "TR", "ID", "KAAN", False, False)}),
 ]
 XFAIL: dict[str, str] = {}
 
