@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from armsledger.claims.vocabulary import (
     ARMS_MODIFIERS,
+    BATCH_NOUNS,
     CIVIL_WORDS,
+    FOLLOW_ON_WORDS,
     GOODS_NOUNS,
     PLATFORM_PART_NOUNS,
     WEAPON_NOUNS,
@@ -173,13 +175,6 @@ def is_weapon_phrase(doc: Doc, head: int) -> bool:
 def is_civil(doc: Doc, tokens: list[int]) -> bool:
     """True when a phrase says it is civilian ("passenger jets", "commercial aircraft")."""
     return any(doc[i].lower_ in CIVIL_WORDS for i in tokens)
-
-
-BATCH_NOUNS = frozenset(["batch", "batches", "tranche", "tranches", "consignment", "consignments", "lot", "lots",
-                         "shipment", "shipments"])
-FOLLOW_ON_WORDS = frozenset(["further", "another", "second", "third", "next", "new", "additional", "more", "fresh",
-                             "follow-on", "final", "last"])
-"""Words that make a batch with no 'of' phrase more of what was named ("a further batch")."""
 
 
 def is_anaphor(doc: Doc, head: int) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from armsledger.claims.arguments import (
-    BATCH_NOUNS,
     SentenceView,
     case_of,
     conjuncts,
@@ -23,6 +22,7 @@ from armsledger.claims.figures import anchors_of, head_of, item_quantity, stops_
 from armsledger.claims.parties import either_role, is_party_phrase
 from armsledger.claims.reading import Reading
 from armsledger.claims.vocabulary import (
+    BATCH_NOUNS,
     COLLECTIVE_HEADS,
     FINAL_WORDS,
     IDLE_NOUNS,

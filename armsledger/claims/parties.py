@@ -133,12 +133,11 @@ def read_parties(reading: Reading, view: SentenceView,
                     found[side if role == "party" else role].append(m.state or m.entity)
                     notes.append(f"{role} {m.state}: '{doc[t].text}' is what '{m.text}' is said to be")
                 continue
-            if side is not None and role in (side, "party") and _is_unnamed_kind(doc[t]) \
-                    and not states_in(view, phrase(doc, t)) and not _exemplified(view, t):
-                notes.append(f"{role}: '{doc[t].text}' names no one buyer or seller")
-                continue  # "delivered 22 aircraft to foreign customers": not the article's buyer
             if side is not None and role in (side, "party") and not states_in(view, phrase(doc, t)) \
                     and not _exemplified(view, t):
+                if _is_unnamed_kind(doc[t]):
+                    notes.append(f"{role}: '{doc[t].text}' names no one buyer or seller")
+                    continue  # "delivered 22 aircraft to foreign customers": not the article's buyer
                 state = ctx.topic.recipient if side == "recipient" else ctx.topic.supplier
                 if state and ctx.topic.claim_age <= TOPIC_MEMORY_SENTENCES:
                     found[side if role == "party" else role].append(state)

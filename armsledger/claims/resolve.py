@@ -53,8 +53,9 @@ def resolve(reading: Reading, view: SentenceView, ctx: Context) -> tuple[list[Cl
     value = None if several else read_value(reading, view, ctx)
     date = read_date(reading, view, ctx)
     named_parties = set(suppliers) | set(recipients) | set(parties)
+    borrowed = bool(reading.borrowed) and set(reading.roles.get("item", [])) <= reading.borrowed
     for item in items:
-        if item.quantity is not None and reading.borrowed and set(reading.roles.get("item", [])) <= reading.borrowed:
+        if borrowed and item.quantity is not None:
             item = dataclasses.replace(item, quantity=None)  # the count of what was done under the deal
         origin = origin_of(item, view, ctx)
         if item.is_reference and len(named_parties) >= 2 and not named_parties & {origin, ctx.topic.supplier}:

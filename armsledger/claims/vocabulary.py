@@ -57,10 +57,6 @@ PLATFORM_PART_NOUNS = frozenset(["ammunition", "munition", "munitions", "engine"
                                  "simulator", "simulators", "seat", "seats", "avionics", "overhaul", "retrofit"])
 """Nouns a system's name qualifies without being what is transferred: "an F-16 ammunition contract" buys
 ammunition, "its F-16 fleet" is the buyer's own, "Su-30 engines" are engines."""
-HANDOVER_WORDS = frozenset(["first", "second", "third", "fourth", "last", "final", "remaining", "initial", "new",
-                            "more", "additional", "further", "next", "latest", "rest", "remainder", "batch", "tranche"])
-"""Words that make arriving arms part of a handover ("the first two howitzers arrived"): a batch of an
-order, not a visit."""
 HANDOVER_CASES = frozenset(["under", "from"])
 """Prepositions that make an arrival a handover: "arrived under a 2023 contract", "from Germany"."""
 ORDER_LEMMAS = frozenset(["order", "buy", "purchase", "acquire", "contract", "procure", "deliver", "supply", "sell",
@@ -72,6 +68,17 @@ IDLE_NOUNS = frozenset(["design", "development", "study", "research", "testing",
 FINAL_WORDS = frozenset(["last", "final", "remaining", "remainder"])
 """Words that make a delivered item the end of its order ("delivered the last of 36 Rafale jets",
 "the remaining helicopters"): the delivery is the completion."""
+
+HANDOVER_WORDS = FINAL_WORDS | frozenset(["first", "second", "third", "fourth", "initial", "new", "more", "additional",
+                                          "further", "next", "latest", "rest", "batch", "tranche"])
+"""Words that make arriving arms part of a handover ("the first two howitzers arrived"): a batch of an
+order, its end included, not a visit."""
+BATCH_NOUNS = frozenset(["batch", "batches", "tranche", "tranches", "consignment", "consignments", "lot", "lots",
+                         "shipment", "shipments"])
+"""Nouns for a part of an order: with a follow-on word and no 'of' phrase, more of what was named."""
+FOLLOW_ON_WORDS = frozenset(["further", "another", "second", "third", "next", "new", "additional", "more", "fresh",
+                             "follow-on", "final", "last"])
+"""Words that make a batch with no 'of' phrase more of what was named ("a further batch")."""
 
 PARTY_NOUNS = {
     "client": "recipient", "customer": "recipient", "buyer": "recipient", "importer": "recipient",

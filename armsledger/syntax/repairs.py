@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 def repair(doc: Doc) -> None:
@@ -30,12 +30,18 @@ def _clause_read_as_modifier(doc: Doc) -> None:
         noun = tok.head
         if (tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN") and noun.dep_ == "ROOT"
                 and noun.i > tok.i and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)):
-            for child in list(noun.children):
-                if child.dep_ == "punct":
-                    child.head = tok  # the noun keeps its own dependents ("contracts for K9 howitzers")
-            tok.head, tok.dep_ = tok, "ROOT"
-            noun.head, noun.dep_ = tok, "obj"
+            _verb_takes_the_root(tok, noun)
             return
+
+
+def _verb_takes_the_root(verb: Token, noun: Token) -> None:
+    """Make a verb misread as a modifier the root, and the root noun it modified its object; the noun
+    keeps its own dependents ("contracts for K9 howitzers"), the sentence's punctuation goes to the verb."""
+    for child in list(noun.children):
+        if child.dep_ == "punct":
+            child.head = verb
+    verb.head, verb.dep_ = verb, "ROOT"
+    noun.head, noun.dep_ = verb, "obj"
 
 
 def _past_verb_read_as_modifier(doc: Doc) -> None:
@@ -59,11 +65,8 @@ def _past_verb_read_as_modifier(doc: Doc) -> None:
         for child in list(noun.children):
             if child.i < subject.i:
                 child.head = subject  # "The [official]": the subject's own determiner
-            elif child.dep_ == "punct":
-                child.head = tok
-        tok.head, tok.dep_ = tok, "ROOT"
+        _verb_takes_the_root(tok, noun)
         subject.head, subject.dep_, subject.pos_ = tok, "nsubj", "NOUN" if subject.pos_ == "ADJ" else subject.pos_
-        noun.head, noun.dep_ = tok, "obj"
         return
 
 
