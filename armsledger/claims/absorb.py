@@ -39,6 +39,12 @@ verb governing one acts on the stance, not on the event, so an inner predicate i
 through them."""
 
 
+CIRCUMSTANCE_MARKS = frozenset(["since", "after", "before", "because", "when", "while", "although", "though",
+                                "until", "once", "whereas"])
+"""Conjunctions that open a clause of time or cause: the clause tells an event of its own, never what
+the predicate above it is about."""
+
+
 ABSORBING_CASES = frozenset(["for", "of", "on", "over", "about", "to"])
 
 
@@ -149,10 +155,15 @@ def absorb(readings: list[Reading], doc: Doc) -> None:
             continue
         if tok.dep_.split(":")[0] in ("obl", "nmod") and not inner.predicate.is_nominal:
             continue
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in tok.children):
+            continue  # "its largest procurement since it bought 37 tanks": a time or a cause, an event of its own
         inner.absorbed_into = outer.token
-        if tok.head.i in outer.roles.get("item", []) and inner.roles.get("item") \
+        if inner.roles.get("item") and (tok.head.i in outer.roles.get("item", []) or tok.head.i == outer.token and (
+                outer.roles.get("item") and not any(is_weapon_phrase(doc, t) for t in outer.roles["item"])
+                and any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children))) \
                 and not is_weapon_phrase(doc, tok.head.i):
-            # "approved a plan to buy 54 tanks": the plan is what was approved, the tanks what it is about
+            # "approved a plan to buy 54 tanks": the plan is what was approved, the tanks what it is
+            # about (also parsed with 'to buy' under the verb: "dropped plans to buy two frigates")
             outer.roles["item"] = []
         for role, tokens in inner.roles.items():
             if role == "party" and any(r in outer.roles for r in ("supplier", "recipient")):

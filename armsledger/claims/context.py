@@ -24,6 +24,8 @@ class Topic:
     claim_age: int = 99
     subject: str | None = None
     """The state the last parsed sentence was about (its subject), for a pronoun that opens the next."""
+    lead: Mention | None = None
+    """The system of the article's first claim: what its deal nouns with no item are about."""
     headline_states: tuple[str, ...] = ()
     """The states the headline names, in order: what the article is about."""
 
@@ -43,6 +45,8 @@ class Topic:
         self.claim_age = 0
         if mention is not None:
             self.system, self.system_age = mention, 0
+            if self.lead is None and not claim.denied:
+                self.lead = mention
 
 
 @dataclass(slots=True)

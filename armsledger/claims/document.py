@@ -114,7 +114,7 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
                                        if is_headline else c for c in claims]))
             if why:
                 reasons.append(f"'{view.doc[reading.token].text}' ({reading.predicate.name}): {why}")
-        found = _without_restatements(resolved)
+        found = _with_passed_over(_without_restatements(resolved), resolved, view)
         if not readings:
             reasons.append("no predicate of the grammar in the parse")
         if misses is not None and not found:
@@ -128,6 +128,25 @@ def read_document(doc: Document, mentions: list[Mention], *, gazetteers: Gazette
             topic.note_claim(last, mention or (topic.system if last.system else None))
         out.extend(found)
     return _distinct(out)
+
+
+def _with_passed_over(found: list[Claim], resolved: list[tuple[Reading, list[Claim]]],
+                      view: SentenceView) -> list[Claim]:
+    """Add the rejection of an interest a contrasted choice passed over ("Uzbekistan evaluated the
+    JF-17, but chose the J-10"): interest, denied, as ANNOTATION.md codes a buyer picking X over Y,
+    where the choice is the same buyer's."""
+    choosers = {reading.token: {c.recipient for c in claims} for reading, claims in resolved}
+    out = list(found)
+    for reading, claims in resolved:
+        if reading.passed_over_by is None:
+            continue
+        buyers = choosers.get(reading.passed_over_by, set())
+        for c in claims:
+            if c in found and not c.denied and c.recipient in buyers:
+                word = view.doc[reading.passed_over_by].text
+                out.append(dataclasses.replace(c, denied=True, notes=(
+                    *c.notes, f"passed over: the same buyer '{word}' something else")))
+    return out
 
 
 def _without_restatements(resolved: list[tuple[Reading, list[Claim]]]) -> list[Claim]:
@@ -162,7 +181,8 @@ def _candidates(doc: Document, headline: tuple[int, int, list[Mention]] | None,
         recent = k - last_system <= TOPIC_REACH_SENTENCES
         if not _is_title(doc, s0, s1) and stems.search(text) and (
                 has_system or (local and (recent or ARMS_WORDS.search(text)))
-                or (recent and (_CLIENT.search(text) or _PRONOUN_OPENING.match(text) or _EVENT_NOUN.search(text)))):
+                or (recent and (_CLIENT.search(text) or _PRONOUN_OPENING.match(text) or _EVENT_NOUN.search(text)
+                                or ARMS_WORDS.search(text)))):
             out.append(k)
         if has_system:
             last_system = k

@@ -87,6 +87,7 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
         readings.append(reading)
     _share_coordinated_governors(readings, doc)
     _bind_loose_phrases(readings, doc)
+    _mark_passed_over(readings, doc)
     items_before = [len(r.roles.get("item", [])) for r in readings]
     absorb(readings, doc)
     for reading, before in zip(readings, items_before):
@@ -95,6 +96,30 @@ def read_predicates(doc: Doc, grammar: Grammar, *, blocked: frozenset[int] = fro
             # supply 18 jets from the Malaysian air force": 'from' under the jets names the buyer)
             _bind_item_dependents(reading, doc)
     return readings
+
+
+def _mark_passed_over(readings: list[Reading], doc: Doc) -> None:
+    """Mark an interest that a contrasted choice passes over ("Chile evaluated the Gripen, but chose
+    the F-16"; "Athens considered the C-295, but the navy preferred the P-8A"): a choice coordinated
+    by a contrast with an interest verb before it, whose items differ."""
+    at = {r.token: r for r in readings if r.absorbed_into is None and not r.dropped}
+    for choice in at.values():
+        tok = doc[choice.token]
+        opening = next((t for t in doc[tok.left_edge.i:tok.i] if t.dep_ != "punct"), None)
+        if not choice.predicate.passes_over_contrasted or tok.dep_ != "conj" or opening is None or (
+                opening.dep_ != "cc" or opening.lower_ not in CONTRAST_WORDS):
+            continue
+        considered = at.get(tok.head.i)
+        if (considered is None or considered.event != "interest" or considered.is_denied
+                or considered.predicate.passes_over_contrasted):
+            continue
+        if set(considered.roles.get("item", [])) & set(choice.roles.get("item", [])):
+            continue
+        considered.passed_over_by = choice.token
+
+
+CONTRAST_WORDS = frozenset(["but", "yet"])
+"""Conjunctions that set a choice against what was considered before it ("evaluated X, but chose Y")."""
 
 
 MAKING_LEMMAS = frozenset(["build", "make", "manufacture", "produce", "construct", "assemble"])

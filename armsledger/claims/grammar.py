@@ -29,7 +29,7 @@ from armsledger.errors import GazetteerError
 ROLES = frozenset(["supplier", "recipient", "item", "party", "item|supplier", "item|recipient", "item|party", "rejected"])
 """`rejected`: an item passed over in favour of the predicate's item ("picked X over Y": Y is denied)."""
 EFFECTS = frozenset(["aim", "interest", "planned", "hedged", "agreement", "negotiation", "refused", "demand", "denied",
-                     "question", "none", "opinion", "conditional", "yet", "conditional-main"])
+                     "question", "none", "opinion", "conditional", "yet", "conditional-main", "source"])
 EVENTS = frozenset(["interest", "negotiation", "agreement", "delivery", "completion", "cancellation"])
 
 
@@ -64,6 +64,9 @@ class Predicate:
     a contract ..., the second member to buy it"): the sentence gives the agreement alone."""
     manner_cases: frozenset[str] = frozenset()
     """Prepositions that make the nominal a manner, not an event ("produced under licence")."""
+    passes_over_contrasted: bool = False
+    """A choice that passes over what a contrasted clause before it considered ("evaluated the
+    JF-17, but preferred the J-10"): that interest is also denied, as a rejected offer is."""
     states_plan: bool = False
     """The predicate states an event still to come ("are due in Poland"): always planned."""
     needs_handover: bool = False
@@ -261,6 +264,7 @@ def _predicate(row: dict[str, object]) -> Predicate:
                      needs_handover=bool(row.get("needs_handover")),
                      states_plan=bool(row.get("states_plan")),
                      yields_to_agreement=bool(row.get("yields_to_agreement")),
+                     passes_over_contrasted=bool(row.get("passes_over_contrasted")),
                      completion_words=frozenset(map(str, row.get("completion_words", []))),  # type: ignore[call-overload]
                      manner_cases=frozenset(map(str, row.get("manner_cases", []))),  # type: ignore[call-overload]
                      progressive_event=_event_or_none(row.get("progressive_event")),

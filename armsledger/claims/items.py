@@ -59,7 +59,10 @@ def read_items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item]
             return None
         outer_tokens = phrase(doc, outer, with_conjuncts=False)
         quantity = item_quantity(doc, outer_tokens)  # "six battalions of S-400"
-        is_final = any(doc[t].lower_ in FINAL_WORDS for t in outer_tokens)
+        # "its last Orions, which it had bought from the US": a clause on the item reaches the
+        # item's words only as the outer clause's; 'last' is the outer clause's, not the order's
+        on_item = doc[reading.token].dep_ in ("acl", "acl:relcl") and doc[reading.token].head.i == outer
+        is_final = not on_item and any(doc[t].lower_ in FINAL_WORDS for t in outer_tokens)
         systems = _own_systems(view, tokens)
         if systems:
             out.extend(Item(m, None, tuple(tokens), quantity, f"the item phrase names {m.text}", is_final=is_final)
@@ -113,6 +116,9 @@ def read_items(reading: Reading, view: SentenceView, ctx: Context) -> list[Item]
                      is_reference=True)]
     if is_topic_recent(ctx):
         assert ctx.topic.system is not None
+        if ctx.topic.lead is not None:
+            return [Item(ctx.topic.lead, None, (), None,
+                         f"no item in the sentence: the article's deal, {ctx.topic.lead.text}", is_reference=True)]
         return [Item(ctx.topic.system, None, (), None, f"no item in the sentence: the topic, {ctx.topic.system.text}",
                      is_reference=True)]
     if ctx.topic.claim_age <= 1 and ctx.topic.claimed_system is None and ctx.topic.recipient is not None:

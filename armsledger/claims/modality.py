@@ -30,7 +30,7 @@ def _cue_of(child: Token, head: Token, word: str, grammar: Grammar) -> Cue | Non
         return cue
     if child.dep_ in ("aux", "aux:pass") and (cue := grammar.cue_for("aux", word)):
         return cue
-    if child.dep_ == "mark" and any(c.dep_ in ("cop", "aux") and c.lemma_ == "be" and c.i < child.i
+    if child.dep_ == "mark" and any(c.dep_ in ("cop", "aux", "aux:pass") and c.lemma_ == "be" and c.i < child.i
                                     for c in head.children):
         return grammar.cue_for("be-to", word)  # "is to deliver", "are to be delivered"
     if child.dep_ == "advmod":
@@ -139,6 +139,8 @@ def _modal_of(head: Token, grammar: Grammar, link: str) -> Frame | None:
                 head.pos_ == "NOUN" and link == "acl")):
             return f  # "urged Turkey to buy", "calls to Russia to stop the delivery"
     plain = [f for f in frames if not f.is_object_control]
+    if plain and plain[0].effect == "source":
+        return plain[0] if link in ("obl", "nmod") else None  # "familiar with the talks", not "aware that ..."
     if plain and (link in COMPLEMENT_LINKS or plain[0].effect in ("denied", "question")):
         return plain[0]
     return None
@@ -148,10 +150,11 @@ def _apply(reading: Reading, effect: str, name: str) -> None:
     """Change the reading's event or flags by one effect (ANNOTATION.md's conventions)."""
     reading.cues.append(name)
     event = reading.event
-    if effect in ("demand", "question", "opinion", "conditional"):
+    if effect in ("demand", "question", "opinion", "conditional", "source"):
         reading.dropped = reading.dropped or {"demand": "asked for, not reported", "question": "asked about, not told",
                                               "opinion": "an opinion or obligation",
-                                              "conditional": "under a condition"}[effect]
+                                              "conditional": "under a condition",
+                                              "source": "what a source knows of, not an event told"}[effect]
     elif effect == "conditional-main":
         if event in ("agreement", "delivery"):
             reading.event, reading.is_planned = "interest", False

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from armsledger.claims.arguments import (
     SentenceView,
+    case_of,
     is_weapon_phrase,
     phrase,
     span_text,
@@ -125,6 +126,13 @@ def read_parties(reading: Reading, view: SentenceView,
                 found[role].append(ctx.topic.subject)
                 notes.append(f"{role} {ctx.topic.subject}: '{doc[t].text}' is the state the text is about")
                 continue
+            placed = _placed_states(view, t)
+            if placed:
+                # "officials in Tashkent preferred the J-10CE": the state where the officials sit
+                for m in placed:
+                    found[role].append(m.state or m.entity)
+                    notes.append(f"{role} {m.state}: '{doc[t].text}' in or from '{m.text}'")
+                continue
             side = PARTY_NOUNS.get(doc[t].lemma_.lower())
             predicated = _copular_subject(doc, t)
             if side is not None and predicated is not None and states_in(view, phrase(doc, predicated)):
@@ -150,6 +158,8 @@ def read_parties(reading: Reading, view: SentenceView,
             for m in states_in(view, phrase(doc, t)) or _exemplified(view, t):
                 if _inside_compound(view, m):
                     continue  # "its Soviet-era MiG-21 fleet": a time, not a side
+                if _qualifies_another_state(view, m):
+                    continue  # "the first sale to a former Soviet republic": not the Soviet Union
                 found[role].append(m.state or m.entity)
                 notes.append(f"{role} {m.state} from '{m.text}' ({reading.relations.get(t, '')})")
     if reading.predicate.is_nominal:
@@ -184,6 +194,18 @@ EXAMPLE_OPENERS = (("such", "as"), ("including",), ("like",))
 SUBJECT_NOUNS = frozenset(["country", "nation", "government", "ministry", "official", "officials", "kingdom",
                            "republic"])
 """Nouns a text uses for the state it is about, named before ("the country", "officials")."""
+
+
+def _placed_states(view: SentenceView, t: int) -> list[Mention]:
+    """The states named by 'in' or 'from' on a subject noun ("officials in Tashkent", "the government
+    in Ankara", "officials from Turkey"): where those who act sit. Empty for other nouns, and when
+    the noun's own phrase names a state ("Turkish officials in Brussels")."""
+    tok = view.doc[t]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in SUBJECT_NOUNS or states_in(
+            view, phrase(view.doc, t)):
+        return []
+    return [m for c in tok.children if c.dep_ == "nmod" and case_of(c) in ("in", "from")
+            for m in states_in(view, phrase(view.doc, c.i))]
 
 
 def _stands_for_the_subject(tok: Token) -> bool:
@@ -305,6 +327,24 @@ def _inside_compound(view: SentenceView, m: Mention) -> bool:
         return False
     rest = tok.text[tok.text.find(m.text) + len(m.text):].lstrip("-").lower()
     return rest in TIME_COMPOUNDS
+
+
+def _qualifies_another_state(view: SentenceView, m: Mention) -> bool:
+    """True when a state's adjective qualifies an indefinite or former state noun ("a former Soviet
+    republic", "another Arab country", "a fellow European nation"): the noun is some other state,
+    unnamed, and the adjective only says what kind ("the Russian state" is Russia itself)."""
+    tok = view.token_of(m)
+    if tok is None or m.role != "demonym" or tok.dep_ not in ("amod", "compound"):
+        return False
+    head = tok.head
+    if head.lemma_.lower() not in STATE_KIND_NOUNS or view.by_token.get(head.i) is not None:
+        return False
+    return any((c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "each"))
+               or (c.dep_ == "amod" and c.lower_ in ("former", "fellow", "other", "ex")) for c in head.children)
+
+
+STATE_KIND_NOUNS = frozenset(["republic", "state", "country", "nation", "satellite", "ally", "neighbour", "neighbor"])
+"""Nouns for a state, which a state's adjective may only qualify ("a former Soviet republic")."""
 
 
 TIME_COMPOUNDS = frozenset(["era", "vintage", "period", "style", "type", "designed", "pattern", "standard"])

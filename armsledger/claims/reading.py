@@ -38,6 +38,9 @@ class Reading:
     regiment"): their count is that event's, not the deal's."""
     cues: list[str] = field(default_factory=list)
     """The versioned names of the frames and cues that changed the reading."""
+    passed_over_by: int | None = None
+    """The token of a choice contrasted with this interest ("evaluated X, but chose Y"): if the same
+    buyer chose something else, this interest is also denied."""
 
     def add(self, role: str, token: int, relation: str) -> None:
         """Bind a token to a role, once."""

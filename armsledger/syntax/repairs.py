@@ -97,14 +97,15 @@ def _reduced_relative_read_as_root(doc: Doc) -> None:
 
 
 def _relative_read_as_complement(doc: Doc) -> None:
-    """A clause after a comma whose subject is 'which' or 'who', read as the complement of the verb
-    before ("offered the system to Denmark, which is also weighing the Patriot" with 'weighing' a
-    ccomp of 'offered'), is a relative clause on the noun before the comma."""
+    """A clause after a comma whose subject or object is 'which' or 'who', read as the complement of
+    the verb before ("offered the system to Denmark, which is also weighing the Patriot" with
+    'weighing' a ccomp of 'offered'; "retired its Orions, which it had bought from the US" with
+    'bought' a parataxis), is a relative clause on the noun before the comma."""
     for tok in doc:
         if tok.dep_ not in ("ccomp", "parataxis", "advcl"):
             continue
-        subject = next((c for c in tok.children if c.dep_.startswith("nsubj") and c.lower_ in ("which", "who")
-                        and c.i < tok.i), None)
+        subject = next((c for c in tok.children if (c.dep_.startswith("nsubj") or c.dep_ == "obj")
+                        and c.lower_ in ("which", "who", "whom") and c.i < tok.i), None)
         if subject is None or subject.i < 2 or doc[subject.i - 1].text != ",":
             continue
         noun = doc[subject.i - 2]
@@ -407,11 +408,71 @@ def _name_as_subject(doc: Doc) -> None:
             tok.dep_ = "nsubj"
 
 
+def _coordinated_clause_read_as_complement(doc: Doc) -> None:
+    """A clause that opens with a coordinating conjunction, read as the complement of the verb before
+    it ("Chile evaluated the jet, but officials preferred the F-16" with 'preferred' under 'evaluated'
+    as what was evaluated), is coordinated with that verb: a complement never opens with 'but' or
+    'and', and a coordinated clause always does."""
+    for tok in doc:
+        if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX") or tok.i < tok.head.i:
+            continue
+        first = tok.left_edge
+        while first.dep_ == "punct" and first.i < tok.i:
+            first = doc[first.i + 1]
+        if first.dep_ == "cc" and tok.i in (first.head.i, first.head.head.i) and not any(
+                c.dep_ == "mark" for c in tok.children):
+            tok.dep_ = "conj"
+
+
+def _manner_word_read_as_second_object(doc: Doc) -> None:
+    """A bare common word read as a second object of a verb whose object is a relative pronoun
+    ("the Orions, which it had bought second-hand from the US") is how the verb was done, not what:
+    the relative pronoun is the object, and a verb has one."""
+    for tok in doc:
+        if tok.dep_ != "obj" or tok.pos_ in ("PROPN", "NUM", "PRON") or any(
+                c.dep_ != "nmod" or not any(g.dep_ == "case" for g in c.children) for c in tok.children):
+            continue
+        verb = tok.head
+        if any(c.dep_ == "obj" and c.tag_ in ("WDT", "WP") and c.i < verb.i for c in verb.children):
+            tok.dep_ = "advmod"
+            for phrase in list(tok.children):  # "bought second-hand from France": the seller is the verb's
+                phrase.head, phrase.dep_ = verb, "obl"
+
+
+def _relative_pronoun_read_as_subject(doc: Doc) -> None:
+    """A relative pronoun read as the subject of a relative clause that has a subject of its own after
+    it ("the jets, which it had bought from France" with 'which' and 'it' both subjects) is the
+    clause's object: a clause has one subject."""
+    for verb in doc:
+        if verb.dep_ != "acl:relcl":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subjects) == 2 and subjects[0].tag_ in ("WDT", "WP") and subjects[1].tag_ not in ("WDT", "WP") \
+                and not any(c.dep_ == "obj" for c in verb.children if c.tag_ in ("WDT", "WP")):
+            subjects[0].dep_ = "obj"
+
+
+def _reduced_relative_read_as_adverbial(doc: Doc) -> None:
+    """A past participle with no subject or auxiliary, after a comma that follows its verb's object,
+    read as an adverbial clause of that verb ("retired its Chaparral systems, bought from the United
+    States in 1990") qualifies the object: a reduced relative clause."""
+    for tok in doc:
+        if tok.dep_ != "advcl" or tok.tag_ != "VBN" or tok.i < 2 or doc[tok.i - 1].text != "," or any(
+                c.dep_.startswith(("nsubj", "aux", "mark")) for c in tok.children):
+            continue
+        noun = doc[tok.i - 2]
+        if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "obj" and noun.head.i == tok.head.i:
+            tok.head, tok.dep_ = noun, "acl"
+
+
 REPAIRS: tuple[Callable[[Doc], None], ...] = (
+    _coordinated_clause_read_as_complement,
     _clause_read_as_modifier,
     _past_verb_read_as_modifier,
     _reduced_relative_read_as_root,
     _relative_read_as_complement,
+    _relative_pronoun_read_as_subject,
+    _reduced_relative_read_as_adverbial,
     _main_verb_inside_relative,
     _phrases_of_a_light_noun,
     _count_split_from_noun,
@@ -426,5 +487,6 @@ REPAIRS: tuple[Callable[[Doc], None], ...] = (
     _perfect_read_as_possession,
     _due_to_read_as_cause,
     _second_subject_after_preposition,
+    _manner_word_read_as_second_object,
 )
 """The repairs, in the order they run: clause structure first, then phrases, then tags."""

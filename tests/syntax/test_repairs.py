@@ -198,3 +198,57 @@ def test_a_light_nouns_of_phrase_takes_its_place() -> None:
                   ("Moscow", "PROPN", "NNP", "nmod", 3)])
     _phrases_of_a_light_noun(doc)
     assert (doc[5].head.i, doc[5].dep_, doc[3].head.i, doc[7].head.i, doc[2].head.i) == (1, "obj", 5, 5, 3)
+
+
+def test_a_clause_opening_with_but_read_as_a_complement_is_coordinated() -> None:
+    from armsledger.syntax.repairs import _coordinated_clause_read_as_complement
+    doc = tree([("Chile", "PROPN", "nsubj", 1), ("evaluated", "VERB", "ROOT", 1), ("jets", "NOUN", "obj", 1),
+                (",", "PUNCT", "punct", 5), ("but", "CCONJ", "cc", 5), ("officials", "NOUN", "nsubj", 6),
+                ("chose", "VERB", "ccomp", 1), ("tanks", "NOUN", "obj", 6)])
+    doc[4].head = doc[5]  # the parse hangs 'but' on the subject
+    _coordinated_clause_read_as_complement(doc)
+    assert doc[6].dep_ == "conj"
+
+
+def test_a_complement_opened_by_that_stays() -> None:
+    from armsledger.syntax.repairs import _coordinated_clause_read_as_complement
+    doc = tree([("Chile", "PROPN", "nsubj", 1), ("said", "VERB", "ROOT", 1), ("that", "SCONJ", "mark", 4),
+                ("officials", "NOUN", "nsubj", 4), ("chose", "VERB", "ccomp", 1)])
+    _coordinated_clause_read_as_complement(doc)
+    assert doc[4].dep_ == "ccomp"
+
+
+def test_a_relative_pronoun_beside_a_second_subject_is_the_object() -> None:
+    from armsledger.syntax.repairs import _relative_pronoun_read_as_subject
+    doc = tree([("jets", "NOUN", "ROOT", 0), ("which", "PRON", "nsubj", 3), ("it", "PRON", "nsubj", 3),
+                ("bought", "VERB", "acl:relcl", 0)])
+    doc[1].tag_, doc[2].tag_ = "WDT", "PRP"
+    _relative_pronoun_read_as_subject(doc)
+    assert (doc[1].dep_, doc[2].dep_) == ("obj", "nsubj")
+
+
+def test_a_manner_word_beside_a_relative_object_is_an_adverb_and_its_phrase_the_verbs() -> None:
+    from armsledger.syntax.repairs import _manner_word_read_as_second_object
+    doc = tree([("which", "PRON", "obj", 2), ("it", "PRON", "nsubj", 2), ("bought", "VERB", "ROOT", 2),
+                ("second-hand", "NOUN", "obj", 2), ("from", "ADP", "case", 5), ("France", "PROPN", "nmod", 3)])
+    doc[0].tag_ = "WDT"
+    _manner_word_read_as_second_object(doc)
+    assert (doc[3].dep_, doc[5].head.i, doc[5].dep_) == ("advmod", 2, "obl")
+
+
+def test_a_participle_after_the_object_and_a_comma_qualifies_the_object() -> None:
+    from armsledger.syntax.repairs import _reduced_relative_read_as_adverbial
+    doc = tree([("Portugal", "PROPN", "nsubj", 1), ("retired", "VERB", "ROOT", 1), ("systems", "NOUN", "obj", 1),
+                (",", "PUNCT", "punct", 4), ("bought", "VERB", "advcl", 1)])
+    doc[4].tag_ = "VBN"
+    _reduced_relative_read_as_adverbial(doc)
+    assert (doc[4].dep_, doc[4].head.i) == ("acl", 2)
+
+
+def test_a_participle_with_its_own_subject_stays_adverbial() -> None:
+    from armsledger.syntax.repairs import _reduced_relative_read_as_adverbial
+    doc = tree([("Portugal", "PROPN", "nsubj", 1), ("retired", "VERB", "ROOT", 1), ("systems", "NOUN", "obj", 1),
+                (",", "PUNCT", "punct", 5), ("it", "PRON", "nsubj", 5), ("bought", "VERB", "advcl", 1)])
+    doc[5].tag_ = "VBN"
+    _reduced_relative_read_as_adverbial(doc)
+    assert doc[5].dep_ == "advcl"
