@@ -70,6 +70,17 @@ def _outer(tok: Token, at: dict[int, Reading], governed: dict[int, Reading]) -> 
     return None
 
 
+def _object_is_a_plan(outer: Reading, clause: Token, doc: Doc) -> bool:
+    """True when the outer reading's item is only what an inner clause is about: the clause hangs from
+    the item ("approved a plan to buy 54 tanks"), or is a 'to' clause under the outer verb whose items
+    are no arms ("dropped plans to buy two frigates", parsed with 'to buy' under 'dropped')."""
+    items = outer.roles.get("item", [])
+    if clause.head.i in items:
+        return True
+    return (clause.head.i == outer.token and bool(items) and not any(is_weapon_phrase(doc, t) for t in items)
+            and any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children))
+
+
 def absorb(readings: list[Reading], doc: Doc) -> None:
     """Mark readings that only say what another reading is about, and lend their roles to it."""
     at = {r.token: r for r in readings}
@@ -158,12 +169,8 @@ def absorb(readings: list[Reading], doc: Doc) -> None:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in tok.children):
             continue  # "its largest procurement since it bought 37 tanks": a time or a cause, an event of its own
         inner.absorbed_into = outer.token
-        if inner.roles.get("item") and (tok.head.i in outer.roles.get("item", []) or tok.head.i == outer.token and (
-                outer.roles.get("item") and not any(is_weapon_phrase(doc, t) for t in outer.roles["item"])
-                and any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children))) \
-                and not is_weapon_phrase(doc, tok.head.i):
-            # "approved a plan to buy 54 tanks": the plan is what was approved, the tanks what it is
-            # about (also parsed with 'to buy' under the verb: "dropped plans to buy two frigates")
+        if inner.roles.get("item") and not is_weapon_phrase(doc, tok.head.i) and _object_is_a_plan(outer, tok, doc):
+            # "approved a plan to buy 54 tanks": the plan is what was approved, the tanks what it is about
             outer.roles["item"] = []
         for role, tokens in inner.roles.items():
             if role == "party" and any(r in outer.roles for r in ("supplier", "recipient")):

@@ -141,9 +141,9 @@ def _with_passed_over(found: list[Claim], resolved: list[tuple[Reading, list[Cla
         if reading.passed_over_by is None:
             continue
         buyers = choosers.get(reading.passed_over_by, set())
+        word = view.doc[reading.passed_over_by].text
         for c in claims:
             if c in found and not c.denied and c.recipient in buyers:
-                word = view.doc[reading.passed_over_by].text
                 out.append(dataclasses.replace(c, denied=True, notes=(
                     *c.notes, f"passed over: the same buyer '{word}' something else")))
     return out

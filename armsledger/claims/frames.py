@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from armsledger.claims.absorb import absorb
-from armsledger.claims.arguments import case_of, is_weapon_phrase
+from armsledger.claims.arguments import CONTRASTS, case_of, is_weapon_phrase
 from armsledger.claims.grammar import Frame, Grammar, Predicate
 from armsledger.claims.modality import read_deadline, read_headline, read_modality
 from armsledger.claims.reading import SUBJECTS, Reading, is_time_phrase, lemmas_of, relation_keys
@@ -24,6 +24,7 @@ from armsledger.claims.repairs import (
     subject_above,
 )
 from armsledger.claims.vocabulary import HANDOVER_CASES, HANDOVER_WORDS, ORDER_LEMMAS, TALLY_MODIFIERS
+from armsledger.syntax.repairs import clause_opening
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -105,9 +106,9 @@ def _mark_passed_over(readings: list[Reading], doc: Doc) -> None:
     at = {r.token: r for r in readings if r.absorbed_into is None and not r.dropped}
     for choice in at.values():
         tok = doc[choice.token]
-        opening = next((t for t in doc[tok.left_edge.i:tok.i] if t.dep_ != "punct"), None)
+        opening = clause_opening(tok)
         if not choice.predicate.passes_over_contrasted or tok.dep_ != "conj" or opening is None or (
-                opening.dep_ != "cc" or opening.lower_ not in CONTRAST_WORDS):
+                opening.dep_ != "cc" or opening.lower_ not in CONTRASTS):
             continue
         considered = at.get(tok.head.i)
         if (considered is None or considered.event != "interest" or considered.is_denied
@@ -116,10 +117,6 @@ def _mark_passed_over(readings: list[Reading], doc: Doc) -> None:
         if set(considered.roles.get("item", [])) & set(choice.roles.get("item", [])):
             continue
         considered.passed_over_by = choice.token
-
-
-CONTRAST_WORDS = frozenset(["but", "yet"])
-"""Conjunctions that set a choice against what was considered before it ("evaluated X, but chose Y")."""
 
 
 MAKING_LEMMAS = frozenset(["build", "make", "manufacture", "produce", "construct", "assemble"])

@@ -416,12 +416,15 @@ def _coordinated_clause_read_as_complement(doc: Doc) -> None:
     for tok in doc:
         if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX") or tok.i < tok.head.i:
             continue
-        first = tok.left_edge
-        while first.dep_ == "punct" and first.i < tok.i:
-            first = doc[first.i + 1]
-        if first.dep_ == "cc" and tok.i in (first.head.i, first.head.head.i) and not any(
+        first = clause_opening(tok)
+        if first is not None and first.dep_ == "cc" and tok.i in (first.head.i, first.head.head.i) and not any(
                 c.dep_ == "mark" for c in tok.children):
             tok.dep_ = "conj"
+
+
+def clause_opening(verb: Token) -> Token | None:
+    """The first word of a verb's clause before the verb, punctuation aside ("but" in ", but chose")."""
+    return next((t for t in verb.doc[verb.left_edge.i:verb.i] if t.dep_ != "punct"), None)
 
 
 def _manner_word_read_as_second_object(doc: Doc) -> None:
